@@ -1,0 +1,66 @@
+package io.tagscan.cli;
+
+import io.tagscan.model.InputException;
+import io.tagscan.model.TagscanException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps every failure to one exit code and one clear message: the expected failures print what went
+ * wrong; anything else is a bug, whose stack trace goes to a file named on stderr (or to stderr
+ * itself with {@code --verbose}).
+ */
+final class ExceptionHandler implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parsed) {
+    PrintWriter err = commandLine.getErr();
+    if (ex instanceof InputException input) {
+      input.diagnostics().forEach(d -> err.println(d.format()));
+      err.flush();
+      return input.exitCode();
+    }
+    if (ex instanceof TagscanException expected) {
+      err.println("tagscan: error: " + expected.getMessage());
+      err.flush();
+      return expected.exitCode();
+    }
+    StringWriter trace = new StringWriter();
+    ex.printStackTrace(new PrintWriter(trace));
+    if (isVerbose(parsed)) {
+      err.println("tagscan: internal error: " + ex);
+      err.print(trace);
+    } else {
+      err.println("tagscan: internal error: " + ex + " (this is a bug in tagscan)");
+      err.println("tagscan: details: " + saveTrace(trace.toString()));
+    }
+    err.flush();
+    return ExitCode.INTERNAL;
+  }
+
+  private static boolean isVerbose(ParseResult parsed) {
+    for (ParseResult current = parsed; current != null; current = current.subcommand()) {
+      if (current.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String saveTrace(String trace) {
+    try {
+      Path file = Files.createTempFile("tagscan-crash-", ".log");
+      Files.writeString(file, trace, StandardCharsets.UTF_8);
+      return file.toString();
+    } catch (IOException e) {
+      return "could not be saved (" + e.getMessage() + "); run again with --verbose";
+    }
+  }
+}

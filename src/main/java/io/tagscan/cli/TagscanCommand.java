@@ -1,0 +1,25 @@
+package io.tagscan.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code tagscan} command; it only holds the subcommands. */
+@Command(
+    name = "tagscan",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Checks AWS resources against a tagging dictionary and reports what is out of line.",
+    subcommands = {DictionaryCommand.class, picocli.AutoComplete.GenerateCompletion.class})
+final class TagscanCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(), "Missing a command: scan, accounts or dictionary");
+  }
+}

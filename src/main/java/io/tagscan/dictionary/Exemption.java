@@ -1,0 +1,59 @@
+package io.tagscan.dictionary;
+
+import io.tagscan.model.RuleId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A waiver: findings of the given rules on the given keys are not held against resources whose ARN
+ * matches one of the globs, until the expiry date (inclusive).
+ *
+ * <p>An empty {@code rules} or {@code keys} set means every rule or every key. {@code file} and
+ * {@code line} say where the exemption was written, so reports can point back to it.
+ */
+public record Exemption(
+    List<Glob> arns,
+    Set<RuleId> rules,
+    Set<String> keys,
+    String reason,
+    LocalDate expires,
+    String file,
+    int line) {
+
+  public Exemption {
+    arns = List.copyOf(arns);
+    rules = Set.copyOf(rules);
+    keys = Set.copyOf(keys);
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(expires, "expires");
+    file = Objects.requireNonNullElse(file, "");
+  }
+
+  /** True when this exemption covers the finding's rule and key on a resource with this ARN. */
+  public boolean covers(String arn, RuleId rule, String key) {
+    if (!rules.isEmpty() && !rules.contains(rule)) {
+      return false;
+    }
+    if (!keys.isEmpty() && (key == null || !keys.contains(key))) {
+      return false;
+    }
+    for (Glob glob : arns) {
+      if (glob.matches(arn)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the exemption no longer holds on the given day. */
+  public boolean expiredOn(LocalDate today) {
+    return today.isAfter(expires);
+  }
+
+  /** Where the exemption was written, as {@code file:line}. */
+  public String origin() {
+    return line > 0 ? file + ":" + line : file;
+  }
+}

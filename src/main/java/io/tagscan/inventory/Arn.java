@@ -1,0 +1,83 @@
+package io.tagscan.inventory;
+
+import java.util.Objects;
+
+/**
+ * The parts of an Amazon Resource Name, {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}.
+ *
+ * <p>{@code resourceType} is the tagging API's {@code service:type} form ({@code ec2:instance},
+ * {@code s3:bucket}, {@code iam:role}); for a resource part with no type of its own it is the
+ * service's usual one where AWS names it (S3 buckets, SNS topics, SQS queues), else the service
+ * alone. Region and account are empty strings where the ARN carries none.
+ */
+public record Arn(
+    String partition,
+    String service,
+    String region,
+    String accountId,
+    String resource,
+    String resourceType) {
+
+  public Arn {
+    Objects.requireNonNull(partition, "partition");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(resourceType, "resourceType");
+  }
+
+  /**
+   * Parses an ARN.
+   *
+   * @throws IllegalArgumentException with a sentence saying what is wrong, for text that is not an
+   *     ARN
+   */
+  public static Arn parse(String text) {
+    Objects.requireNonNull(text, "text");
+    if (!text.startsWith("arn:")) {
+      throw new IllegalArgumentException("not an ARN (it does not start with 'arn:')");
+    }
+    int[] colons = new int[5];
+    int from = 0;
+    for (int i = 0; i < colons.length; i++) {
+      int at = text.indexOf(':', from);
+      if (at < 0) {
+        throw new IllegalArgumentException(
+            "not an ARN (it needs six ':'-separated parts: arn:partition:service:region:account:resource)");
+      }
+      colons[i] = at;
+      from = at + 1;
+    }
+    String partition = text.substring(colons[0] + 1, colons[1]);
+    String service = text.substring(colons[1] + 1, colons[2]);
+    String region = text.substring(colons[2] + 1, colons[3]);
+    String account = text.substring(colons[3] + 1, colons[4]);
+    String resource = text.substring(colons[4] + 1);
+    if (partition.isEmpty() || service.isEmpty() || resource.isEmpty()) {
+      throw new IllegalArgumentException(
+          "not an ARN (partition, service and resource must not be empty)");
+    }
+    return new Arn(partition, service, region, account, resource, typeOf(service, resource));
+  }
+
+  private static String typeOf(String service, String resource) {
+    int end = -1;
+    for (int i = 0; i < resource.length(); i++) {
+      char c = resource.charAt(i);
+      if (c == '/' || c == ':') {
+        end = i;
+        break;
+      }
+    }
+    if (end > 0) {
+      return service + ":" + resource.substring(0, end);
+    }
+    return switch (service) {
+      case "s3" -> "s3:bucket";
+      case "sns" -> "sns:topic";
+      case "sqs" -> "sqs:queue";
+      default -> service;
+    };
+  }
+}

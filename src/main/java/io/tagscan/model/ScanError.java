@@ -1,0 +1,19 @@
+package io.tagscan.model;
+
+import java.util.Objects;
+
+/**
+ * A part of the scan that could not be read: an account, a region of an account, or a single call;
+ * {@code region} is empty when the whole account failed.
+ */
+public record ScanError(
+    String accountId, String region, String operation, String code, String message) {
+
+  public ScanError {
+    accountId = Objects.requireNonNullElse(accountId, "");
+    region = Objects.requireNonNullElse(region, "");
+    Objects.requireNonNull(operation, "operation");
+    code = Objects.requireNonNullElse(code, "");
+    message = Objects.requireNonNullElse(message, "");
+  }
+}

@@ -1,0 +1,13 @@
+package io.tagscan.model;
+
+/** The failures tagscan expects and explains to the user, each with the exit code it maps to. */
+public abstract sealed class TagscanException extends RuntimeException
+    permits InputException, UsageException {
+
+  protected TagscanException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** The process exit code this failure ends the run with. */
+  public abstract int exitCode();
+}

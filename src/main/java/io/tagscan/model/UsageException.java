@@ -1,0 +1,14 @@
+package io.tagscan.model;
+
+/** The command line asks for something that cannot be done: exit code 2, nothing scanned. */
+public final class UsageException extends TagscanException {
+
+  public UsageException(String message) {
+    super(message, null);
+  }
+
+  @Override
+  public int exitCode() {
+    return 2;
+  }
+}
