@@ -1,0 +1,182 @@
+package io.tagscan.inventory;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.tagscan.model.Account;
+import io.tagscan.model.Resource;
+import io.tagscan.model.ScanError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes what a scan read to a snapshot file that {@link InventoryReader} reads back, so a scan can
+ * be checked again offline against a changed dictionary.
+ *
+ * <p>The snapshot has the shape of {@code aws resourcegroupstaggingapi get-resources} output, with
+ * each resource's account, region and source added, and the scan's accounts, regions and errors
+ * beside it. Resources are streamed to a temporary file as they arrive; {@link #commit} moves it
+ * into place, {@link #close} without a commit deletes it. Thread-safe.
+ */
+public final class SnapshotWriter implements ScanListener, AutoCloseable {
+
+  private final Path target;
+  private final Path temporary;
+  private final JsonGenerator json;
+  private final Map<String, Account> accounts = new TreeMap<>();
+  private final List<ScanError> errors = new ArrayList<>();
+  private final TreeSet<String> regions = new TreeSet<>();
+  private boolean done;
+
+  private SnapshotWriter(Path target) throws IOException {
+    this.target = target.toAbsolutePath();
+    Path directory = this.target.getParent();
+    Files.createDirectories(directory);
+    this.temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+    this.json = new JsonFactory().createGenerator(temporary.toFile(), JsonEncoding.UTF8);
+  }
+
+  /** Starts a snapshot that will land at {@code target} once committed. */
+  public static SnapshotWriter open(Path target) {
+    try {
+      SnapshotWriter writer = new SnapshotWriter(target);
+      writer.start();
+      return writer;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the snapshot " + target, e);
+    }
+  }
+
+  private void start() throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("tagscanSnapshot", InventoryReader.SNAPSHOT_VERSION);
+    json.writeStringField("createdAt", Instant.now().toString());
+    json.writeArrayFieldStart("ResourceTagMappingList");
+  }
+
+  @Override
+  public synchronized void resource(Resource resource) {
+    if (done) {
+      return;
+    }
+    try {
+      json.writeRaw('\n');
+      json.writeStartObject();
+      json.writeStringField("ResourceARN", resource.arn());
+      json.writeStringField("AccountId", resource.accountId());
+      json.writeStringField("Region", resource.region());
+      json.writeStringField("ResourceType", resource.resourceType());
+      json.writeStringField("Source", resource.source().slug());
+      json.writeArrayFieldStart("Tags");
+      for (Map.Entry<String, String> tag : resource.tags().entrySet()) {
+        json.writeStartObject();
+        json.writeStringField("Key", tag.getKey());
+        json.writeStringField("Value", tag.getValue());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      if (!resource.region().isEmpty()) {
+        regions.add(resource.region());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the snapshot " + target, e);
+    }
+  }
+
+  @Override
+  public synchronized void account(Account account) {
+    accounts.put(account.id(), account);
+  }
+
+  @Override
+  public synchronized void error(ScanError error) {
+    errors.add(error);
+  }
+
+  /** Finishes the file and moves it into place. */
+  public synchronized void commit() {
+    if (done) {
+      return;
+    }
+    try {
+      json.writeEndArray();
+      json.writeArrayFieldStart("regions");
+      for (String region : regions) {
+        json.writeString(region);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("accounts");
+      for (Account account : accounts.values()) {
+        json.writeStartObject();
+        json.writeStringField("id", account.id());
+        json.writeStringField("name", account.name());
+        json.writeStringField("state", account.state());
+        json.writeObjectFieldStart("tags");
+        for (Map.Entry<String, String> tag : account.tags().entrySet()) {
+          json.writeStringField(tag.getKey(), tag.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("errors");
+      errors.sort(
+          Comparator.comparing(ScanError::accountId)
+              .thenComparing(ScanError::region)
+              .thenComparing(ScanError::operation));
+      for (ScanError error : errors) {
+        json.writeStartObject();
+        json.writeStringField("accountId", error.accountId());
+        json.writeStringField("region", error.region());
+        json.writeStringField("operation", error.operation());
+        json.writeStringField("code", error.code());
+        json.writeStringField("message", error.message());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeRaw('\n');
+      json.close();
+      done = true;
+      try {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the snapshot " + target, e);
+    }
+  }
+
+  /** Without a commit, abandons the snapshot and deletes its temporary file. */
+  @Override
+  public synchronized void close() {
+    if (done) {
+      return;
+    }
+    done = true;
+    try {
+      json.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the unfinished snapshot " + temporary, e);
+    } finally {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete the unfinished snapshot " + temporary, e);
+      }
+    }
+  }
+}
