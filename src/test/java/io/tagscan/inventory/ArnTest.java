@@ -1,0 +1,51 @@
+package io.tagscan.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ArnTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "arn:aws:ec2:us-east-1:111122223333:instance/i-0abc|aws|us-east-1|111122223333|ec2:instance",
+        "arn:aws:s3:::my-bucket|aws|''|''|s3:bucket",
+        "arn:aws:iam::111122223333:role/path/to/role|aws|''|111122223333|iam:role",
+        "arn:aws:lambda:eu-west-1:111122223333:function:my-fn|aws|eu-west-1|111122223333|lambda:function",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/x:*|aws|us-east-1|111122223333|logs:log-group",
+        "arn:aws:sns:us-east-1:111122223333:alerts|aws|us-east-1|111122223333|sns:topic",
+        "arn:aws:sqs:us-east-1:111122223333:jobs|aws|us-east-1|111122223333|sqs:queue",
+        "arn:aws:cloudfront::111122223333:distribution/E123|aws|''|111122223333|cloudfront:distribution",
+        "arn:aws-us-gov:sagemaker:us-gov-west-1:111122223333:endpoint/e|aws-us-gov|us-gov-west-1|111122223333|sagemaker:endpoint",
+        "arn:aws-cn:dynamodb:cn-north-1:111122223333:table/t|aws-cn|cn-north-1|111122223333|dynamodb:table",
+        "arn:aws:kinesis:us-east-1:111122223333:stream|aws|us-east-1|111122223333|kinesis",
+      })
+  void readsEveryPartOfTheArn(
+      String text, String partition, String region, String account, String type) {
+    Arn arn = Arn.parse(text);
+
+    assertThat(arn.partition()).isEqualTo(partition);
+    assertThat(arn.region()).isEqualTo(region);
+    assertThat(arn.accountId()).isEqualTo(account);
+    assertThat(arn.resourceType()).isEqualTo(type);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "i-0abc|it does not start with 'arn:'",
+        "arn:aws:ec2:us-east-1|six ':'-separated parts",
+        "arn::ec2:us-east-1:1:instance/x|must not be empty",
+        "arn:aws:ec2:us-east-1:1:|must not be empty"
+      })
+  void rejectsTextThatIsNotAnArn(String text, String reason) {
+    assertThatThrownBy(() -> Arn.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(reason);
+  }
+}
