@@ -3,6 +3,7 @@ package io.tagscan.inventory;
 import io.tagscan.model.Account;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
+import java.util.SortedMap;
 
 /**
  * Receives what a source reads, as it reads it: resources, the accounts they belong to, the parts
@@ -16,6 +17,12 @@ public interface ScanListener {
 
   /** An account the scan covers, with its name and tags where known; called once per account. */
   default void account(Account account) {}
+
+  /**
+   * The tags of a SageMaker domain, told before any resource of its account and region, so that
+   * rules can check that the domain's tags reached the resources created in it.
+   */
+  default void domain(String domainArn, SortedMap<String, String> tags) {}
 
   /** A part of the scan could not be read; the scan goes on. */
   default void error(ScanError error) {}
