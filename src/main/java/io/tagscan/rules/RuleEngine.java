@@ -1,0 +1,165 @@
+package io.tagscan.rules;
+
+import static io.tagscan.rules.Texts.quote;
+
+import io.tagscan.dictionary.Dictionary;
+import io.tagscan.dictionary.Exemption;
+import io.tagscan.model.Account;
+import io.tagscan.model.Finding;
+import io.tagscan.model.Resource;
+import io.tagscan.model.RuleId;
+import io.tagscan.model.Severity;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Checks resources and accounts against a tagging dictionary and a set of exemptions; immutable
+ * once built and safe to call from many threads.
+ *
+ * <p>For each resource the tags are first resolved once against the dictionary: for every key, the
+ * tag that stands for it — the exact key, else the key in another letter case, else a declared
+ * alias or a near-miss spelling ({@code CostCenter}, {@code cost_center}, {@code
+ * finance:cost-center}). Every rule then reads that one resolution, so one problem yields one
+ * finding: a key in another case is a {@code key-case-mismatch} and not also missing, an alias is a
+ * {@code key-alias} and not also undeclared, and the value rules judge the value of whichever tag
+ * stands for the key. Decisions worth knowing:
+ *
+ * <ul>
+ *   <li>{@code applies-to} limits where a key is mandatory ({@code missing-mandatory-tag}, {@code
+ *       empty-value}); a key present on a resource outside its scope is still recognised under any
+ *       spelling (and renamed) and its value still judged, because a wrong spelling or value is
+ *       wrong wherever it appears.
+ *   <li>{@code undeclared-key} and {@code key-convention} are independent and may both fire on one
+ *       tag: one says the dictionary does not know the key, the other how its spelling breaks the
+ *       conventions. Teams that only want one switch the other off.
+ *   <li>A rule switched off (absent from {@code severities}) is not judged at all, and its problem
+ *       is not passed on to another rule: with {@code value-case-mismatch} off, {@code Production}
+ *       is accepted rather than reported as {@code value-not-allowed}.
+ *   <li>{@code untagged-resource} fires only for resources found by direct discovery; see {@link
+ *       UntaggedResourceRule}.
+ *   <li>Keys with a reserved prefix ({@code aws:}) are never judged, never counted toward the
+ *       50-tag limit, and dictionary entries for such keys are ignored.
+ *   <li>Exemptions for account findings are matched against the account id, since an account has no
+ *       resource ARN of its own in a scan.
+ * </ul>
+ *
+ * <p>Findings come back sorted by severity (errors first), then key (resource-wide findings first),
+ * then rule slug.
+ */
+public final class RuleEngine {
+
+  /** The order every finding list comes in. */
+  static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::severity)
+          .thenComparing(Finding::key, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(finding -> finding.rule().slug());
+
+  private final CompiledDictionary dictionary;
+  private final Severity[] severities;
+  private final ResourceRule[] rules;
+  private final ExemptionFilter exemptions;
+
+  /**
+   * Prepares every lookup table once.
+   *
+   * @param today the day exemptions are judged against (the engine never reads a clock)
+   */
+  public RuleEngine(Dictionary dictionary, List<Exemption> exemptions, LocalDate today) {
+    Objects.requireNonNull(dictionary, "dictionary");
+    Objects.requireNonNull(exemptions, "exemptions");
+    Objects.requireNonNull(today, "today");
+    this.dictionary = new CompiledDictionary(dictionary);
+    this.severities = new Severity[RuleId.values().length];
+    for (RuleId id : RuleId.values()) {
+      severities[id.ordinal()] = dictionary.severity(id);
+    }
+    List<ResourceRule> enabled = new ArrayList<>();
+    for (Map.Entry<RuleId, ResourceRule> entry : RuleRegistry.resourceRules().entrySet()) {
+      if (severities[entry.getKey().ordinal()] != null) {
+        enabled.add(entry.getValue());
+      }
+    }
+    this.rules = enabled.toArray(new ResourceRule[0]);
+    this.exemptions =
+        new ExemptionFilter(
+            List.copyOf(exemptions), today, severities[RuleId.EXEMPTION_EXPIRED.ordinal()]);
+  }
+
+  /** Every finding on the resource that no live exemption waives, in the stable order. */
+  public List<Finding> check(Resource resource) {
+    Objects.requireNonNull(resource, "resource");
+    if (rules.length == 0) {
+      return List.of();
+    }
+    ResolvedResource resolved = new ResolvedResource(dictionary, resource);
+    FindingSink sink = new FindingSink(severities);
+    for (ResourceRule rule : rules) {
+      rule.check(resolved, sink);
+    }
+    return finish(resource.arn(), sink);
+  }
+
+  /**
+   * The {@code account-missing-tag} findings on an account: one per key of the dictionary's {@code
+   * accounts.mandatory} the account lacks or leaves blank.
+   */
+  public List<Finding> checkAccount(Account account) {
+    Objects.requireNonNull(account, "account");
+    if (severities[RuleId.ACCOUNT_MISSING_TAG.ordinal()] == null) {
+      return List.of();
+    }
+    FindingSink sink = new FindingSink(severities);
+    String who =
+        "account "
+            + account.id()
+            + (account.name().isEmpty() ? "" : " (" + quote(account.name()) + ")");
+    for (String key : dictionary.dictionary.accountMandatory()) {
+      if (dictionary.conventions.isReserved(key)) {
+        continue;
+      }
+      String value = account.tags().get(key);
+      if (value != null && !value.isBlank()) {
+        continue;
+      }
+      SpecInfo info = dictionary.exact(key);
+      sink.add(
+          RuleId.ACCOUNT_MISSING_TAG,
+          key,
+          value,
+          info == null ? "a non-empty value" : info.expectedPresent(),
+          "add tag " + quote(key) + " to account " + account.id() + " (Organizations TagResource)",
+          value == null
+              ? who + " lacks the tag " + quote(key) + " the dictionary requires of accounts"
+              : who
+                  + " has an empty value for the tag "
+                  + quote(key)
+                  + " the dictionary requires of accounts");
+    }
+    return finish(account.id(), sink);
+  }
+
+  private List<Finding> finish(String arn, FindingSink sink) {
+    if (sink.isEmpty()) {
+      return List.of();
+    }
+    List<Finding> findings;
+    if (exemptions.isEmpty()) {
+      findings = new ArrayList<>(sink.pending().size());
+      for (FindingSink.Pending pending : sink.pending()) {
+        findings.add(pending.finding());
+      }
+    } else {
+      findings = exemptions.apply(arn, sink.pending());
+      if (findings.isEmpty()) {
+        return List.of();
+      }
+    }
+    findings.sort(ORDER);
+    return Collections.unmodifiableList(findings);
+  }
+}
