@@ -1,0 +1,733 @@
+package io.tagscan.inventory.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tagscan.inventory.ScanListener;
+import io.tagscan.model.Resource;
+import io.tagscan.model.ScanError;
+import io.tagscan.model.Source;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+
+class SageMakerDiscoveryTest {
+
+  @RegisterExtension
+  static final WireMockExtension SAGEMAKER =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  private static final String ACCOUNT = "111122223333";
+  private static final String REGION = "us-east-1";
+  private static final String PREFIX = "arn:aws:sagemaker:us-east-1:111122223333:";
+  private static final String DOMAIN = PREFIX + "domain/d-abc123";
+  private static final Instant JOBS_SINCE = Instant.parse("2025-01-01T00:00:00Z");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Predicate<String> NOTHING_FOUND = arn -> false;
+
+  private SageMakerClient client;
+  private final Recorder listener = new Recorder();
+
+  @BeforeEach
+  void startClient() {
+    client =
+        SageMakerClient.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret")))
+            .endpointOverride(URI.create(SAGEMAKER.baseUrl()))
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .overrideConfiguration(
+                o ->
+                    o.retryStrategy(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(3)
+                            .backoffStrategy(BackoffStrategy.retryImmediately())
+                            .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                            .circuitBreakerEnabled(false)
+                            .build()))
+            .build();
+    // Every list call not stubbed by a test answers with an empty page, and every resource with
+    // no tags.
+    SAGEMAKER.stubFor(post("/").atPriority(100).willReturn(json("{}")));
+  }
+
+  @AfterEach
+  void closeClient() {
+    client.close();
+  }
+
+  @Test
+  void followsNextTokenThroughEveryPageOfAListCall() {
+    SAGEMAKER.stubFor(
+        firstPage("ListEndpoints")
+            .willReturn(
+                json(
+                    """
+                    {"Endpoints": [
+                       {"EndpointName": "a", "EndpointArn": "%1$sendpoint/a",
+                        "CreationTime": 1735689600.5, "LastModifiedTime": 1735689600.5,
+                        "EndpointStatus": "InService"},
+                       {"EndpointName": "b", "EndpointArn": "%1$sendpoint/b",
+                        "CreationTime": 1735689600, "LastModifiedTime": 1735689600,
+                        "EndpointStatus": "InService"}],
+                     "NextToken": "page-2"}
+                    """
+                        .formatted(PREFIX))));
+    SAGEMAKER.stubFor(
+        page("ListEndpoints", "page-2")
+            .willReturn(
+                json(
+                    """
+                    {"Endpoints": [{"EndpointName": "c", "EndpointArn": "%sendpoint/c",
+                      "CreationTime": 1735689600, "LastModifiedTime": 1735689600,
+                      "EndpointStatus": "Creating"}],
+                     "NextToken": "page-3"}
+                    """
+                        .formatted(PREFIX))));
+    // An empty token ends the listing just as a missing one does.
+    SAGEMAKER.stubFor(
+        page("ListEndpoints", "page-3")
+            .willReturn(
+                json(
+                    """
+                    {"Endpoints": [{"EndpointName": "d", "EndpointArn": "%sendpoint/d",
+                      "CreationTime": 1735689600, "LastModifiedTime": 1735689600,
+                      "EndpointStatus": "InService"}],
+                     "NextToken": ""}
+                    """
+                        .formatted(PREFIX))));
+
+    SageMakerCounts counts = discover(NOTHING_FOUND);
+
+    assertThat(listener.arns())
+        .containsExactlyInAnyOrder(
+            PREFIX + "endpoint/a",
+            PREFIX + "endpoint/b",
+            PREFIX + "endpoint/c",
+            PREFIX + "endpoint/d");
+    assertThat(counts).isEqualTo(new SageMakerCounts(4, 0, 4, 0));
+    List<LoggedRequest> calls = SAGEMAKER.findAll(call("ListEndpoints"));
+    assertThat(calls).hasSize(3);
+    assertThat(calls)
+        .allSatisfy(request -> assertThat(body(request).get("MaxResults").asInt()).isEqualTo(100));
+  }
+
+  @Test
+  void reportsNeverTaggedResourcesThatOnlyTheListingFinds() {
+    SAGEMAKER.stubFor(
+        firstPage("ListModels")
+            .willReturn(
+                json(
+                    """
+                    {"Models": [{"ModelName": "churn", "ModelArn": "%smodel/churn",
+                                 "CreationTime": 1735689600}]}
+                    """
+                        .formatted(PREFIX))));
+
+    SageMakerCounts counts = discover(NOTHING_FOUND);
+
+    assertThat(listener.resources)
+        .containsExactly(
+            new Resource(
+                PREFIX + "model/churn",
+                ACCOUNT,
+                REGION,
+                "sagemaker:model",
+                Source.SAGEMAKER,
+                new TreeMap<>()));
+    assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
+    assertThat(listener.errors).isEmpty();
+  }
+
+  @Test
+  void leavesResourcesTheTaggingApiReturnedToIt() {
+    SAGEMAKER.stubFor(
+        firstPage("ListNotebookInstances")
+            .willReturn(
+                json(
+                    """
+                    {"NotebookInstances": [
+                       {"NotebookInstanceName": "tagged",
+                        "NotebookInstanceArn": "%1$snotebook-instance/tagged"},
+                       {"NotebookInstanceName": "untagged",
+                        "NotebookInstanceArn": "%1$snotebook-instance/untagged"}]}
+                    """
+                        .formatted(PREFIX))));
+    tags(PREFIX + "notebook-instance/untagged", Map.of("team", "ml"));
+
+    SageMakerCounts counts = discover(Set.of(PREFIX + "notebook-instance/tagged")::contains);
+
+    assertThat(listener.arns()).containsExactly(PREFIX + "notebook-instance/untagged");
+    assertThat(listener.resources.peek().tags()).containsExactly(Map.entry("team", "ml"));
+    assertThat(counts).isEqualTo(new SageMakerCounts(2, 1, 1, 0));
+    assertThat(SAGEMAKER.findAll(listTagsOf(PREFIX + "notebook-instance/tagged"))).isEmpty();
+  }
+
+  @Test
+  void matchesTheTaggingApisLowerCaseArnsForNamesListedInAnotherCase() {
+    SAGEMAKER.stubFor(
+        firstPage("ListUserProfiles")
+            .willReturn(
+                json(
+                    """
+                    {"UserProfiles": [{"DomainId": "d-abc123", "UserProfileName": "Alice",
+                                       "Status": "InService"}]}
+                    """)));
+
+    SageMakerCounts counts = discover(Set.of(PREFIX + "user-profile/d-abc123/alice")::contains);
+
+    assertThat(listener.resources).isEmpty();
+    assertThat(counts).isEqualTo(new SageMakerCounts(1, 1, 0, 0));
+  }
+
+  @Test
+  void buildsTheArnsOfUserProfilesSpacesAndAppsWhichTheirListingsLack() {
+    SAGEMAKER.stubFor(
+        firstPage("ListUserProfiles")
+            .willReturn(
+                json(
+                    """
+                    {"UserProfiles": [{"DomainId": "d-abc123", "UserProfileName": "alice",
+                                       "Status": "InService", "CreationTime": 1735689600}]}
+                    """)));
+    SAGEMAKER.stubFor(
+        firstPage("ListSpaces")
+            .willReturn(
+                json(
+                    """
+                    {"Spaces": [{"DomainId": "d-abc123", "SpaceName": "team-space",
+                                 "Status": "InService"}]}
+                    """)));
+    SAGEMAKER.stubFor(
+        firstPage("ListApps")
+            .willReturn(
+                json(
+                    """
+                    {"Apps": [
+                       {"DomainId": "d-abc123", "UserProfileName": "alice",
+                        "AppType": "JupyterServer", "AppName": "default", "Status": "InService"},
+                       {"DomainId": "d-abc123", "SpaceName": "team-space",
+                        "AppType": "JupyterLab", "AppName": "default", "Status": "InService"},
+                       {"DomainId": "d-abc123", "UserProfileName": "alice",
+                        "AppType": "KernelGateway", "AppName": "datascience-1-0-ml-t3-medium",
+                        "Status": "Pending"}]}
+                    """)));
+
+    discover(NOTHING_FOUND);
+
+    assertThat(listener.resources)
+        .extracting(Resource::arn, Resource::resourceType)
+        .containsExactlyInAnyOrder(
+            tuple(PREFIX + "user-profile/d-abc123/alice", "sagemaker:user-profile"),
+            tuple(PREFIX + "space/d-abc123/team-space", "sagemaker:space"),
+            tuple(PREFIX + "app/d-abc123/alice/jupyterserver/default", "sagemaker:app"),
+            tuple(PREFIX + "app/d-abc123/team-space/jupyterlab/default", "sagemaker:app"),
+            tuple(
+                PREFIX + "app/d-abc123/alice/kernelgateway/datascience-1-0-ml-t3-medium",
+                "sagemaker:app"));
+    assertThat(SAGEMAKER.findAll(listTagsOf(PREFIX + "user-profile/d-abc123/alice"))).hasSize(1);
+  }
+
+  @Test
+  void buildsArnsInTheRegionsPartition() {
+    assertThat(SageMakerDiscovery.partitionOf("us-east-1")).isEqualTo("aws");
+    assertThat(SageMakerDiscovery.partitionOf("cn-north-1")).isEqualTo("aws-cn");
+    assertThat(SageMakerDiscovery.partitionOf("us-gov-west-1")).isEqualTo("aws-us-gov");
+  }
+
+  @Test
+  void skipsDeletedAppsWithoutAskingForTheirTags() {
+    SAGEMAKER.stubFor(
+        firstPage("ListApps")
+            .willReturn(
+                json(
+                    """
+                    {"Apps": [
+                       {"DomainId": "d-abc123", "UserProfileName": "alice",
+                        "AppType": "JupyterServer", "AppName": "default", "Status": "Deleted"},
+                       {"DomainId": "d-abc123", "UserProfileName": "bob",
+                        "AppType": "JupyterServer", "AppName": "default", "Status": "InService"}]}
+                    """)));
+
+    SageMakerCounts counts = discover(NOTHING_FOUND);
+
+    assertThat(listener.arns()).containsExactly(PREFIX + "app/d-abc123/bob/jupyterserver/default");
+    assertThat(SAGEMAKER.findAll(listTagsOf(PREFIX + "app/d-abc123/alice/jupyterserver/default")))
+        .isEmpty();
+    assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
+  }
+
+  @Test
+  void skipsAndCountsResourcesDeletedBeforeTheirTagsAreRead() {
+    SAGEMAKER.stubFor(
+        firstPage("ListEndpointConfigs")
+            .willReturn(
+                json(
+                    """
+                    {"EndpointConfigs": [
+                       {"EndpointConfigName": "gone", "EndpointConfigArn": "%1$sendpoint-config/gone",
+                        "CreationTime": 1735689600},
+                       {"EndpointConfigName": "vanished",
+                        "EndpointConfigArn": "%1$sendpoint-config/vanished",
+                        "CreationTime": 1735689600},
+                       {"EndpointConfigName": "kept", "EndpointConfigArn": "%1$sendpoint-config/kept",
+                        "CreationTime": 1735689600}]}
+                    """
+                        .formatted(PREFIX))));
+    SAGEMAKER.stubFor(
+        listTags(PREFIX + "endpoint-config/gone")
+            .willReturn(error(400, "ResourceNotFound", "Resource not found.")));
+    SAGEMAKER.stubFor(
+        listTags(PREFIX + "endpoint-config/vanished")
+            .willReturn(
+                error(
+                    400,
+                    "ValidationException",
+                    "Resource " + PREFIX + "endpoint-config/vanished does not exist.")));
+
+    SageMakerCounts counts = discover(NOTHING_FOUND);
+
+    assertThat(listener.arns()).containsExactly(PREFIX + "endpoint-config/kept");
+    assertThat(listener.errors).isEmpty();
+    assertThat(counts).isEqualTo(new SageMakerCounts(3, 0, 1, 2));
+  }
+
+  @Test
+  void reportsOneErrorAndStopsWhenAListCallIsDenied() {
+    SAGEMAKER.stubFor(
+        firstPage("ListUserProfiles")
+            .willReturn(
+                json(
+                    """
+                    {"UserProfiles": [{"DomainId": "d-abc123", "UserProfileName": "alice"}]}
+                    """)));
+    SAGEMAKER.stubFor(
+        firstPage("ListNotebookInstances")
+            .willReturn(
+                error(
+                    400,
+                    "AccessDeniedException",
+                    "User is not authorized to perform: sagemaker:ListNotebookInstances")));
+
+    SageMakerCounts counts = discover(NOTHING_FOUND);
+
+    assertThat(listener.errors)
+        .containsExactly(
+            new ScanError(
+                ACCOUNT,
+                REGION,
+                "ListNotebookInstances",
+                "AccessDeniedException",
+                "User is not authorized to perform: sagemaker:ListNotebookInstances"));
+    assertThat(SAGEMAKER.findAll(call("ListNotebookInstances"))).hasSize(1);
+    assertThat(SAGEMAKER.findAll(call("ListEndpoints"))).isEmpty();
+    assertThat(SAGEMAKER.findAll(call("ListTrainingJobs"))).isEmpty();
+    assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
+  }
+
+  @Test
+  void reportsOneErrorWhenReadingTagsIsDenied() {
+    SAGEMAKER.stubFor(
+        firstPage("ListPipelines")
+            .willReturn(
+                json(
+                    """
+                    {"PipelineSummaries": [
+                       {"PipelineName": "p1", "PipelineArn": "%1$spipeline/p1"},
+                       {"PipelineName": "p2", "PipelineArn": "%1$spipeline/p2"}]}
+                    """
+                        .formatted(PREFIX))));
+    SAGEMAKER.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo("SageMaker.ListTags"))
+            .willReturn(error(400, "AccessDeniedException", "not authorized: sagemaker:ListTags")));
+
+    discover(NOTHING_FOUND);
+
+    assertThat(listener.errors)
+        .containsExactly(
+            new ScanError(
+                ACCOUNT,
+                REGION,
+                "ListTags",
+                "AccessDeniedException",
+                "not authorized: sagemaker:ListTags"));
+    assertThat(listener.resources).isEmpty();
+  }
+
+  @Test
+  void reportsAServerErrorThatOutlastsTheRetries() {
+    SAGEMAKER.stubFor(
+        firstPage("ListModelPackageGroups")
+            .willReturn(error(500, "InternalFailure", "We encountered an internal error.")));
+
+    discover(NOTHING_FOUND);
+
+    assertThat(SAGEMAKER.findAll(call("ListModelPackageGroups"))).hasSize(3);
+    assertThat(listener.errors)
+        .extracting(ScanError::operation, ScanError::code)
+        .containsExactly(tuple("ListModelPackageGroups", "InternalFailure"));
+  }
+
+  @Test
+  void readsTheTagsOfAThrottledListTagsCallOnceItsRetrySucceeds() {
+    SAGEMAKER.stubFor(
+        firstPage("ListFeatureGroups")
+            .willReturn(
+                json(
+                    """
+                    {"FeatureGroupSummaries": [
+                       {"FeatureGroupName": "customers",
+                        "FeatureGroupArn": "%sfeature-group/customers",
+                        "CreationTime": 1735689600}]}
+                    """
+                        .formatted(PREFIX))));
+    SAGEMAKER.stubFor(
+        listTags(PREFIX + "feature-group/customers")
+            .inScenario("throttled")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(error(400, "ThrottlingException", "Rate exceeded"))
+            .willSetStateTo("recovered"));
+    SAGEMAKER.stubFor(
+        listTags(PREFIX + "feature-group/customers")
+            .inScenario("throttled")
+            .whenScenarioStateIs("recovered")
+            .willReturn(json("{\"Tags\": [{\"Key\": \"team\", \"Value\": \"ml\"}]}")));
+
+    discover(NOTHING_FOUND);
+
+    assertThat(listener.errors).isEmpty();
+    assertThat(listener.resources)
+        .singleElement()
+        .satisfies(resource -> assertThat(resource.tags()).containsEntry("team", "ml"));
+  }
+
+  @Test
+  void readsEveryPageOfTagsAndKeepsReservedOnes() {
+    SAGEMAKER.stubFor(
+        firstPage("ListTrainingJobs")
+            .willReturn(
+                json(
+                    """
+                    {"TrainingJobSummaries": [
+                       {"TrainingJobName": "train-1", "TrainingJobArn": "%straining-job/train-1",
+                        "CreationTime": 1735776000, "TrainingJobStatus": "Completed"}]}
+                    """
+                        .formatted(PREFIX))));
+    String arn = PREFIX + "training-job/train-1";
+    SAGEMAKER.stubFor(
+        listTags(arn)
+            .withRequestBody(notContaining("NextToken"))
+            .willReturn(
+                json(
+                    """
+                    {"Tags": [{"Key": "aws:cloudformation:stack-name", "Value": "ml"},
+                              {"Key": "team", "Value": "ml"}],
+                     "NextToken": "tags-2"}
+                    """)));
+    SAGEMAKER.stubFor(
+        listTags(arn)
+            .withRequestBody(matchingJsonPath("$.NextToken", equalTo("tags-2")))
+            .willReturn(json("{\"Tags\": [{\"Key\": \"owner\", \"Value\": \"\"}]}")));
+
+    discover(NOTHING_FOUND);
+
+    assertThat(listener.resources)
+        .singleElement()
+        .satisfies(
+            resource ->
+                assertThat(resource.tags())
+                    .containsExactly(
+                        Map.entry("aws:cloudformation:stack-name", "ml"),
+                        Map.entry("owner", ""),
+                        Map.entry("team", "ml")));
+    assertThat(SAGEMAKER.findAll(listTagsOf(arn)))
+        .allSatisfy(request -> assertThat(body(request).get("MaxResults").asInt()).isEqualTo(100));
+  }
+
+  @Test
+  void listsOnlyJobsCreatedAfterTheGivenInstant() {
+    discover(NOTHING_FOUND);
+
+    for (String operation :
+        List.of(
+            "ListTrainingJobs",
+            "ListProcessingJobs",
+            "ListTransformJobs",
+            "ListHyperParameterTuningJobs")) {
+      List<LoggedRequest> calls = SAGEMAKER.findAll(call(operation));
+      assertThat(calls).as(operation).hasSize(1);
+      assertThat(body(calls.get(0)).get("CreationTimeAfter").decimalValue())
+          .as(operation)
+          .isEqualByComparingTo(BigDecimal.valueOf(JOBS_SINCE.getEpochSecond()));
+    }
+    assertThat(body(SAGEMAKER.findAll(call("ListModels")).get(0)).has("CreationTimeAfter"))
+        .isFalse();
+  }
+
+  @Test
+  void listsEveryJobWhenNoInstantIsGiven() {
+    SageMakerDiscovery discovery = new SageMakerDiscovery(client, ACCOUNT, REGION, null, 4);
+    discovery.discoverDomains(listener);
+    discovery.discoverResources(NOTHING_FOUND, listener);
+
+    assertThat(body(SAGEMAKER.findAll(call("ListTrainingJobs")).get(0)).has("CreationTimeAfter"))
+        .isFalse();
+  }
+
+  @Test
+  void tellsEachDomainsTagsAndReportsNeverTaggedDomainsAsResources() {
+    SAGEMAKER.stubFor(
+        firstPage("ListDomains")
+            .willReturn(
+                json(
+                    """
+                    {"Domains": [{"DomainArn": "%s", "DomainId": "d-abc123",
+                                  "DomainName": "research", "Status": "InService",
+                                  "CreationTime": 1735689600}],
+                     "NextToken": "domains-2"}
+                    """
+                        .formatted(DOMAIN))));
+    SAGEMAKER.stubFor(
+        page("ListDomains", "domains-2")
+            .willReturn(
+                json(
+                    """
+                    {"Domains": [{"DomainArn": "%sdomain/d-empty", "DomainId": "d-empty",
+                                  "Status": "InService"}]}
+                    """
+                        .formatted(PREFIX))));
+    tags(
+        DOMAIN,
+        Map.of(
+            "anycompany:workload:application-id", "churn",
+            "aws:cloudformation:stack-name", "studio"));
+
+    SageMakerDiscovery discovery = new SageMakerDiscovery(client, ACCOUNT, REGION, JOBS_SINCE, 4);
+    List<String> domains = discovery.discoverDomains(listener);
+
+    assertThat(domains).containsExactly(DOMAIN, PREFIX + "domain/d-empty");
+    assertThat(listener.domains)
+        .containsEntry(
+            DOMAIN,
+            new TreeMap<>(
+                Map.of(
+                    "anycompany:workload:application-id", "churn",
+                    "aws:cloudformation:stack-name", "studio")))
+        .containsEntry(PREFIX + "domain/d-empty", new TreeMap<>());
+    assertThat(listener.resources).isEmpty();
+
+    SageMakerCounts counts = discovery.discoverResources(Set.of(DOMAIN)::contains, listener);
+
+    assertThat(listener.resources)
+        .containsExactly(
+            new Resource(
+                PREFIX + "domain/d-empty",
+                ACCOUNT,
+                REGION,
+                "sagemaker:domain",
+                Source.SAGEMAKER,
+                new TreeMap<>()));
+    assertThat(counts).isEqualTo(new SageMakerCounts(2, 1, 1, 0));
+    // A domain's tags are read once, for the listener and the resource alike.
+    assertThat(SAGEMAKER.findAll(listTagsOf(DOMAIN))).hasSize(1);
+  }
+
+  @Test
+  void stopsAtADeniedDomainListingWithOneError() {
+    SAGEMAKER.stubFor(
+        firstPage("ListDomains").willReturn(error(400, "AccessDeniedException", "denied")));
+
+    SageMakerCounts counts = discover(NOTHING_FOUND);
+
+    assertThat(listener.errors)
+        .containsExactly(
+            new ScanError(ACCOUNT, REGION, "ListDomains", "AccessDeniedException", "denied"));
+    assertThat(counts).isEqualTo(SageMakerCounts.NONE);
+    assertThat(SAGEMAKER.findAll(call("ListUserProfiles"))).isEmpty();
+  }
+
+  @Test
+  void readsTagsInParallelButNeverMoreAtOnceThanAllowed() {
+    String endpoints =
+        IntStream.range(0, 24)
+            .mapToObj(
+                i ->
+                    "{\"EndpointName\": \"e%1$d\", \"EndpointArn\": \"%2$sendpoint/e%1$d\"}"
+                        .formatted(i, PREFIX))
+            .collect(Collectors.joining(",", "{\"Endpoints\": [", "]}"));
+    SAGEMAKER.stubFor(firstPage("ListEndpoints").willReturn(json(endpoints)));
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    ScanListener slow =
+        new Recorder() {
+          @Override
+          public void resource(Resource resource) {
+            threads.add(Thread.currentThread().getName());
+            peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+              Thread.sleep(20);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            } finally {
+              inFlight.decrementAndGet();
+            }
+            super.resource(resource);
+          }
+        };
+
+    SageMakerDiscovery discovery = new SageMakerDiscovery(client, ACCOUNT, REGION, JOBS_SINCE, 3);
+    discovery.discoverDomains(slow);
+    SageMakerCounts counts = discovery.discoverResources(NOTHING_FOUND, slow);
+
+    assertThat(counts).isEqualTo(new SageMakerCounts(24, 0, 24, 0));
+    assertThat(peak.get()).isBetween(2, 3);
+    assertThat(threads).hasSizeBetween(2, 3).allMatch(name -> name.startsWith("tagscan-sagemaker"));
+  }
+
+  @Test
+  void insistsOnDiscoveringDomainsFirst() {
+    SageMakerDiscovery discovery = new SageMakerDiscovery(client, ACCOUNT, REGION, JOBS_SINCE, 2);
+
+    assertThatThrownBy(() -> discovery.discoverResources(NOTHING_FOUND, listener))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("discoverDomains");
+  }
+
+  private SageMakerCounts discover(Predicate<String> alreadyFound) {
+    SageMakerDiscovery discovery = new SageMakerDiscovery(client, ACCOUNT, REGION, JOBS_SINCE, 4);
+    discovery.discoverDomains(listener);
+    return discovery.discoverResources(alreadyFound, listener);
+  }
+
+  private static MappingBuilder firstPage(String operation) {
+    return post("/")
+        .withHeader("X-Amz-Target", equalTo("SageMaker." + operation))
+        .withRequestBody(notContaining("NextToken"));
+  }
+
+  private static MappingBuilder page(String operation, String token) {
+    return post("/")
+        .withHeader("X-Amz-Target", equalTo("SageMaker." + operation))
+        .withRequestBody(matchingJsonPath("$.NextToken", equalTo(token)));
+  }
+
+  private static MappingBuilder listTags(String arn) {
+    return post("/")
+        .withHeader("X-Amz-Target", equalTo("SageMaker.ListTags"))
+        .withRequestBody(matchingJsonPath("$.ResourceArn", equalTo(arn)));
+  }
+
+  private static void tags(String arn, Map<String, String> tags) {
+    String body =
+        tags.entrySet().stream()
+            .map(
+                tag ->
+                    "{\"Key\": \"%s\", \"Value\": \"%s\"}".formatted(tag.getKey(), tag.getValue()))
+            .collect(Collectors.joining(",", "{\"Tags\": [", "]}"));
+    SAGEMAKER.stubFor(listTags(arn).willReturn(json(body)));
+  }
+
+  private static RequestPatternBuilder call(String operation) {
+    return postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("SageMaker." + operation));
+  }
+
+  private static RequestPatternBuilder listTagsOf(String arn) {
+    return call("ListTags").withRequestBody(matchingJsonPath("$.ResourceArn", equalTo(arn)));
+  }
+
+  private static ResponseDefinitionBuilder json(String body) {
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/x-amz-json-1.1")
+        .withBody(body);
+  }
+
+  private static ResponseDefinitionBuilder error(int status, String code, String message) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/x-amz-json-1.1")
+        .withBody("{\"__type\": \"%s\", \"Message\": \"%s\"}".formatted(code, message));
+  }
+
+  private static JsonNode body(LoggedRequest request) {
+    try {
+      return JSON.readTree(request.getBodyAsString());
+    } catch (IOException e) {
+      throw new AssertionError("the request body is not JSON: " + request.getBodyAsString(), e);
+    }
+  }
+
+  /** Keeps what discovery tells, from any thread. */
+  private static class Recorder implements ScanListener {
+    final Queue<Resource> resources = new ConcurrentLinkedQueue<>();
+    final Map<String, SortedMap<String, String>> domains = new ConcurrentHashMap<>();
+    final Queue<ScanError> errors = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public void resource(Resource resource) {
+      resources.add(resource);
+    }
+
+    @Override
+    public void domain(String domainArn, SortedMap<String, String> tags) {
+      domains.put(domainArn, tags);
+    }
+
+    @Override
+    public void error(ScanError error) {
+      errors.add(error);
+    }
+
+    List<String> arns() {
+      return resources.stream().map(Resource::arn).sorted().toList();
+    }
+  }
+}
