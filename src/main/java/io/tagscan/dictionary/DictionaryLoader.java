@@ -383,7 +383,10 @@ public final class DictionaryLoader {
     ScalarNode patternNode = fields.scalar("pattern", "a string");
     Pattern pattern = null;
     boolean patternBroken = false;
-    if (patternNode != null) {
+    if (patternNode != null && patternNode.getValue().isEmpty()) {
+      patternBroken = true;
+      fields.problem("pattern", patternNode, "must not be empty; leave the field out instead");
+    } else if (patternNode != null) {
       try {
         pattern = Pattern.compile(patternNode.getValue());
       } catch (PatternSyntaxException e) {

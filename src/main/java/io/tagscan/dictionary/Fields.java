@@ -101,10 +101,6 @@ final class Fields {
     return node;
   }
 
-  boolean has(String name) {
-    return byName.containsKey(name);
-  }
-
   /** True when the field is present or an unknown field was reported as its likely misspelling. */
   boolean hasOrMisspelt(String name) {
     return byName.containsKey(name) || suggested.contains(name);
@@ -117,12 +113,6 @@ final class Fields {
       return null;
     }
     return tuple.getValueNode();
-  }
-
-  /** The field's key node, for problems about the field itself; null when absent. */
-  Node keyNode(String name) {
-    NodeTuple tuple = byName.get(name);
-    return tuple == null ? null : tuple.getKeyNode();
   }
 
   /** How messages name the field: {@code tag 'env': values.allowed}. */

@@ -50,7 +50,7 @@ public final class TagSyntax {
   /** Why AWS would reject the text as a tag key, or null when it would accept it. */
   static String keyProblem(String key) {
     if (key.isEmpty()) {
-      return "a tag key cannot be empty";
+      return "is empty";
     }
     int length = length(key);
     if (length > MAX_KEY_LENGTH) {

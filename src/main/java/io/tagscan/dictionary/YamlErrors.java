@@ -72,7 +72,11 @@ final class YamlErrors {
     }
     String text = clean(problem != null ? problem : String.valueOf(context));
     Mark contextMark = e.getContextMark();
-    if (problem != null && context != null && contextMark != null) {
+    Mark problemMark = e.getProblemMark();
+    boolean elsewhere =
+        contextMark != null
+            && (problemMark == null || contextMark.getIndex() != problemMark.getIndex());
+    if (problem != null && context != null && elsewhere) {
       Matcher matcher = CONTEXT.matcher(context);
       if (matcher.matches()) {
         String subject = SUBJECTS.getOrDefault(matcher.group(1), matcher.group(1));
@@ -111,7 +115,10 @@ final class YamlErrors {
     if (escape.matches()) {
       return "unknown escape '\\" + escape.group(1) + "' in double-quoted text";
     }
-    String text = problem.replace("found unexpected end of stream", "the file ends too soon");
+    String text =
+        problem
+            .replace("found unexpected end of stream", "the file ends too soon")
+            .replace("expected the node content", "expected a value");
     if (text.startsWith("expected <block end>")) {
       text += "; check the indentation";
     }
