@@ -221,7 +221,9 @@ public final class DictionaryLoader {
     }
     Set<String> seen = new HashSet<>();
     for (NodeTuple tuple : rules.node().getValue()) {
-      if (!(tuple.getKeyNode() instanceof ScalarNode key) || !seen.add(key.getValue())) {
+      if (!(tuple.getKeyNode() instanceof ScalarNode key)
+          || problems.isRejected(key)
+          || !seen.add(key.getValue())) {
         continue; // reported when the tree was checked
       }
       RuleId rule = RuleId.fromSlug(key.getValue());

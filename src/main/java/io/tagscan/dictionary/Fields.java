@@ -40,7 +40,7 @@ final class Fields {
     this.problems = problems;
     for (NodeTuple tuple : node.getValue()) {
       // Later duplicates were reported when the tree was checked; the first one counts.
-      if (tuple.getKeyNode() instanceof ScalarNode key) {
+      if (tuple.getKeyNode() instanceof ScalarNode key && !problems.isRejected(key)) {
         byName.putIfAbsent(key.getValue(), tuple);
       }
     }

@@ -187,6 +187,11 @@ final class SafeYaml {
             problems.at(key, "a mapping key must be a plain value, not a list or a mapping");
             continue;
           }
+          if (!CORE_TAGS.contains(key.getTag())) {
+            problems.at(key, rejectedTag(key.getTag()));
+            problems.reject(key);
+            continue;
+          }
           Node first = keys.putIfAbsent(scalar.getValue(), key);
           if (first != null) {
             problems.at(

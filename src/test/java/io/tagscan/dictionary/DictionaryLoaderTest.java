@@ -296,6 +296,25 @@ class DictionaryLoaderTest {
   }
 
   @Test
+  void rejectsTagsOnMappingKeysAndNonScalarKeys() {
+    assertThat(
+            problems(
+                """
+                version: 1
+                tags:
+                  - !!java.lang.String key: team
+                    ? [purpose]
+                    : x
+                  - key: other
+                """))
+        .containsExactly(
+            "d.yaml:3:5: error: the tag '!!java.lang.String' is not allowed; only plain YAML"
+                + " values are (text, numbers, true or false, null, lists and mappings)",
+            "d.yaml:3:5: error: tag #1: missing required field 'key'",
+            "d.yaml:4:7: error: a mapping key must be a plain value, not a list or a mapping");
+  }
+
+  @Test
   void acceptsExplicitCoreTags() {
     Dictionary dictionary =
         DictionaryLoader.parse(
