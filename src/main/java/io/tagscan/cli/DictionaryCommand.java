@@ -9,8 +9,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "dictionary",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Work with a tagging dictionary file.",
-    subcommands = {})
+    subcommands = {DictionaryLintCommand.class})
 final class DictionaryCommand implements Runnable {
 
   @Spec CommandSpec spec;

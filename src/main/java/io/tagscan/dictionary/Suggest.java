@@ -1,0 +1,64 @@
+package io.tagscan.dictionary;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** Finds the known name a misspelt one was probably meant to be. */
+final class Suggest {
+
+  private Suggest() {}
+
+  /** The closest candidate, or null when none is close enough to be a likely typo. */
+  static String closest(String word, Collection<String> candidates) {
+    String typed = normalise(word);
+    int limit = Math.max(2, typed.length() / 3);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      String known = normalise(candidate);
+      // A word cut short or run on ("warn", "mandatory_tags") is as likely a slip as a misspelling.
+      boolean cutOrExtended =
+          Math.min(typed.length(), known.length()) >= 3
+              && (known.startsWith(typed) || typed.startsWith(known));
+      int distance = cutOrExtended ? 1 : distance(typed, known);
+      if (distance <= limit && distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  /** "; did you mean 'x'?" when a candidate is close, else the empty string. */
+  static String didYouMean(String word, Collection<String> candidates) {
+    String best = closest(word, candidates);
+    return best == null ? "" : "; did you mean " + Quote.of(best) + "?";
+  }
+
+  private static String normalise(String word) {
+    return word.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Levenshtein distance, in two rows; names are short, so this is cheap. */
+  static int distance(String a, String b) {
+    if (a.length() > 256 || b.length() > 256) {
+      return Math.max(a.length(), b.length());
+    }
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
