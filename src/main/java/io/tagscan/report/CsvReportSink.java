@@ -1,0 +1,127 @@
+package io.tagscan.report;
+
+import io.tagscan.dictionary.TagSpec;
+import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Finding;
+import io.tagscan.model.Resource;
+import io.tagscan.model.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CSV report (RFC 4180, UTF-8, CRLF rows, a header row always): one row per finding, or with
+ * {@link CsvLayout#RESOURCES} one row per resource with a column per dictionary key, for pivot
+ * tables. Every cell is neutralised against formula injection by {@link Escaping#csvCell}.
+ */
+final class CsvReportSink implements ReportSink {
+
+  private static final List<String> FINDING_COLUMNS =
+      List.of(
+          "accountId",
+          "accountName",
+          "region",
+          "arn",
+          "resourceType",
+          "rule",
+          "severity",
+          "key",
+          "value",
+          "expected",
+          "fix",
+          "message");
+
+  private static final List<String> RESOURCE_COLUMNS =
+      List.of(
+          "accountId",
+          "accountName",
+          "region",
+          "arn",
+          "resourceType",
+          "source",
+          "compliant",
+          "errors",
+          "warnings",
+          "infos");
+
+  private final Writer out;
+  private ReportContext context;
+  private boolean byResource;
+  private List<String> keys;
+
+  CsvReportSink(Writer out) {
+    this.out = out;
+  }
+
+  @Override
+  public void begin(ReportContext context) throws IOException {
+    this.context = context;
+    this.byResource = context.options().csvLayout() == CsvLayout.RESOURCES;
+    this.keys = context.dictionary().tags().stream().map(TagSpec::key).toList();
+    List<String> header = new ArrayList<>(byResource ? RESOURCE_COLUMNS : FINDING_COLUMNS);
+    if (byResource) {
+      header.addAll(keys);
+    }
+    row(header);
+  }
+
+  @Override
+  public void resource(CheckedResource checked) throws IOException {
+    Resource resource = checked.resource();
+    String accountName = context.accountName(resource.accountId());
+    if (byResource) {
+      int[] counts = new int[Severity.values().length];
+      for (Finding finding : checked.findings()) {
+        counts[finding.severity().ordinal()]++;
+      }
+      List<String> cells = new ArrayList<>(RESOURCE_COLUMNS.size() + keys.size());
+      cells.add(resource.accountId());
+      cells.add(accountName);
+      cells.add(resource.region());
+      cells.add(resource.arn());
+      cells.add(resource.resourceType());
+      cells.add(resource.source().slug());
+      cells.add(Boolean.toString(checked.compliant()));
+      cells.add(Integer.toString(counts[Severity.ERROR.ordinal()]));
+      cells.add(Integer.toString(counts[Severity.WARNING.ordinal()]));
+      cells.add(Integer.toString(counts[Severity.INFO.ordinal()]));
+      for (String key : keys) {
+        cells.add(resource.tags().get(key));
+      }
+      row(cells);
+      return;
+    }
+    for (Finding finding : checked.findings()) {
+      row(
+          java.util.Arrays.asList(
+              resource.accountId(),
+              accountName,
+              resource.region(),
+              resource.arn(),
+              resource.resourceType(),
+              finding.rule().slug(),
+              finding.severity().slug(),
+              finding.key(),
+              finding.value(),
+              finding.expected(),
+              finding.fix(),
+              finding.message()));
+    }
+  }
+
+  private void row(List<String> cells) throws IOException {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.write(Escaping.csvCell(cells.get(i)));
+    }
+    out.write("\r\n");
+  }
+
+  @Override
+  public void end() throws IOException {
+    out.flush();
+  }
+}

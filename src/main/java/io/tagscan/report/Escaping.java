@@ -1,0 +1,197 @@
+package io.tagscan.report;
+
+/**
+ * The text escaping every report format shares; tag keys and values are hostile input, since anyone
+ * able to tag a resource controls them.
+ */
+final class Escaping {
+
+  private Escaping() {}
+
+  /** C0 controls, DEL and C1 controls: never written raw where a human or a terminal reads. */
+  static boolean isControl(int c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+  }
+
+  /**
+   * Invisible characters that reorder or hide text on screen (bidirectional embeddings, overrides,
+   * isolates and marks), the raw material of "Trojan Source" spoofing.
+   */
+  static boolean isBidiControl(int c) {
+    return c == 0x061C
+        || c == 0x200E
+        || c == 0x200F
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069);
+  }
+
+  /** Replaces C0, DEL and C1 controls by {@code \\uXXXX} text. */
+  static String controls(String text) {
+    return escape(text, false);
+  }
+
+  /**
+   * Replaces controls, bidirectional formatting characters and unpaired surrogates by {@code
+   * \\uXXXX} text: what a terminal or a rendered page shows is then exactly what is stored.
+   */
+  static String visible(String text) {
+    return escape(text, true);
+  }
+
+  private static String escape(String text, boolean strict) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean bad = isControl(c) || (strict && (isBidiControl(c) || isLoneSurrogate(text, i)));
+      if (strict && Character.isHighSurrogate(c) && !bad) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+        continue;
+      }
+      if (bad) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 16).append(text, 0, i);
+        }
+        appendUnicodeEscape(out, c);
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static boolean isLoneSurrogate(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c);
+  }
+
+  private static void appendUnicodeEscape(StringBuilder out, char c) {
+    out.append("\\u");
+    String hex = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+    out.append("0".repeat(4 - hex.length())).append(hex);
+  }
+
+  /**
+   * One CSV cell, RFC 4180 quoted when needed. A cell a spreadsheet would run as a formula (first
+   * character {@code = + - @}, tab or CR) gets a leading {@code '}; controls become {@code \\uXXXX}
+   * text, so no cell spans lines.
+   */
+  static String csvCell(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    String cell = controls(text);
+    char first = text.charAt(0);
+    if (first == '='
+        || first == '+'
+        || first == '-'
+        || first == '@'
+        || first == '\t'
+        || first == '\r') {
+      cell = "'" + cell;
+    }
+    if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0) {
+      return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+    return cell;
+  }
+
+  /**
+   * Text for XML 1.0 content ({@code attribute} false) or a double-quoted attribute value: markup
+   * characters escaped, characters XML 1.0 forbids or discourages (other controls, DEL, C1,
+   * unpaired surrogates, U+FFFE and U+FFFF) dropped, and whitespace an XML parser would normalise
+   * kept as character references.
+   */
+  static String xml(String text, boolean attribute) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append(attribute ? "&quot;" : "\"");
+        case '\r' -> out.append("&#13;");
+        case '\n' -> out.append(attribute ? "&#10;" : "\n");
+        case '\t' -> out.append(attribute ? "&#9;" : "\t");
+        default -> {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1))) {
+            out.append(c).append(text.charAt(++i));
+          } else if (isXmlChar(c)) {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * True for the single UTF-16 units XML 1.0 allows, less DEL and the C1 controls it discourages (a
+   * C1 CSI starts an escape sequence on some terminals); surrogates are handled in pairs.
+   */
+  private static boolean isXmlChar(char c) {
+    return (c >= 0x20 && c <= 0xD7FF && !isControl(c)) || (c >= 0xE000 && c <= 0xFFFD);
+  }
+
+  /**
+   * Text that renders literally in GitHub- and GitLab-flavoured Markdown, tables included: markup
+   * characters are backslash-escaped or written as entities, and controls (newlines too) become
+   * visible {@code \\uXXXX} text.
+   */
+  static String markdown(String text) {
+    String visible = visible(text);
+    StringBuilder out = new StringBuilder(visible.length() + 16);
+    for (int i = 0; i < visible.length(); i++) {
+      char c = visible.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Text safe to print on a terminal: no escape sequence or invisible reordering gets through. */
+  static String terminal(String text) {
+    return visible(text);
+  }
+
+  /** The number of code points, the width used to align plain-text columns. */
+  static int width(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
+  /** The text cut to at most {@code width} code points, ending with … when cut. */
+  static String truncate(String text, int width) {
+    if (width(text) <= width) {
+      return text;
+    }
+    if (width <= 1) {
+      return "…".substring(0, width);
+    }
+    return text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
+  }
+
+  /** The text padded with spaces to {@code width} code points. */
+  static String pad(String text, int width) {
+    int missing = width - width(text);
+    return missing <= 0 ? text : text + " ".repeat(missing);
+  }
+}

@@ -1,0 +1,339 @@
+package io.tagscan.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.tagscan.model.Account;
+import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Finding;
+import io.tagscan.model.Resource;
+import io.tagscan.model.ScanError;
+import io.tagscan.model.Severity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON report (schema version 1, described by {@code schema/report.schema.json}), streamed: the
+ * summary comes before the resources, and each top-level field and each element of the {@code
+ * accounts}, {@code resources} and {@code errors} arrays sits on its own line, so a report of a
+ * million resources stays compact yet diffable and greppable.
+ */
+final class JsonReportSink implements ReportSink {
+
+  static final int SCHEMA_VERSION = 1;
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .build();
+
+  private final JsonGenerator json;
+  private ReportContext context;
+
+  JsonReportSink(Writer out) {
+    try {
+      json = FACTORY.createGenerator(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    json.setPrettyPrinter(new LinePerElement());
+    json.setCharacterEscapes(new InvisibleCharacterEscapes());
+  }
+
+  @Override
+  public void begin(ReportContext context) throws IOException {
+    this.context = context;
+    json.writeStartObject();
+    json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+    json.writeObjectFieldStart("tool");
+    json.writeStringField("name", "tagscan");
+    json.writeStringField("version", context.toolVersion());
+    json.writeEndObject();
+    writeScan(context.info());
+    writeSummary(context.summary());
+    json.writeArrayFieldStart("accounts");
+    for (Account account : context.accounts().values()) {
+      writeAccount(account);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("resources");
+  }
+
+  private void writeScan(ScanInfo info) throws IOException {
+    json.writeObjectFieldStart("scan");
+    json.writeStringField("startedAt", instant(info.startedAt()));
+    json.writeStringField("finishedAt", instant(info.finishedAt()));
+    json.writeBooleanField("complete", info.complete());
+    json.writeObjectFieldStart("dictionary");
+    json.writeStringField("path", info.dictionaryPath());
+    json.writeStringField("sha256", info.dictionarySha256());
+    json.writeEndObject();
+    writeStrings("sources", info.sources());
+    writeStrings("regions", info.regions());
+    json.writeObjectFieldStart("accounts");
+    json.writeNumberField("requested", info.accountsRequested());
+    json.writeNumberField("scanned", info.accountsScanned());
+    json.writeNumberField("failed", info.accountsFailed());
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static String instant(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+
+  private void writeStrings(String field, List<String> values) throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
+  private void writeSummary(Summary summary) throws IOException {
+    json.writeObjectFieldStart("summary");
+    json.writeNumberField("resources", summary.resources());
+    json.writeNumberField("compliant", summary.compliant());
+    json.writeNumberField("noncompliant", summary.noncompliant());
+    writeRate("complianceRate", summary.complianceRate());
+    writeSeverities("findingsBySeverity", summary.findingsBySeverity());
+    json.writeObjectFieldStart("findingsByRule");
+    for (Map.Entry<String, Long> rule : summary.findingsByRule().entrySet()) {
+      json.writeNumberField(rule.getKey(), rule.getValue());
+    }
+    json.writeEndObject();
+    json.writeObjectFieldStart("findingsByAccount");
+    for (Map.Entry<String, Summary.AccountFigures> entry : summary.findingsByAccount().entrySet()) {
+      Summary.AccountFigures account = entry.getValue();
+      json.writeObjectFieldStart(entry.getKey());
+      json.writeNumberField("resources", account.resources());
+      json.writeNumberField("compliant", account.compliant());
+      json.writeNumberField("noncompliant", account.noncompliant());
+      writeRate("complianceRate", account.complianceRate());
+      writeSeverities("findingsBySeverity", account.findingsBySeverity());
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+    json.writeFieldName("coverage");
+    writeCoverage(summary.coverage());
+    json.writeObjectFieldStart("coverageByAccount");
+    for (Map.Entry<String, List<Summary.KeyCoverage>> entry :
+        summary.coverageByAccount().entrySet()) {
+      json.writeFieldName(entry.getKey());
+      writeCoverage(entry.getValue());
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private void writeRate(String field, BigDecimal rate) throws IOException {
+    if (rate == null) {
+      json.writeNullField(field);
+    } else {
+      json.writeNumberField(field, rate);
+    }
+  }
+
+  private void writeSeverities(String field, Map<Severity, Long> counts) throws IOException {
+    json.writeObjectFieldStart(field);
+    for (Severity severity : Severity.values()) {
+      json.writeNumberField(severity.slug(), counts.get(severity));
+    }
+    json.writeEndObject();
+  }
+
+  private void writeCoverage(List<Summary.KeyCoverage> coverage) throws IOException {
+    json.writeStartArray();
+    for (Summary.KeyCoverage key : coverage) {
+      json.writeStartObject();
+      json.writeStringField("key", key.key());
+      json.writeBooleanField("mandatory", key.mandatory());
+      json.writeBooleanField("costAllocation", key.costAllocation());
+      json.writeNumberField("inScope", key.inScope());
+      json.writeNumberField("tagged", key.tagged());
+      writeRate("rate", key.rate());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private void writeAccount(Account account) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", account.id());
+    writeIfPresent("name", account.name());
+    writeIfPresent("state", account.state());
+    writeTags(account.tags());
+    json.writeEndObject();
+  }
+
+  private void writeIfPresent(String field, String value) throws IOException {
+    if (value != null && !value.isEmpty()) {
+      json.writeStringField(field, value);
+    }
+  }
+
+  private void writeTags(Map<String, String> tags) throws IOException {
+    json.writeObjectFieldStart("tags");
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      json.writeStringField(tag.getKey(), tag.getValue());
+    }
+    json.writeEndObject();
+  }
+
+  @Override
+  public void resource(CheckedResource checked) throws IOException {
+    Resource resource = checked.resource();
+    json.writeStartObject();
+    json.writeStringField("arn", resource.arn());
+    json.writeStringField("accountId", resource.accountId());
+    writeIfPresent("accountName", context.accountName(resource.accountId()));
+    json.writeStringField("region", resource.region());
+    json.writeStringField("resourceType", resource.resourceType());
+    json.writeStringField("source", resource.source().slug());
+    writeTags(resource.tags());
+    json.writeBooleanField("compliant", checked.compliant());
+    json.writeArrayFieldStart("findings");
+    for (Finding finding : checked.findings()) {
+      json.writeStartObject();
+      json.writeStringField("rule", finding.rule().slug());
+      json.writeStringField("severity", finding.severity().slug());
+      writeIfNotNull("key", finding.key());
+      writeIfNotNull("value", finding.value());
+      writeIfNotNull("expected", finding.expected());
+      writeIfNotNull("fix", finding.fix());
+      json.writeStringField("message", finding.message());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void writeIfNotNull(String field, String value) throws IOException {
+    if (value != null) {
+      json.writeStringField(field, value);
+    }
+  }
+
+  @Override
+  public void end() throws IOException {
+    json.writeEndArray();
+    json.writeArrayFieldStart("errors");
+    for (ScanError error : context.errors()) {
+      json.writeStartObject();
+      json.writeStringField("accountId", error.accountId());
+      json.writeStringField("region", error.region());
+      json.writeStringField("operation", error.operation());
+      json.writeStringField("code", error.code());
+      json.writeStringField("message", error.message());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeRaw('\n');
+    json.close();
+  }
+
+  /**
+   * Compact output with a line break before each top-level field and each element of a top-level
+   * array: one account, resource or error per line.
+   */
+  private static final class LinePerElement implements PrettyPrinter {
+    private int depth;
+
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw('\n');
+    }
+
+    @Override
+    public void writeStartObject(JsonGenerator g) throws IOException {
+      depth++;
+      g.writeRaw('{');
+    }
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) throws IOException {
+      if (depth == 1) {
+        g.writeRaw('\n');
+      }
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(':');
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(depth == 1 ? ",\n" : ",");
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+      g.writeRaw(depth == 1 && entries > 0 ? "\n}" : "}");
+      depth--;
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      depth++;
+      g.writeRaw('[');
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+      if (depth == 2) {
+        g.writeRaw('\n');
+      }
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(depth == 2 ? ",\n" : ",");
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      g.writeRaw(depth == 2 && values > 0 ? "\n]" : "]");
+      depth--;
+    }
+  }
+
+  /**
+   * JSON's own escapes plus DEL, the C1 controls, the two Unicode line separators and the
+   * bidirectional formatting characters, so that no raw control or text-reordering character
+   * reaches a terminal running {@code cat} or {@code grep} on the report; the data is unchanged.
+   */
+  private static final class InvisibleCharacterEscapes extends CharacterEscapes {
+    private static final int[] ASCII;
+
+    static {
+      ASCII = standardAsciiEscapesForJSON();
+      ASCII[0x7F] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int c) {
+      if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || Escaping.isBidiControl(c)) {
+        return new SerializedString(String.format("\\u%04X", c));
+      }
+      return null;
+    }
+  }
+}

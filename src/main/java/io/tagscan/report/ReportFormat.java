@@ -1,0 +1,75 @@
+package io.tagscan.report;
+
+import java.io.Writer;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Every report format tagscan writes, by its slug: the registry the command line and its help text
+ * read, and the factory of each format's writer.
+ */
+public enum ReportFormat {
+  JSON("json", true, JsonReportSink::new),
+  CSV("csv", true, CsvReportSink::new),
+  JUNIT("junit", true, JunitReportSink::new),
+  MARKDOWN("markdown", false, MarkdownReportSink::new),
+  TABLE("table", false, TableReportSink::new);
+
+  private final String slug;
+  private final boolean streamsResources;
+  private final Function<Writer, ReportSink> sinkFactory;
+
+  ReportFormat(String slug, boolean streamsResources, Function<Writer, ReportSink> sinkFactory) {
+    this.slug = slug;
+    this.streamsResources = streamsResources;
+    this.sinkFactory = sinkFactory;
+  }
+
+  /** The name used on the command line, such as {@code junit}. */
+  public String slug() {
+    return slug;
+  }
+
+  /** Parses a slug such as {@code markdown}; returns null for anything else. */
+  public static ReportFormat fromSlug(String slug) {
+    for (ReportFormat format : values()) {
+      if (format.slug.equals(slug)) {
+        return format;
+      }
+    }
+    return null;
+  }
+
+  /** Every slug in declaration order, for help text and error messages. */
+  public static List<String> slugs() {
+    return java.util.Arrays.stream(values()).map(ReportFormat::slug).toList();
+  }
+
+  /**
+   * The file this format is written to inside the output directory, or null for {@link #TABLE},
+   * which only ever goes to the terminal.
+   */
+  public String fileName(CsvLayout layout) {
+    return switch (this) {
+      case JSON -> "tagscan-report.json";
+      case CSV ->
+          Objects.requireNonNull(layout, "layout") == CsvLayout.RESOURCES
+              ? "tagscan-resources.csv"
+              : "tagscan-findings.csv";
+      case JUNIT -> "tagscan-junit.xml";
+      case MARKDOWN -> "tagscan-summary.md";
+      case TABLE -> null;
+    };
+  }
+
+  /** True when the format needs every resource in sorted order, not only the summary. */
+  boolean streamsResources() {
+    return streamsResources;
+  }
+
+  /** A fresh writer of this format on {@code out}. */
+  ReportSink newSink(Writer out) {
+    return sinkFactory.apply(out);
+  }
+}

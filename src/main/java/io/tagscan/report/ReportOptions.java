@@ -1,0 +1,51 @@
+package io.tagscan.report;
+
+import io.tagscan.model.Severity;
+import io.tagscan.model.UsageException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to report and where: the formats, the output directory (null for none, when the one format
+ * chosen goes to standard output), the CSV layout, the lowest severity that fails the run (null for
+ * never), how many resources the terminal table shows, and whether it may use colour.
+ */
+public record ReportOptions(
+    Set<ReportFormat> formats,
+    Path outputDir,
+    CsvLayout csvLayout,
+    Severity failOn,
+    int tableLimit,
+    boolean color) {
+
+  public ReportOptions {
+    Objects.requireNonNull(formats, "formats");
+    EnumSet<ReportFormat> copy = EnumSet.noneOf(ReportFormat.class);
+    copy.addAll(formats);
+    formats = Collections.unmodifiableSet(copy);
+    csvLayout = Objects.requireNonNullElse(csvLayout, CsvLayout.FINDINGS);
+    if (tableLimit < 0) {
+      throw new UsageException("the table limit must be 0 or more, not " + tableLimit);
+    }
+    if (outputDir == null && formats.size() > 1) {
+      throw new UsageException(
+          "several formats need -o DIR; choose one format or give an output directory");
+    }
+  }
+
+  /** True when the format goes to standard output rather than to a file. */
+  public boolean toStdout(ReportFormat format) {
+    return formats.contains(format) && (format == ReportFormat.TABLE || outputDir == null);
+  }
+
+  /** The file the format is written to, or null when it goes to standard output. */
+  public Path file(ReportFormat format) {
+    if (!formats.contains(format) || toStdout(format)) {
+      return null;
+    }
+    return outputDir.resolve(format.fileName(csvLayout));
+  }
+}

@@ -1,0 +1,378 @@
+package io.tagscan.report;
+
+import io.tagscan.dictionary.Dictionary;
+import io.tagscan.model.Account;
+import io.tagscan.model.CheckedResource;
+import io.tagscan.model.ScanError;
+import io.tagscan.model.UsageException;
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns the checked resources of one scan into every report asked for: resources are accepted from
+ * any number of threads in any order, summed up and spooled to sorted runs, and {@link #finish}
+ * merges them into every format at once, sorted by account, region and ARN.
+ *
+ * <p>Memory does not grow with the number of resources. Each report file is written under a hidden
+ * temporary name in its directory and moved into place only when complete; without {@code finish}
+ * (an error, Ctrl-C) {@link #close} deletes every temporary file and leaves no report behind. A
+ * shutdown hook does the same when the JVM exits before {@code close} runs.
+ */
+public final class ReportPipeline implements AutoCloseable {
+
+  /** Sizes of the external sort and the version written into reports. */
+  record Tuning(int runEntries, long runBytes, int fanIn, String toolVersion) {
+    static final Tuning DEFAULT = new Tuning(20_000, 32L << 20, 64, ToolVersion.version());
+  }
+
+  static final int MARKDOWN_WORST = 20;
+
+  private enum State {
+    OPEN,
+    FINISHING,
+    FINISHED,
+    CLOSED
+  }
+
+  private final Dictionary dictionary;
+  private final ReportOptions options;
+  private final PrintWriter stdout;
+  private final Tuning tuning;
+  private final TempFiles temp = new TempFiles();
+  private final Map<ReportFormat, Path> pendingFiles = new EnumMap<>(ReportFormat.class);
+  private final Spool spool;
+  private final SummaryBuilder summary;
+  private final WorstResources worst;
+  private final WorstResources worstNoncompliant;
+  private final Thread cleanupHook;
+
+  private final Object lock = new Object();
+  // Guarded by lock.
+  private final Map<String, Account> accounts = new HashMap<>();
+  private State state = State.OPEN;
+
+  /**
+   * Opens a pipeline: creates the output directory if missing and a temporary file for each report
+   * file, so an unwritable directory fails now rather than after the scan.
+   *
+   * @throws UsageException when the output directory cannot be created or written
+   */
+  public static ReportPipeline open(
+      Dictionary dictionary, ReportOptions options, PrintWriter stdout) {
+    return new ReportPipeline(dictionary, options, stdout, Tuning.DEFAULT);
+  }
+
+  ReportPipeline(Dictionary dictionary, ReportOptions options, PrintWriter stdout, Tuning tuning) {
+    this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
+    this.options = Objects.requireNonNull(options, "options");
+    this.stdout = Objects.requireNonNull(stdout, "stdout");
+    this.tuning = Objects.requireNonNull(tuning, "tuning");
+    this.summary = new SummaryBuilder(dictionary);
+    this.worst =
+        options.formats().contains(ReportFormat.TABLE)
+            ? new WorstResources(options.tableLimit())
+            : null;
+    this.worstNoncompliant =
+        options.formats().contains(ReportFormat.MARKDOWN)
+            ? new WorstResources(MARKDOWN_WORST)
+            : null;
+    Path tempDir = options.outputDir() != null ? options.outputDir() : systemTempDir();
+    try {
+      if (options.outputDir() != null) {
+        createDirectory(options.outputDir());
+      }
+      for (ReportFormat format : options.formats()) {
+        Path file = options.file(format);
+        if (file != null) {
+          pendingFiles.put(format, temp.create(options.outputDir(), file.getFileName().toString()));
+        }
+      }
+    } catch (IOException e) {
+      temp.closeAndDeleteAll();
+      throw new UsageException(
+          "cannot write reports to '" + options.outputDir() + "': " + describe(e));
+    }
+    boolean streams = options.formats().stream().anyMatch(ReportFormat::streamsResources);
+    this.spool =
+        streams
+            ? new Spool(tempDir, temp, tuning.runEntries(), tuning.runBytes(), tuning.fanIn())
+            : null;
+    this.cleanupHook = new Thread(this::cleanUpAtExit, "tagscan-report-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanupHook);
+  }
+
+  private static Path systemTempDir() {
+    return Paths.get(System.getProperty("java.io.tmpdir"));
+  }
+
+  private static void createDirectory(Path dir) throws IOException {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new FileAlreadyExistsException(dir.toString());
+    }
+    Files.createDirectories(dir);
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied on '" + denied.getFile() + "'";
+    }
+    if (e instanceof FileAlreadyExistsException exists) {
+      return "'" + exists.getFile() + "' exists and is not a directory";
+    }
+    if (e instanceof FileSystemException failed && failed.getReason() != null) {
+      return failed.getReason() + ": '" + failed.getFile() + "'";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /**
+   * Takes one checked resource; thread-safe, called from every scan thread.
+   *
+   * @throws IllegalStateException after {@link #finish} or {@link #close}
+   * @throws UncheckedIOException when a sorted run cannot be written to disk
+   */
+  public void accept(CheckedResource resource) {
+    Objects.requireNonNull(resource, "resource");
+    synchronized (lock) {
+      if (state != State.OPEN) {
+        throw new IllegalStateException("the report is " + state.name().toLowerCase());
+      }
+    }
+    summary.add(resource);
+    if (!resource.findings().isEmpty()) {
+      if (worst != null) {
+        worst.offer(resource);
+      }
+      if (worstNoncompliant != null && !resource.compliant()) {
+        worstNoncompliant.offer(resource);
+      }
+    }
+    if (spool != null) {
+      try {
+        spool.add(resource, ResourceCodec.encode(resource));
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not spool resources to disk", e);
+      }
+    }
+  }
+
+  /** Records an account the scan knows of, with its name, state and tags; the last call wins. */
+  public void account(Account account) {
+    Objects.requireNonNull(account, "account");
+    synchronized (lock) {
+      accounts.put(account.id(), account);
+    }
+  }
+
+  /**
+   * Sorts every resource, writes every format (files first to their temporary names, then moved
+   * into place; standard output in the same pass) and returns the summary.
+   *
+   * @throws IllegalStateException when called twice or after {@link #close}
+   * @throws UncheckedIOException when a report cannot be written; no report file is left half
+   *     written, and {@link #close} deletes what remains
+   */
+  public Summary finish(ScanInfo info, List<ScanError> errors) {
+    Objects.requireNonNull(info, "info");
+    Objects.requireNonNull(errors, "errors");
+    Map<String, Account> knownAccounts;
+    synchronized (lock) {
+      if (state != State.OPEN) {
+        throw new IllegalStateException("the report is " + state.name().toLowerCase());
+      }
+      state = State.FINISHING;
+      knownAccounts = new HashMap<>(accounts);
+    }
+    Summary result = summary.snapshot(knownAccounts.keySet());
+    ReportContext context =
+        new ReportContext(
+            info,
+            result,
+            new java.util.TreeMap<>(knownAccounts),
+            errors,
+            dictionary,
+            options,
+            worst == null ? List.of() : worst.worstFirst(),
+            worstNoncompliant == null ? List.of() : worstNoncompliant.worstFirst(),
+            tuning.toolVersion());
+    try {
+      write(context);
+      moveIntoPlace();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the reports: " + describe(e), e);
+    }
+    synchronized (lock) {
+      state = State.FINISHED;
+    }
+    temp.closeAndDeleteAll();
+    removeHook();
+    return result;
+  }
+
+  private void write(ReportContext context) throws IOException {
+    List<ReportSink> sinks = new ArrayList<>();
+    List<FileOutput> files = new ArrayList<>();
+    try {
+      for (ReportFormat format : options.formats()) {
+        Writer writer;
+        if (options.toStdout(format)) {
+          writer = new KeepOpen(stdout);
+        } else {
+          FileOutput file = new FileOutput(pendingFiles.get(format));
+          files.add(file);
+          writer = file.writer;
+        }
+        sinks.add(format.newSink(writer));
+      }
+      for (ReportSink sink : sinks) {
+        sink.begin(context);
+      }
+      if (spool != null) {
+        try (Spool.Merge merge = spool.sorted()) {
+          for (CheckedResource next = merge.nextResource();
+              next != null;
+              next = merge.nextResource()) {
+            for (ReportSink sink : sinks) {
+              sink.resource(next);
+            }
+          }
+        }
+      }
+      for (ReportSink sink : sinks) {
+        sink.end();
+      }
+      for (FileOutput file : files) {
+        file.complete();
+      }
+      stdout.flush();
+    } finally {
+      for (FileOutput file : files) {
+        file.closeQuietlyOnFailure();
+      }
+    }
+  }
+
+  private void moveIntoPlace() throws IOException {
+    for (Map.Entry<ReportFormat, Path> pending : pendingFiles.entrySet()) {
+      synchronized (lock) {
+        if (state == State.CLOSED) {
+          throw new IOException("the report was closed while being written");
+        }
+      }
+      Path target = options.file(pending.getKey());
+      try {
+        Files.move(pending.getValue(), target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(pending.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp.release(pending.getValue());
+    }
+  }
+
+  /**
+   * After {@link #finish}, nothing. Otherwise deletes every temporary file (spilled runs and
+   * unfinished reports), so an interrupted scan leaves no report behind.
+   *
+   * @throws UncheckedIOException when a temporary file cannot be deleted
+   */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (state == State.FINISHED || state == State.CLOSED) {
+        removeHook();
+        return;
+      }
+      state = State.CLOSED;
+    }
+    try {
+      temp.closeAndDeleteAll();
+    } finally {
+      removeHook();
+    }
+  }
+
+  private void removeHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanupHook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already exiting and running the hook itself, which does the same cleanup.
+    }
+  }
+
+  private void cleanUpAtExit() {
+    synchronized (lock) {
+      if (state == State.FINISHED || state == State.CLOSED) {
+        return;
+      }
+      state = State.CLOSED;
+    }
+    List<IOException> failures = new ArrayList<>();
+    List<Path> left = temp.closeAndDeleteAll(failures);
+    if (!left.isEmpty()) {
+      // Nobody is left to throw to while the JVM exits; say which files remain.
+      System.err.println("tagscan: could not delete temporary report files: " + left);
+    }
+  }
+
+  /** A report file under its temporary name, synced to disk before it is moved into place. */
+  private static final class FileOutput {
+    private final FileOutputStream stream;
+    final Writer writer;
+    private boolean closed;
+
+    FileOutput(Path file) throws IOException {
+      stream = new FileOutputStream(file.toFile());
+      // OutputStreamWriter replaces what UTF-8 cannot encode (an unpaired surrogate) instead of
+      // failing, so one odd tag value cannot sink a whole report.
+      writer =
+          new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+    }
+
+    void complete() throws IOException {
+      writer.flush();
+      stream.getFD().sync();
+      closed = true;
+      writer.close();
+    }
+
+    void closeQuietlyOnFailure() throws IOException {
+      if (!closed) {
+        closed = true;
+        writer.close();
+      }
+    }
+  }
+
+  /** Standard output as a writer the sinks cannot close. */
+  private static final class KeepOpen extends FilterWriter {
+    KeepOpen(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

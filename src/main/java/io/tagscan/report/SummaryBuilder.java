@@ -1,0 +1,201 @@
+package io.tagscan.report;
+
+import io.tagscan.dictionary.Dictionary;
+import io.tagscan.dictionary.TagSpec;
+import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Finding;
+import io.tagscan.model.Resource;
+import io.tagscan.model.RuleId;
+import io.tagscan.model.Severity;
+import io.tagscan.model.Source;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Accumulates the {@link Summary} figures as resources arrive, in memory that grows with the number
+ * of accounts and keys, never with the number of resources; thread-safe.
+ *
+ * <p>Key coverage follows the dictionary: a key is in scope for a resource when it applies to the
+ * resource's type. An AWS account (a resource from Organizations) is judged against {@code
+ * accounts.mandatory} instead, so it is in scope for a key only when the dictionary requires the
+ * key of accounts or the key's {@code applies-to} names accounts explicitly.
+ */
+final class SummaryBuilder {
+
+  private static final Severity[] SEVERITIES = Severity.values();
+
+  private final List<TagSpec> coverageKeys;
+  private final Set<String> accountKeys;
+  private final Map<String, boolean[]> scopeByType = new ConcurrentHashMap<>();
+
+  // Guarded by this.
+  private final Figures total;
+  private final long[] findingsByRule = new long[RuleId.values().length];
+  private final Map<String, Figures> byAccount = new HashMap<>();
+
+  SummaryBuilder(Dictionary dictionary) {
+    this.coverageKeys =
+        dictionary.tags().stream()
+            .filter(spec -> spec.mandatory() || spec.costAllocation())
+            .toList();
+    this.accountKeys = Set.copyOf(dictionary.accountMandatory());
+    this.total = new Figures(coverageKeys.size());
+  }
+
+  /** Counts one resource. */
+  void add(CheckedResource checked) {
+    Resource resource = checked.resource();
+    boolean[] scope = scopeByType.computeIfAbsent(scopeKey(resource), type -> scope(resource));
+    boolean[] tagged = new boolean[coverageKeys.size()];
+    for (int i = 0; i < tagged.length; i++) {
+      String value = resource.tags().get(coverageKeys.get(i).key());
+      tagged[i] = scope[i] && value != null && !value.isBlank();
+    }
+    Severity worst = null;
+    int[] bySeverity = new int[SEVERITIES.length];
+    for (Finding finding : checked.findings()) {
+      bySeverity[finding.severity().ordinal()]++;
+      if (worst == null || finding.severity().atLeast(worst)) {
+        worst = finding.severity();
+      }
+    }
+    boolean compliant = checked.compliant();
+    synchronized (this) {
+      for (Finding finding : checked.findings()) {
+        findingsByRule[finding.rule().ordinal()]++;
+      }
+      total.add(compliant, bySeverity, worst, scope, tagged);
+      byAccount
+          .computeIfAbsent(resource.accountId(), id -> new Figures(coverageKeys.size()))
+          .add(compliant, bySeverity, worst, scope, tagged);
+    }
+  }
+
+  private static String scopeKey(Resource resource) {
+    return resource.source() == Source.ORGANIZATIONS
+        ? "\0account\0" + resource.resourceType()
+        : resource.resourceType();
+  }
+
+  private boolean[] scope(Resource resource) {
+    boolean[] scope = new boolean[coverageKeys.size()];
+    boolean account = resource.source() == Source.ORGANIZATIONS;
+    for (int i = 0; i < scope.length; i++) {
+      TagSpec spec = coverageKeys.get(i);
+      boolean explicit = !spec.appliesTo().isEmpty() && spec.appliesTo(resource.resourceType());
+      scope[i] =
+          account
+              ? accountKeys.contains(spec.key()) || explicit
+              : spec.appliesTo(resource.resourceType());
+    }
+    return scope;
+  }
+
+  /**
+   * The figures so far; {@code knownAccounts} (accounts the scan covered, with or without
+   * resources) appear with zero counts when nothing of theirs arrived.
+   */
+  synchronized Summary snapshot(Collection<String> knownAccounts) {
+    TreeMap<String, Long> rules = new TreeMap<>();
+    for (RuleId rule : RuleId.values()) {
+      if (findingsByRule[rule.ordinal()] > 0) {
+        rules.put(rule.slug(), findingsByRule[rule.ordinal()]);
+      }
+    }
+    TreeMap<String, Figures> accounts = new TreeMap<>(byAccount);
+    for (String id : knownAccounts) {
+      accounts.computeIfAbsent(id, key -> new Figures(coverageKeys.size()));
+    }
+    TreeMap<String, Summary.AccountFigures> figures = new TreeMap<>();
+    TreeMap<String, List<Summary.KeyCoverage>> coverage = new TreeMap<>();
+    accounts.forEach(
+        (id, account) -> {
+          figures.put(
+              id,
+              new Summary.AccountFigures(
+                  account.resources,
+                  account.compliant,
+                  account.resources - account.compliant,
+                  bySeverity(account.findings),
+                  bySeverity(account.worst)));
+          coverage.put(id, account.coverage(coverageKeys));
+        });
+    return new Summary(
+        total.resources,
+        total.compliant,
+        total.resources - total.compliant,
+        bySeverity(total.findings),
+        rules,
+        bySeverity(total.worst),
+        figures,
+        total.coverage(coverageKeys),
+        coverage);
+  }
+
+  private static Map<Severity, Long> bySeverity(long[] counts) {
+    EnumMap<Severity, Long> map = new EnumMap<>(Severity.class);
+    for (Severity severity : SEVERITIES) {
+      map.put(severity, counts[severity.ordinal()]);
+    }
+    return map;
+  }
+
+  /** The counters of one account or of the whole scan. */
+  private static final class Figures {
+    long resources;
+    long compliant;
+    final long[] findings = new long[SEVERITIES.length];
+    final long[] worst = new long[SEVERITIES.length];
+    final long[] inScope;
+    final long[] tagged;
+
+    Figures(int keys) {
+      inScope = new long[keys];
+      tagged = new long[keys];
+    }
+
+    void add(
+        boolean isCompliant,
+        int[] bySeverity,
+        Severity worstFinding,
+        boolean[] scope,
+        boolean[] isTagged) {
+      resources++;
+      if (isCompliant) {
+        compliant++;
+      }
+      for (int i = 0; i < bySeverity.length; i++) {
+        findings[i] += bySeverity[i];
+      }
+      if (worstFinding != null) {
+        worst[worstFinding.ordinal()]++;
+      }
+      for (int i = 0; i < scope.length; i++) {
+        if (scope[i]) {
+          inScope[i]++;
+        }
+        if (isTagged[i]) {
+          tagged[i]++;
+        }
+      }
+    }
+
+    List<Summary.KeyCoverage> coverage(List<TagSpec> keys) {
+      List<Summary.KeyCoverage> list = new ArrayList<>(keys.size());
+      for (int i = 0; i < keys.size(); i++) {
+        TagSpec spec = keys.get(i);
+        list.add(
+            new Summary.KeyCoverage(
+                spec.key(), spec.mandatory(), spec.costAllocation(), inScope[i], tagged[i]));
+      }
+      return list;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.tagscan.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Every temporary file a report pipeline creates, so that all of them can be deleted whatever
+ * happens; once closed it refuses to create more.
+ */
+final class TempFiles {
+
+  private final Set<Path> files = new LinkedHashSet<>();
+  private boolean closed;
+
+  /**
+   * Creates a new empty hidden file {@code .<name>.<random>.tmp} in {@code dir}. Unlike {@link
+   * Files#createTempFile} it keeps the default permissions, since the file becomes a report the
+   * user expects to share.
+   */
+  Path create(Path dir, String name) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      byte[] random = new byte[6];
+      ThreadLocalRandom.current().nextBytes(random);
+      Path file = dir.resolve("." + name + "." + HexFormat.of().formatHex(random) + ".tmp");
+      synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("the report pipeline is closed");
+        }
+        try {
+          Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+              .close();
+        } catch (FileAlreadyExistsException e) {
+          if (attempt < 10) {
+            continue;
+          }
+          throw e;
+        }
+        files.add(file);
+        return file;
+      }
+    }
+  }
+
+  /** Deletes one file now, typically a run merged away; it is no longer tracked. */
+  void delete(Path file) throws IOException {
+    Files.deleteIfExists(file);
+    synchronized (this) {
+      files.remove(file);
+    }
+  }
+
+  /** Forgets a file that was moved into place and so is no longer temporary. */
+  synchronized void release(Path file) {
+    files.remove(file);
+  }
+
+  /**
+   * Refuses new files and deletes every tracked one, trying each; the files that could not be
+   * deleted are returned with the first failure.
+   */
+  List<Path> closeAndDeleteAll(List<IOException> failures) {
+    List<Path> remaining;
+    synchronized (this) {
+      closed = true;
+      remaining = new ArrayList<>(files);
+      files.clear();
+    }
+    List<Path> left = new ArrayList<>();
+    for (Path file : remaining) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        failures.add(e);
+        left.add(file);
+      }
+    }
+    return left;
+  }
+
+  /** Like {@link #closeAndDeleteAll(List)} but fails with the first problem. */
+  void closeAndDeleteAll() {
+    List<IOException> failures = new ArrayList<>();
+    List<Path> left = closeAndDeleteAll(failures);
+    if (!left.isEmpty()) {
+      UncheckedIOException failure =
+          new UncheckedIOException(
+              "could not delete temporary file " + left.get(0), failures.get(0));
+      failures.stream().skip(1).forEach(failure::addSuppressed);
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.tagscan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EscapingTest {
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(
+      delimiter = '§',
+      quoteCharacter = '^',
+      value = {
+        "=cmd|' /C calc'!A0 § '=cmd|' /C calc'!A0",
+        "+1 § '+1",
+        "-2 § '-2",
+        "@SUM(1) § '@SUM(1)",
+        "plain § plain",
+        "a=b § a=b",
+        "^^ § ^^",
+      })
+  void neutralisesCellsASpreadsheetWouldRunAsFormulas(String cell, String expected) {
+    assertThat(Escaping.csvCell(cell)).isEqualTo(expected);
+  }
+
+  @Test
+  void neutralisesLeadingTabAndCarriageReturnAndEscapesEveryControl() {
+    assertThat(Escaping.csvCell("\tx")).isEqualTo("'\\u0009x");
+    assertThat(Escaping.csvCell("\rx")).isEqualTo("'\\u000Dx");
+    assertThat(Escaping.csvCell("two\nlines")).isEqualTo("two\\u000Alines");
+    assertThat(Escaping.csvCell("a\u001b[31mb\u007fc\u0085d"))
+        .isEqualTo("a\\u001B[31mb\\u007Fc\\u0085d");
+  }
+
+  @Test
+  void quotesCellsWithCommasAndQuotesAsRfc4180Says() {
+    assertThat(Escaping.csvCell("a,b")).isEqualTo("\"a,b\"");
+    assertThat(Escaping.csvCell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(Escaping.csvCell("=1,2")).isEqualTo("\"'=1,2\"");
+    assertThat(Escaping.csvCell(null)).isEmpty();
+  }
+
+  @Test
+  void escapesMarkupAndDropsWhatXmlForbids() {
+    assertThat(Escaping.xml("<a href=\"x\">&</a>", true))
+        .isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+    assertThat(Escaping.xml("<a href=\"x\">", false)).isEqualTo("&lt;a href=\"x\"&gt;");
+    assertThat(Escaping.xml("a\u0000b\u001bc\u007fd\u009be\ufffff", false)).isEqualTo("abcdef");
+    assertThat(Escaping.xml("lone \ud800 high", false)).isEqualTo("lone  high");
+    assertThat(Escaping.xml("emoji \ud83d\ude80", false)).isEqualTo("emoji \ud83d\ude80");
+    assertThat(Escaping.xml("a\tb\nc\rd", true)).isEqualTo("a&#9;b&#10;c&#13;d");
+    assertThat(Escaping.xml("a\tb\nc\rd", false)).isEqualTo("a\tb\nc&#13;d");
+  }
+
+  @Test
+  void escapesEveryMarkdownMarkupCharacterAndNewline() {
+    assertThat(Escaping.markdown("a|b`c*d_e[f]g<h>i&j\\k~l"))
+        .isEqualTo("a\\|b\\`c\\*d\\_e\\[f\\]g&lt;h&gt;i&amp;j\\\\k\\~l");
+    assertThat(Escaping.markdown("two\nlines")).isEqualTo("two\\\\u000Alines");
+    assertThat(Escaping.markdown("rocket \ud83d\ude80")).isEqualTo("rocket \ud83d\ude80");
+  }
+
+  @Test
+  void showsControlsBidiOverridesAndLoneSurrogatesOnTheTerminalAsText() {
+    assertThat(Escaping.terminal("\u001b[31mred\u001b[0m")).isEqualTo("\\u001B[31mred\\u001B[0m");
+    assertThat(Escaping.terminal("a\u009bb\u202ec\u2066d")).isEqualTo("a\\u009Bb\\u202Ec\\u2066d");
+    assertThat(Escaping.terminal("x\ud800y\udc00")).isEqualTo("x\\uD800y\\uDC00");
+    assertThat(Escaping.terminal("café \ud83d\ude80")).isEqualTo("café \ud83d\ude80");
+    assertThat(Escaping.terminal(null)).isEmpty();
+  }
+
+  @Test
+  void truncatesByCodePointsWithAnEllipsis() {
+    assertThat(Escaping.truncate("abcdef", 4)).isEqualTo("abc…");
+    assertThat(Escaping.truncate("abcd", 4)).isEqualTo("abcd");
+    assertThat(Escaping.truncate("\ud83d\ude80\ud83d\ude80\ud83d\ude80", 2))
+        .isEqualTo("\ud83d\ude80…");
+    assertThat(Escaping.pad("ab", 4)).isEqualTo("ab  ");
+  }
+}

@@ -1,0 +1,162 @@
+package io.tagscan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.tagscan.model.Account;
+import io.tagscan.model.CheckedResource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every report format for every case under {@code src/test/resources/golden/report/}: each case
+ * directory holds {@code input.json} and one {@code expected.<ext>} per output. Run with {@code
+ * -Dgolden.update=true} to rewrite the expected files from the current output.
+ */
+class ReportGoldenTest {
+
+  static final Path CASES = Paths.get("src/test/resources/golden/report");
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+  @TempDir Path temp;
+
+  static Stream<String> cases() throws IOException {
+    try (Stream<Path> dirs = Files.list(CASES)) {
+      return dirs
+          .filter(Files::isDirectory)
+          .map(dir -> dir.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  @Test
+  void findsTheGoldenCases() throws IOException {
+    assertThat(cases()).contains("clean", "mixed-hostile", "incomplete", "empty");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void writesEveryFormatAsTheGoldenFilesSay(String name) throws IOException {
+    Path dir = CASES.resolve(name);
+    Path inputFile = dir.resolve("input.json");
+    if (!Files.isRegularFile(inputFile)) {
+      fail("golden case %s has no input.json", dir);
+    }
+    Map<String, String> outputs = render(GoldenInput.read(inputFile));
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.sorted().toList()) {
+        String fileName = file.getFileName().toString();
+        if (fileName.equals("input.json")) {
+          continue;
+        }
+        if (!fileName.startsWith("expected.") || !outputs.containsKey(fileName)) {
+          if (UPDATE && fileName.startsWith("expected.")) {
+            Files.delete(file);
+            continue;
+          }
+          fail(
+              "golden case %s has a file no output matches: %s (outputs: %s)",
+              name, fileName, outputs.keySet());
+        }
+      }
+    }
+    for (Map.Entry<String, String> output : outputs.entrySet()) {
+      Path expected = dir.resolve(output.getKey());
+      if (UPDATE) {
+        Files.writeString(expected, output.getValue(), StandardCharsets.UTF_8);
+        continue;
+      }
+      assertThat(expected).as("golden file %s", expected).exists();
+      assertThat(output.getValue())
+          .as("%s/%s (regenerate with -Dgolden.update=true)", name, output.getKey())
+          .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Every output of one input: all file formats, both CSV layouts, the table with and without
+   * colour.
+   */
+  private Map<String, String> render(GoldenInput input) throws IOException {
+    Map<String, String> outputs = new LinkedHashMap<>();
+    Path plain = temp.resolve("plain");
+    String table =
+        run(
+            input,
+            new ReportOptions(
+                EnumSet.allOf(ReportFormat.class),
+                plain,
+                CsvLayout.FINDINGS,
+                input.failOn(),
+                input.tableLimit(),
+                false),
+            input.resources(),
+            ReportPipeline.Tuning.DEFAULT.runEntries());
+    outputs.put("expected.json", read(plain.resolve("tagscan-report.json")));
+    outputs.put("expected.findings.csv", read(plain.resolve("tagscan-findings.csv")));
+    outputs.put("expected.junit.xml", read(plain.resolve("tagscan-junit.xml")));
+    outputs.put("expected.md", read(plain.resolve("tagscan-summary.md")));
+    outputs.put("expected.table.txt", table);
+
+    // Reversed arrival and a run of two resources: the same bytes must come out of the spill path.
+    Path spilled = temp.resolve("spilled");
+    List<CheckedResource> reversed = new java.util.ArrayList<>(input.resources());
+    java.util.Collections.reverse(reversed);
+    String colored =
+        run(
+            input,
+            new ReportOptions(
+                EnumSet.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.TABLE),
+                spilled,
+                CsvLayout.RESOURCES,
+                input.failOn(),
+                input.tableLimit(),
+                true),
+            reversed,
+            2);
+    assertThat(read(spilled.resolve("tagscan-report.json")))
+        .as("the JSON whatever the arrival order and run size")
+        .isEqualTo(outputs.get("expected.json"));
+    outputs.put("expected.resources.csv", read(spilled.resolve("tagscan-resources.csv")));
+    outputs.put("expected.table-color.txt", colored);
+    return outputs;
+  }
+
+  private static String run(
+      GoldenInput input, ReportOptions options, List<CheckedResource> resources, int runEntries) {
+    StringWriter stdout = new StringWriter();
+    try (ReportPipeline pipeline =
+        new ReportPipeline(
+            input.dictionary(),
+            options,
+            new PrintWriter(stdout),
+            Fixtures.tuning(runEntries, 64))) {
+      for (Account account : input.accounts()) {
+        pipeline.account(account);
+      }
+      resources.forEach(pipeline::accept);
+      pipeline.finish(input.info(), input.errors());
+    }
+    return stdout.toString();
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+}

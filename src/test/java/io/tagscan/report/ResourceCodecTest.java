@@ -1,0 +1,95 @@
+package io.tagscan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Finding;
+import io.tagscan.model.Resource;
+import io.tagscan.model.RuleId;
+import io.tagscan.model.Severity;
+import io.tagscan.model.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ResourceCodecTest {
+
+  private static final String HOSTILE =
+      "=cmd|' /C calc'!A0 \t\r\n\u0000\u001b[31m \u007f\u0085 café 日本 \ud83d\ude80 \u202e";
+
+  @Test
+  void roundTripsEveryFieldExactly() {
+    List<Finding> findings = new ArrayList<>();
+    int i = 0;
+    for (RuleId rule : RuleId.values()) {
+      findings.add(
+          new Finding(
+              rule,
+              Severity.values()[i++ % 3],
+              HOSTILE,
+              i % 2 == 0 ? null : "",
+              null,
+              "fix " + i,
+              "message " + HOSTILE));
+    }
+    for (Source source : Source.values()) {
+      CheckedResource original =
+          new CheckedResource(
+              Resource.of(
+                  "arn:aws:s3:::" + HOSTILE,
+                  "",
+                  "",
+                  "s3:bucket",
+                  source,
+                  Map.of(HOSTILE, HOSTILE, "empty", "", "k", "v")),
+              findings);
+
+      assertThat(ResourceCodec.decode(ResourceCodec.encode(original))).isEqualTo(original);
+    }
+  }
+
+  @Test
+  void roundTripsStringsLongerThan64KilobytesAndUnpairedSurrogates() {
+    String huge = "x€\ud83d\ude80".repeat(40_000);
+    String broken = "lone \ud800 high, lone \udc00 low, reversed \udc00\ud800, end \ud83d";
+    TreeMap<String, String> tags = new TreeMap<>(Map.of("huge", huge, "broken", broken));
+    CheckedResource original =
+        new CheckedResource(
+            new Resource("arn:" + broken, "1", "r", "t:t", Source.TAGGING_API, tags),
+            List.of(
+                new Finding(RuleId.TAG_LIMIT, Severity.ERROR, "huge", huge, broken, null, broken)));
+
+    byte[] bytes = ResourceCodec.encode(original);
+
+    assertThat(ResourceCodec.decode(bytes)).isEqualTo(original);
+    assertThat(ResourceCodec.decodeKey(bytes))
+        .isEqualTo(new ResourceCodec.Key("1", "r", "arn:" + broken));
+  }
+
+  @Test
+  void writesAsciiOneBytePerCharacter() {
+    String arn = "arn:aws:ec2:eu-west-1:111122223333:instance/i-1";
+    CheckedResource small =
+        new CheckedResource(
+            Resource.of(
+                arn,
+                "111122223333",
+                "eu-west-1",
+                "ec2:instance",
+                Source.TAGGING_API,
+                Map.of("owner", "team")),
+            List.of());
+
+    int strings =
+        "111122223333".length()
+            + "eu-west-1".length()
+            + arn.length()
+            + "ec2:instance".length()
+            + "owner".length()
+            + "team".length();
+    // Each string has a 4-byte length; then a source byte and two 4-byte counts.
+    assertThat(ResourceCodec.encode(small)).hasSize(strings + 6 * 4 + 1 + 2 * 4);
+  }
+}

@@ -1,0 +1,139 @@
+package io.tagscan.report;
+
+import static io.tagscan.report.Fixtures.CLASSIFICATION;
+import static io.tagscan.report.Fixtures.ENVIRONMENT;
+import static io.tagscan.report.Fixtures.OWNER;
+import static io.tagscan.report.Fixtures.finding;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Resource;
+import io.tagscan.model.RuleId;
+import io.tagscan.model.Severity;
+import io.tagscan.model.Source;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SummaryBuilderTest {
+
+  private final SummaryBuilder builder = new SummaryBuilder(Fixtures.dictionary());
+
+  private static CheckedResource of(
+      String account,
+      String type,
+      Source source,
+      Map<String, String> tags,
+      io.tagscan.model.Finding... findings) {
+    return new CheckedResource(
+        Resource.of("arn:aws:x:::" + type + tags, account, "eu-west-1", type, source, tags),
+        List.of(findings));
+  }
+
+  @Test
+  void countsResourcesAndFindingsBySeverityRuleAndAccount() {
+    builder.add(
+        of(
+            "111",
+            "ec2:instance",
+            Source.TAGGING_API,
+            Map.of(OWNER, "a"),
+            finding(RuleId.MISSING_MANDATORY_TAG, Severity.ERROR, ENVIRONMENT),
+            finding(RuleId.KEY_ALIAS, Severity.WARNING, "Owner")));
+    builder.add(
+        of(
+            "111",
+            "ec2:volume",
+            Source.TAGGING_API,
+            Map.of(OWNER, "a"),
+            finding(RuleId.UNDECLARED_KEY, Severity.INFO, "x")));
+    builder.add(
+        of(
+            "222",
+            "ec2:volume",
+            Source.TAGGING_API,
+            Map.of(),
+            finding(RuleId.MISSING_MANDATORY_TAG, Severity.ERROR, OWNER),
+            finding(RuleId.MISSING_MANDATORY_TAG, Severity.ERROR, ENVIRONMENT)));
+
+    Summary summary = builder.snapshot(List.of("333"));
+
+    assertThat(summary.resources()).isEqualTo(3);
+    assertThat(summary.compliant()).isEqualTo(1);
+    assertThat(summary.noncompliant()).isEqualTo(2);
+    assertThat(summary.findingsBySeverity())
+        .containsExactly(
+            Map.entry(Severity.ERROR, 3L),
+            Map.entry(Severity.WARNING, 1L),
+            Map.entry(Severity.INFO, 1L));
+    assertThat(summary.findingsByRule())
+        .containsExactly(
+            Map.entry("key-alias", 1L),
+            Map.entry("missing-mandatory-tag", 3L),
+            Map.entry("undeclared-key", 1L));
+    assertThat(summary.findingsAtOrAbove(Severity.ERROR)).isEqualTo(3);
+    assertThat(summary.findingsAtOrAbove(Severity.WARNING)).isEqualTo(4);
+    assertThat(summary.findingsAtOrAbove(Severity.INFO)).isEqualTo(5);
+    assertThat(summary.findingsAtOrAbove(null)).isZero();
+    assertThat(summary.resourcesAtOrAbove(Severity.ERROR)).isEqualTo(2);
+    assertThat(summary.resourcesWithFindings()).isEqualTo(3);
+    assertThat(summary.complianceRate()).isEqualByComparingTo("0.3333");
+    assertThat(summary.findingsByAccount()).containsOnlyKeys("111", "222", "333");
+    Summary.AccountFigures first = summary.findingsByAccount().get("111");
+    assertThat(first.resources()).isEqualTo(2);
+    assertThat(first.compliant()).isEqualTo(1);
+    assertThat(first.findingsAtOrAbove(Severity.WARNING)).isEqualTo(2);
+    assertThat(summary.findingsByAccount().get("333").complianceRate()).isNull();
+  }
+
+  @Test
+  void coversEachMandatoryOrCostKeyOnlyWhereItApplies() {
+    builder.add(
+        of(
+            "111",
+            "s3:bucket",
+            Source.TAGGING_API,
+            Map.of(OWNER, "a", ENVIRONMENT, "dev", CLASSIFICATION, "internal")));
+    builder.add(
+        of("111", "ec2:instance", Source.TAGGING_API, Map.of(OWNER, " ", ENVIRONMENT, "dev")));
+    builder.add(of("222", "sagemaker:endpoint", Source.SAGEMAKER, Map.of("Owner", "a")));
+
+    Summary summary = builder.snapshot(List.of());
+
+    assertThat(summary.coverage())
+        .containsExactly(
+            new Summary.KeyCoverage(OWNER, true, true, 3, 1),
+            new Summary.KeyCoverage(ENVIRONMENT, true, false, 3, 2),
+            new Summary.KeyCoverage(CLASSIFICATION, true, false, 2, 1));
+    assertThat(summary.coverage().get(0).rate()).isEqualByComparingTo("0.3333");
+    assertThat(summary.coverageByAccount().get("222"))
+        .containsExactly(
+            new Summary.KeyCoverage(OWNER, true, true, 1, 0),
+            new Summary.KeyCoverage(ENVIRONMENT, true, false, 1, 0),
+            new Summary.KeyCoverage(CLASSIFICATION, true, false, 1, 0));
+  }
+
+  @Test
+  void countsAnAccountOnlyForTheKeysTheDictionaryRequiresOfAccounts() {
+    builder.add(of("111", "organizations:account", Source.ORGANIZATIONS, Map.of(OWNER, "a")));
+
+    Summary summary = builder.snapshot(List.of());
+
+    assertThat(summary.coverage())
+        .extracting(Summary.KeyCoverage::inScope)
+        .containsExactly(1L, 0L, 0L);
+    assertThat(summary.coverage().get(0).rate()).isEqualByComparingTo(BigDecimal.ONE);
+    assertThat(summary.coverage().get(1).rate()).isNull();
+  }
+
+  @Test
+  void roundsRatesHalfUpToFourDecimals() {
+    assertThat(Summary.rate(2, 3)).isEqualByComparingTo("0.6667");
+    assertThat(Summary.rate(1, 8)).isEqualByComparingTo("0.125");
+    assertThat(Summary.rate(1, 20_000)).isEqualByComparingTo("0.0001");
+    assertThat(Summary.rate(1, 20_001).toPlainString()).isEqualTo("0");
+    assertThat(Summary.rate(5, 5).toPlainString()).isEqualTo("1");
+    assertThat(Summary.rate(0, 0)).isNull();
+  }
+}

@@ -1,0 +1,16 @@
+package io.tagscan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ToolVersionTest {
+
+  @Test
+  void readsTheVersionMavenWroteIntoTheBuild() {
+    assertThat(ToolVersion.version())
+        .isNotEqualTo("unknown")
+        .doesNotContain("${")
+        .matches("\\d+\\.\\d+\\.\\d+.*");
+  }
+}
