@@ -1,0 +1,255 @@
+package io.tagscan.inventory.aws;
+
+import io.tagscan.model.UsageException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Builds the SDK clients of one scan lazily, each once (STS and Organizations for the caller, the
+ * Tagging API per account × region), all sharing one HTTP client, and closes every one of them.
+ *
+ * <p>An explicit {@code --endpoint-url} goes to every client as its endpoint override, which the
+ * SDK ranks above {@code AWS_ENDPOINT_URL}, the service-specific {@code AWS_ENDPOINT_URL_*}
+ * variables, their {@code aws.endpointUrl*} system properties and the profile's {@code
+ * endpoint_url}; without it the SDK applies those settings itself.
+ */
+final class AwsClients implements AutoCloseable {
+
+  private final AwsOptions options;
+  private final ClientSettings settings;
+  private final Object lock = new Object();
+  private final List<SdkAutoCloseable> owned = new ArrayList<>();
+  private final ConcurrentMap<String, ResourceGroupsTaggingApiClient> tagging =
+      new ConcurrentHashMap<>();
+
+  private boolean closed;
+  private SdkHttpClient http;
+  private AwsCredentialsProvider caller;
+  private String homeRegion;
+  private StsClient sts;
+  private OrganizationsClient organizations;
+
+  AwsClients(AwsOptions options, ClientSettings settings) {
+    this.options = options;
+    this.settings = settings;
+  }
+
+  /**
+   * The region calls start from: {@code --region}, else the SDK's region chain (environment, system
+   * property, the profile).
+   *
+   * @throws UsageException when no region is configured anywhere
+   */
+  String homeRegion() {
+    synchronized (lock) {
+      if (homeRegion == null) {
+        homeRegion = options.region() != null ? options.region() : regionFromChain();
+      }
+      return homeRegion;
+    }
+  }
+
+  private String regionFromChain() {
+    DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
+    if (options.profile() != null) {
+      chain.profileName(options.profile());
+    }
+    try {
+      return chain.build().getRegion().id();
+    } catch (SdkClientException e) {
+      throw new UsageException(
+          "no AWS region is configured: pass --region, set AWS_REGION, or give the profile a"
+              + " region");
+    }
+  }
+
+  /** The caller's own credentials: fixed by the settings, else the profile, else the chain. */
+  AwsCredentialsProvider callerCredentials() {
+    synchronized (lock) {
+      ensureOpen();
+      if (caller == null) {
+        if (settings.credentials() != null) {
+          caller = settings.credentials();
+        } else if (options.profile() != null) {
+          requireProfile(options.profile());
+          caller = own(ProfileCredentialsProvider.builder().profileName(options.profile()).build());
+        } else {
+          caller = own(DefaultCredentialsProvider.builder().build());
+        }
+      }
+      return caller;
+    }
+  }
+
+  private static void requireProfile(String profile) {
+    if (ProfileFile.defaultProfileFile().profile(profile).isEmpty()) {
+      throw new UsageException(
+          "no profile "
+              + AwsOptions.quote(profile)
+              + " in the AWS config or credentials file (~/.aws/config, ~/.aws/credentials)");
+    }
+  }
+
+  /** STS in the home region, with the caller's credentials. */
+  StsClient sts() {
+    synchronized (lock) {
+      ensureOpen();
+      if (sts == null) {
+        sts = own(configure(StsClient.builder(), homeRegion(), callerCredentials()).build());
+      }
+      return sts;
+    }
+  }
+
+  /** Organizations at its global endpoint for the partition, with the caller's credentials. */
+  OrganizationsClient organizations(String partition) {
+    synchronized (lock) {
+      ensureOpen();
+      if (organizations == null) {
+        String region = Partitions.organizationsRegion(partition, homeRegion());
+        organizations =
+            own(configure(OrganizationsClient.builder(), region, callerCredentials()).build());
+      }
+      return organizations;
+    }
+  }
+
+  /**
+   * Credentials for a role in another account, from the caller's through STS; they refresh
+   * themselves before they expire, so a scan may outlast the session.
+   */
+  AwsCredentialsProvider assumeRole(String roleArn) {
+    StsClient client = sts();
+    synchronized (lock) {
+      ensureOpen();
+      return own(
+          StsAssumeRoleCredentialsProvider.builder()
+              .stsClient(client)
+              .asyncCredentialUpdateEnabled(false)
+              .refreshRequest(
+                  request ->
+                      request
+                          .roleArn(roleArn)
+                          .roleSessionName(options.roleSessionName())
+                          .durationSeconds((int) options.roleDuration().toSeconds())
+                          .externalId(options.externalId()))
+              .build());
+    }
+  }
+
+  /** The Tagging API client of one account × region, built on first use and kept. */
+  ResourceGroupsTaggingApiClient tagging(
+      String accountId, String region, AwsCredentialsProvider credentials) {
+    ensureOpenUnlocked();
+    return tagging.computeIfAbsent(
+        accountId + "/" + region,
+        key -> {
+          ResourceGroupsTaggingApiClient client =
+              configure(ResourceGroupsTaggingApiClient.builder(), region, credentials).build();
+          synchronized (lock) {
+            if (closed) {
+              client.close();
+              throw new CancellationException("the scan was stopped");
+            }
+            owned.add(client);
+          }
+          return client;
+        });
+  }
+
+  /** The number of Tagging API clients built so far; each account × region gets one. */
+  int taggingClientCount() {
+    return tagging.size();
+  }
+
+  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+      B builder, String region, AwsCredentialsProvider credentials) {
+    builder
+        .region(Region.of(region))
+        .credentialsProvider(credentials)
+        .overrideConfiguration(
+            override -> {
+              override.retryStrategy(settings.retryStrategy().get());
+              if (options.profile() != null) {
+                // Lets the profile's own endpoint_url and services settings apply.
+                override.defaultProfileName(options.profile());
+              }
+            });
+    if (options.endpointUrl() != null) {
+      builder.endpointOverride(options.endpointUrl());
+    }
+    builder.httpClient(httpClient());
+    return builder;
+  }
+
+  private SdkHttpClient httpClient() {
+    synchronized (lock) {
+      if (http == null) {
+        http =
+            own(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofSeconds(30))
+                    .build());
+      }
+      return http;
+    }
+  }
+
+  private <T> T own(T resource) {
+    if (resource instanceof SdkAutoCloseable closeable) {
+      owned.add(closeable);
+    }
+    return resource;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new CancellationException("the scan was stopped");
+    }
+  }
+
+  private void ensureOpenUnlocked() {
+    synchronized (lock) {
+      ensureOpen();
+    }
+  }
+
+  /** Closes every client, credentials provider and the HTTP client; later calls fail fast. */
+  @Override
+  public void close() {
+    List<SdkAutoCloseable> toClose;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toClose = new ArrayList<>(owned);
+      owned.clear();
+    }
+    // Clients first, the HTTP client they share last (it was registered first).
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      toClose.get(i).close();
+    }
+  }
+}

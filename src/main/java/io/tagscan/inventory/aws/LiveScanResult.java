@@ -1,0 +1,31 @@
+package io.tagscan.inventory.aws;
+
+import java.util.List;
+
+/**
+ * How a live scan ended: accounts asked for, read whole and not, the regions covered, and whether
+ * everything asked was read.
+ *
+ * <p>An account counts as scanned when every one of its regions was read or skipped as not enabled,
+ * and as failed when at least one region could not be read; after {@link LiveScanner#close()} cut a
+ * scan short, unfinished accounts count as neither. {@code complete} is false when any account ×
+ * region could not be read, when the account list itself could not be read in full, or when the
+ * scan was stopped; a region that is not enabled for an account does not make a scan incomplete.
+ */
+public record LiveScanResult(
+    int accountsRequested,
+    int accountsScanned,
+    int accountsFailed,
+    List<String> regions,
+    boolean complete) {
+
+  public LiveScanResult {
+    if (accountsRequested < 0 || accountsScanned < 0 || accountsFailed < 0) {
+      throw new IllegalArgumentException("account counts cannot be negative");
+    }
+    if (accountsScanned + accountsFailed > accountsRequested) {
+      throw new IllegalArgumentException("more accounts scanned or failed than requested");
+    }
+    regions = List.copyOf(regions);
+  }
+}

@@ -1,0 +1,355 @@
+package io.tagscan.inventory.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * A WireMock server on loopback answering as STS (query protocol, XML), Organizations and the
+ * Tagging API (JSON 1.1) do, with helpers that stub one call each.
+ *
+ * <p>Requests are told apart the way AWS tells them apart: the JSON target header or the form's
+ * Action, the signing region in the SigV4 credential scope, and the access key, which for an
+ * assumed role is {@code ASIA} followed by the account id, so each account's calls are its own.
+ */
+final class FakeAws {
+
+  static final String CALLER_KEY = "AKIDTAGSCANCALLER";
+  static final String CALLER_ACCOUNT = "999999999999";
+  static final String TAGGING = "ResourceGroupsTaggingAPI_20170126.";
+  static final String ORGANIZATIONS = "AWSOrganizationsV20161128.";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final WireMockServer server;
+
+  FakeAws() {
+    server =
+        new WireMockServer(
+            WireMockConfiguration.options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .containerThreads(40)
+                .jettyAcceptors(2));
+    server.start();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.port());
+  }
+
+  void reset() {
+    server.resetAll();
+  }
+
+  void stop() {
+    server.stop();
+  }
+
+  /** Settings every test scanner uses: fixed caller keys and retries that never wait. */
+  static ClientSettings settings() {
+    return ClientSettings.defaults()
+        .withCredentials(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(CALLER_KEY, "caller-secret-never-printed")))
+        .withRetryStrategy(ClientSettings.retryingWithoutWaits(3));
+  }
+
+  /** The access key STS hands out for the role in an account. */
+  static String roleKey(String account) {
+    return "ASIA" + account;
+  }
+
+  // ---- STS ----
+
+  void callerIdentity(String account) {
+    server.stubFor(
+        post(urlEqualTo("/"))
+            .withRequestBody(containing("Action=GetCallerIdentity"))
+            .willReturn(
+                xml(
+                    200,
+                    "<GetCallerIdentityResponse"
+                        + " xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                        + "<GetCallerIdentityResult><Arn>arn:aws:iam::"
+                        + account
+                        + ":user/auditor</Arn><UserId>AIDAEXAMPLE</UserId><Account>"
+                        + account
+                        + "</Account></GetCallerIdentityResult>"
+                        + "<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata>"
+                        + "</GetCallerIdentityResponse>")));
+  }
+
+  void assumeRole(String account) {
+    String expiration =
+        Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+    server.stubFor(
+        assumeRoleCall(account)
+            .willReturn(
+                xml(
+                    200,
+                    "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                        + "<AssumeRoleResult><Credentials><AccessKeyId>"
+                        + roleKey(account)
+                        + "</AccessKeyId><SecretAccessKey>role-secret</SecretAccessKey>"
+                        + "<SessionToken>role-token-"
+                        + account
+                        + "</SessionToken><Expiration>"
+                        + expiration
+                        + "</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::"
+                        + account
+                        + ":assumed-role/TagAuditor/tagscan</Arn><AssumedRoleId>AROAEXAMPLE:tagscan"
+                        + "</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>"
+                        + "<ResponseMetadata><RequestId>r-2</RequestId></ResponseMetadata>"
+                        + "</AssumeRoleResponse>")));
+  }
+
+  void assumeRoleDenied(String account) {
+    server.stubFor(
+        assumeRoleCall(account)
+            .willReturn(
+                xml(
+                    403,
+                    "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error>"
+                        + "<Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::"
+                        + CALLER_ACCOUNT
+                        + ":user/auditor is not authorized to perform: sts:AssumeRole</Message>"
+                        + "</Error><RequestId>r-3</RequestId></ErrorResponse>")));
+  }
+
+  private static MappingBuilder assumeRoleCall(String account) {
+    return post(urlEqualTo("/"))
+        .withRequestBody(containing("Action=AssumeRole"))
+        .withRequestBody(containing("%3A" + account + "%3Arole"));
+  }
+
+  static RequestPatternBuilder assumeRoleRequests() {
+    return postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRole"));
+  }
+
+  // ---- Tagging API ----
+
+  /** One page of GetResources: asked with {@code token} (null: first), pointing to the next. */
+  static Page page(String token, String nextToken, Map<String, Map<String, String>> resources) {
+    return new Page(token, nextToken, resources);
+  }
+
+  /** A GetResources page: {@code token} is the one asked with (null: the first page). */
+  record Page(String token, String nextToken, Map<String, Map<String, String>> resources) {}
+
+  /** Stubs every page of an account × region; the access key is the account's role key. */
+  void resources(String accessKey, String region, List<Page> pages) {
+    for (Page page : pages) {
+      ObjectNode body = JSON.createObjectNode();
+      if (page.nextToken() != null) {
+        body.put("PaginationToken", page.nextToken());
+      }
+      ArrayNode list = body.putArray("ResourceTagMappingList");
+      page.resources()
+          .forEach(
+              (arn, tags) -> {
+                ObjectNode mapping = list.addObject();
+                mapping.put("ResourceARN", arn);
+                ArrayNode tagList = mapping.putArray("Tags");
+                tags.forEach(
+                    (key, value) -> tagList.addObject().put("Key", key).put("Value", value));
+              });
+      server.stubFor(
+          getResources(accessKey, region, page.token()).willReturn(json(200, body.toString())));
+    }
+  }
+
+  /** Stubs GetResources of an account × region (first page) with a JSON 1.1 error. */
+  void resourcesFail(String accessKey, String region, int status, String code) {
+    server.stubFor(
+        getResources(accessKey, region, null)
+            .willReturn(
+                json(
+                    status,
+                    "{\"__type\":\"" + code + "\",\"Message\":\"" + code + " from the fake\"}")));
+  }
+
+  MappingBuilder getResources(String accessKey, String region, String token) {
+    MappingBuilder call = signedCall(TAGGING + "GetResources", accessKey, region, "tagging");
+    if (token == null) {
+      // Asked first; a page asked with a token matches its own, more specific stub.
+      return call.atPriority(5);
+    }
+    return call.withRequestBody(matchingJsonPath("$.PaginationToken", equalTo(token)))
+        .atPriority(1);
+  }
+
+  static RequestPatternBuilder getResourcesRequests() {
+    return postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo(TAGGING + "GetResources"));
+  }
+
+  static RequestPatternBuilder getResourcesRequests(String accessKey, String region) {
+    return getResourcesRequests()
+        .withHeader("Authorization", matching(credentialScope(accessKey, region, "tagging")));
+  }
+
+  // ---- Organizations ----
+
+  /** An account as Organizations lists it. */
+  record Member(String id, String name, String state) {}
+
+  /** One ListAccounts or ListAccountsForParent page. */
+  void organizationsPage(
+      String operation, String parentId, String token, String nextToken, Member... accounts) {
+    ObjectNode body = JSON.createObjectNode();
+    if (nextToken != null) {
+      body.put("NextToken", nextToken);
+    }
+    ArrayNode list = body.putArray("Accounts");
+    for (Member account : accounts) {
+      ObjectNode node = list.addObject();
+      node.put("Id", account.id());
+      node.put(
+          "Arn", "arn:aws:organizations::" + CALLER_ACCOUNT + ":account/o-abc/" + account.id());
+      node.put("Name", account.name());
+      node.put("Email", account.name() + "@example.com");
+      node.put("State", account.state());
+      node.put("JoinedMethod", "CREATED");
+      node.put("JoinedTimestamp", 1.7e9);
+    }
+    server.stubFor(
+        organizationsCall(operation, parentId, token).willReturn(json(200, body.toString())));
+  }
+
+  /** A page of an account listing that carries the retiring Status field and no State. */
+  void organizationsPageWithStatusOnly(String token, String id, String name, String status) {
+    String body =
+        "{\"Accounts\":[{\"Id\":\""
+            + id
+            + "\",\"Name\":\""
+            + name
+            + "\",\"Status\":\""
+            + status
+            + "\"}]}";
+    server.stubFor(organizationsCall("ListAccounts", null, token).willReturn(json(200, body)));
+  }
+
+  void childOus(String parentId, String... children) {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode list = body.putArray("OrganizationalUnits");
+    for (String child : children) {
+      list.addObject()
+          .put("Id", child)
+          .put("Name", child)
+          .put("Arn", "arn:aws:organizations::1:ou/" + child);
+    }
+    server.stubFor(
+        organizationsCall("ListOrganizationalUnitsForParent", parentId, null)
+            .willReturn(json(200, body.toString())));
+  }
+
+  void accountTags(String account, Map<String, String> tags) {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode list = body.putArray("Tags");
+    tags.forEach((key, value) -> list.addObject().put("Key", key).put("Value", value));
+    server.stubFor(
+        organizationsCall("ListTagsForResource", null, null)
+            .withRequestBody(matchingJsonPath("$.ResourceId", equalTo(account)))
+            .willReturn(json(200, body.toString())));
+  }
+
+  /** Every ListTagsForResource fails with this JSON 1.1 error. */
+  void accountTagsFail(int status, String code) {
+    server.stubFor(
+        organizationsCall("ListTagsForResource", null, null)
+            .willReturn(json(status, "{\"__type\":\"" + code + "\",\"Message\":\"boom\"}")));
+  }
+
+  void describeAccount(String account, String name, String state) {
+    server.stubFor(
+        organizationsCall("DescribeAccount", null, null)
+            .withRequestBody(matchingJsonPath("$.AccountId", equalTo(account)))
+            .willReturn(
+                json(
+                    200,
+                    "{\"Account\":{\"Id\":\""
+                        + account
+                        + "\",\"Name\":\""
+                        + name
+                        + "\",\"State\":\""
+                        + state
+                        + "\"}}")));
+  }
+
+  /** Every Organizations call fails with this JSON 1.1 error. */
+  void organizationsFail(int status, String code) {
+    server.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", matching(ORGANIZATIONS.replace(".", "\\.") + ".*"))
+            .atPriority(9)
+            .willReturn(json(status, "{\"__type\":\"" + code + "\",\"Message\":\"no access\"}")));
+  }
+
+  private MappingBuilder organizationsCall(String operation, String parentId, String token) {
+    MappingBuilder call =
+        post(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo(ORGANIZATIONS + operation))
+            .withHeader(
+                "Authorization",
+                matching(credentialScope(CALLER_KEY, "us-east-1", "organizations")));
+    if (parentId != null) {
+      call.withRequestBody(matchingJsonPath("$.ParentId", equalTo(parentId)));
+    }
+    if (token == null) {
+      return call.atPriority(5);
+    }
+    return call.withRequestBody(matchingJsonPath("$.NextToken", equalTo(token))).atPriority(1);
+  }
+
+  static RequestPatternBuilder organizationsRequests(String operation) {
+    return postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo(ORGANIZATIONS + operation));
+  }
+
+  // ---- wire helpers ----
+
+  private MappingBuilder signedCall(
+      String target, String accessKey, String region, String service) {
+    return post(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo(target))
+        .withHeader("Content-Type", equalTo("application/x-amz-json-1.1"))
+        .withHeader("Authorization", matching(credentialScope(accessKey, region, service)));
+  }
+
+  static String credentialScope(String accessKey, String region, String service) {
+    return ".*Credential=" + accessKey + "/\\d{8}/" + region + "/" + service + "/aws4_request.*";
+  }
+
+  static ResponseDefinitionBuilder json(int status, String body) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/x-amz-json-1.1")
+        .withBody(body);
+  }
+
+  static ResponseDefinitionBuilder xml(int status, String body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(body);
+  }
+}
