@@ -7,9 +7,14 @@ public final class CommandLineFactory {
 
   private CommandLineFactory() {}
 
-  /** A fresh command line, with tagscan's exception handling and exit codes. */
+  /** A command line for the real process. */
   public static CommandLine create() {
-    CommandLine commandLine = new CommandLine(new TagscanCommand());
+    return create(Environment.system());
+  }
+
+  /** A command line that sees the given terminal, variables and clock. */
+  public static CommandLine create(Environment environment) {
+    CommandLine commandLine = new CommandLine(new TagscanCommand(environment));
     commandLine.setExecutionExceptionHandler(new ExceptionHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setUsageHelpAutoWidth(true);

@@ -5,17 +5,32 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code tagscan} command; it only holds the subcommands. */
+/** The top-level {@code tagscan} command; it holds the subcommands and the environment. */
 @Command(
     name = "tagscan",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
         "Checks AWS resources against a tagging dictionary and reports what is out of line.",
-    subcommands = {DictionaryCommand.class, picocli.AutoComplete.GenerateCompletion.class})
+    subcommands = {
+      ScanCommand.class,
+      DictionaryCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class
+    })
 final class TagscanCommand implements Runnable {
 
   @Spec CommandSpec spec;
+
+  private final Environment environment;
+
+  TagscanCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  /** The process around the command line. */
+  Environment environment() {
+    return environment;
+  }
 
   @Override
   public void run() {

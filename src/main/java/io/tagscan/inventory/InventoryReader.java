@@ -314,6 +314,7 @@ public final class InventoryReader {
       String id = null;
       String name = "";
       String state = "";
+      String arn = "";
       TreeMap<String, String> tags = new TreeMap<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
@@ -322,6 +323,7 @@ public final class InventoryReader {
           case "id" -> id = text(parser, value, "the account id");
           case "name" -> name = text(parser, value, "the account name");
           case "state" -> state = text(parser, value, "the account state");
+          case "arn" -> arn = text(parser, value, "the account ARN");
           case "tags" -> readStringMap(parser, value, tags);
           default -> parser.skipChildren();
         }
@@ -329,7 +331,7 @@ public final class InventoryReader {
       if (id == null) {
         problem(parser, "account without an 'id'");
       } else {
-        listener.account(Account.of(id, name, state, tags));
+        listener.account(Account.of(id, name, state, tags, arn));
       }
     }
   }

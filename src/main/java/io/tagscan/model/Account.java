@@ -9,14 +9,27 @@ import java.util.TreeMap;
 /**
  * An AWS account a scan covers; {@code name} and {@code state} are empty when unknown (an account
  * given by id without Organizations access), and {@code tags} are the account's own tags.
+ *
+ * <p>{@code arn} is the account's ARN as Organizations gives it ({@code
+ * arn:aws:organizations::MANAGEMENT:account/o-ORG/ID}); when Organizations did not say, it is
+ * {@code arn:aws:organizations::ID:account/ID}, so that every account still has one stable name.
  */
-public record Account(String id, String name, String state, SortedMap<String, String> tags) {
+public record Account(
+    String id, String name, String state, SortedMap<String, String> tags, String arn) {
 
   public Account {
     Objects.requireNonNull(id, "id");
     name = Objects.requireNonNullElse(name, "");
     state = Objects.requireNonNullElse(state, "");
     tags = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(tags, "tags")));
+    if (arn == null || arn.isEmpty()) {
+      arn = "arn:aws:organizations::" + id + ":account/" + id;
+    }
+  }
+
+  /** An account whose ARN Organizations did not give. */
+  public Account(String id, String name, String state, SortedMap<String, String> tags) {
+    this(id, name, state, tags, "");
   }
 
   /** An account known only by its id. */
@@ -27,5 +40,11 @@ public record Account(String id, String name, String state, SortedMap<String, St
   /** Builds an account from any map of tags. */
   public static Account of(String id, String name, String state, Map<String, String> tags) {
     return new Account(id, name, state, new TreeMap<>(tags));
+  }
+
+  /** Builds an account with its ARN from any map of tags. */
+  public static Account of(
+      String id, String name, String state, Map<String, String> tags, String arn) {
+    return new Account(id, name, state, new TreeMap<>(tags), arn);
   }
 }

@@ -36,8 +36,8 @@ import java.util.Objects;
  *
  * <p>Memory does not grow with the number of resources. Each report file is written under a hidden
  * temporary name in its directory and moved into place only when complete; without {@code finish}
- * (an error, Ctrl-C) {@link #close} deletes every temporary file and leaves no report behind. A
- * shutdown hook does the same when the JVM exits before {@code close} runs.
+ * (an error, Ctrl-C) {@link #close} deletes every temporary file and leaves no report behind; the
+ * scan calls it from its Ctrl-C hook too, and each report is then either whole or absent.
  */
 public final class ReportPipeline implements AutoCloseable {
 
@@ -65,7 +65,6 @@ public final class ReportPipeline implements AutoCloseable {
   private final SummaryBuilder summary;
   private final WorstResources worst;
   private final WorstResources worstNoncompliant;
-  private final Thread cleanupHook;
 
   private final Object lock = new Object();
   // Guarded by lock.
@@ -118,8 +117,6 @@ public final class ReportPipeline implements AutoCloseable {
         streams
             ? new Spool(tempDir, temp, tuning.runEntries(), tuning.runBytes(), tuning.fanIn())
             : null;
-    this.cleanupHook = new Thread(this::cleanUpAtExit, "tagscan-report-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanupHook);
   }
 
   private static Path systemTempDir() {
@@ -226,7 +223,6 @@ public final class ReportPipeline implements AutoCloseable {
       state = State.FINISHED;
     }
     temp.closeAndDeleteAll();
-    removeHook();
     return result;
   }
 
@@ -300,39 +296,11 @@ public final class ReportPipeline implements AutoCloseable {
   public void close() {
     synchronized (lock) {
       if (state == State.FINISHED || state == State.CLOSED) {
-        removeHook();
         return;
       }
       state = State.CLOSED;
     }
-    try {
-      temp.closeAndDeleteAll();
-    } finally {
-      removeHook();
-    }
-  }
-
-  private void removeHook() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(cleanupHook);
-    } catch (IllegalStateException shuttingDown) {
-      // The JVM is already exiting and running the hook itself, which does the same cleanup.
-    }
-  }
-
-  private void cleanUpAtExit() {
-    synchronized (lock) {
-      if (state == State.FINISHED || state == State.CLOSED) {
-        return;
-      }
-      state = State.CLOSED;
-    }
-    List<IOException> failures = new ArrayList<>();
-    List<Path> left = temp.closeAndDeleteAll(failures);
-    if (!left.isEmpty()) {
-      // Nobody is left to throw to while the JVM exits; say which files remain.
-      System.err.println("tagscan: could not delete temporary report files: " + left);
-    }
+    temp.closeAndDeleteAll();
   }
 
   /** A report file under its temporary name, synced to disk before it is moved into place. */

@@ -67,26 +67,29 @@ final class CompiledDictionary {
     // used by neither, so an ambiguous spelling is never renamed to a guess.
     LookupTable nearMiss = new LookupTable();
     for (SpecInfo info : specs) {
-      nearMiss.offer(KeyNames.normalise(info.key), info);
+      nearMiss.offer(loose(info.key), info);
     }
     nearMiss.closeLevel();
     String prefixWithColon = prefix.isEmpty() ? null : prefix + ":";
     for (SpecInfo info : specs) {
       if (prefixWithColon != null && info.key.startsWith(prefixWithColon)) {
-        nearMiss.offer(KeyNames.normalise(info.key.substring(prefixWithColon.length())), info);
+        nearMiss.offer(loose(info.key.substring(prefixWithColon.length())), info);
       }
     }
     nearMiss.closeLevel();
     for (SpecInfo info : specs) {
       for (String alias : info.spec.aliases()) {
-        nearMiss.offer(KeyNames.normalise(alias), info);
+        nearMiss.offer(loose(alias), info);
       }
     }
     nearMiss.closeLevel();
+    // The last segment alone only when it has several words: CostCenter is surely the cost
+    // centre, but a lone common word (Name, Version) is more often a tag of its own.
     for (SpecInfo info : specs) {
       int colon = info.key.lastIndexOf(':');
-      if (colon >= 0) {
-        nearMiss.offer(KeyNames.normalise(info.key.substring(colon + 1)), info);
+      String last = colon >= 0 ? loose(info.key.substring(colon + 1)) : "";
+      if (last.indexOf('-') > 0) {
+        nearMiss.offer(last, info);
       }
     }
     nearMiss.closeLevel();
@@ -113,7 +116,15 @@ final class CompiledDictionary {
 
   /** The key this near-miss spelling stands for, or null. */
   SpecInfo nearMiss(String key) {
-    return byNearMiss.get(KeyNames.normalise(key));
+    return byNearMiss.get(loose(key));
+  }
+
+  /**
+   * The form near-misses are compared in: words joined by hyphens, with the colons between segments
+   * folded too, so {@code anycompany_workload_application_id} finds its key.
+   */
+  private static String loose(String key) {
+    return KeyNames.normalise(key).replace(':', '-');
   }
 
   /** Which keys apply to resources of this type, cached per type. */

@@ -44,8 +44,9 @@ import java.util.Objects;
  *       UntaggedResourceRule}.
  *   <li>Keys with a reserved prefix ({@code aws:}) are never judged, never counted toward the
  *       50-tag limit, and dictionary entries for such keys are ignored.
- *   <li>Exemptions for account findings are matched against the account id, since an account has no
- *       resource ARN of its own in a scan.
+ *   <li>Exemptions for account findings are matched against the account's ARN ({@code
+ *       arn:aws:organizations::MANAGEMENT:account/o-ORG/ID}), so a glob such as {@code
+ *       arn:aws:organizations::*:account/*111122223333} waives one account.
  * </ul>
  *
  * <p>Findings come back sorted by severity (errors first), then key (resource-wide findings first),
@@ -140,7 +141,7 @@ public final class RuleEngine {
                   + quote(key)
                   + " the dictionary requires of accounts");
     }
-    return finish(account.id(), sink);
+    return finish(account.arn(), sink);
   }
 
   private List<Finding> finish(String arn, FindingSink sink) {

@@ -305,10 +305,33 @@ class RuleEngineTest {
 
     @Test
     void usesALastSegmentOnlyOneKeyHas() {
-      assertThat(check(compliantWith(OWNER, null, "Owner", "SecOps")))
+      assertThat(check(compliantWith(UNIT, null, "BusinessUnit", "Retail")))
           .extracting(Finding::rule, Finding::fix)
           .containsExactly(
-              tuple(RuleId.KEY_ALIAS, "rename tag 'Owner' to 'anycompany:finance:owner'"));
+              tuple(
+                  RuleId.KEY_ALIAS,
+                  "rename tag 'BusinessUnit' to 'anycompany:finance:business-unit'"));
+    }
+
+    @Test
+    void leavesALoneCommonWordAlone() {
+      assertThat(check(compliantWith(OWNER, null, "Owner", "SecOps")))
+          .extracting(Finding::rule, Finding::key)
+          .containsExactlyInAnyOrder(
+              tuple(RuleId.MISSING_MANDATORY_TAG, OWNER),
+              tuple(RuleId.KEY_CONVENTION, "Owner"),
+              tuple(RuleId.UNDECLARED_KEY, "Owner"));
+    }
+
+    @Test
+    void findsAKeyWrittenWithUnderscoresForColons() {
+      assertThat(check(compliantWith(UNIT, null, "anycompany_finance_business_unit", "Retail")))
+          .extracting(Finding::rule, Finding::fix)
+          .containsExactly(
+              tuple(
+                  RuleId.KEY_ALIAS,
+                  "rename tag 'anycompany_finance_business_unit' to"
+                      + " 'anycompany:finance:business-unit'"));
     }
 
     @Test
@@ -866,9 +889,13 @@ class RuleEngineTest {
     }
 
     @Test
-    void matchesExemptionsAgainstTheAccountId() {
+    void matchesExemptionsAgainstTheAccountArn() {
       Exemption exemption =
-          exemption("111122223333", Set.of(), Set.of(UNIT), LocalDate.of(2025, 12, 31));
+          exemption(
+              "arn:aws:organizations::*:account/*111122223333",
+              Set.of(),
+              Set.of(UNIT),
+              LocalDate.of(2025, 12, 31));
       RuleEngine engine = new RuleEngine(Fixtures.seed(), List.of(exemption), TODAY);
 
       assertThat(engine.checkAccount(Account.ofId("111122223333")))

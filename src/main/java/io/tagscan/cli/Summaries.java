@@ -1,0 +1,49 @@
+package io.tagscan.cli;
+
+import io.tagscan.model.Printable;
+import io.tagscan.model.ScanError;
+import io.tagscan.model.Severity;
+import io.tagscan.report.Summary;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The few sentences the commands print on stderr about a finished scan. */
+final class Summaries {
+
+  private Summaries() {}
+
+  /** Such as {@code 27 findings (20 error, 5 warning, 2 info)}. */
+  static String findings(Summary summary) {
+    long total = 0;
+    List<String> parts = new ArrayList<>();
+    for (Severity severity : Severity.values()) {
+      long count = summary.findingsBySeverity().getOrDefault(severity, 0L);
+      total += count;
+      if (count > 0) {
+        parts.add(String.format("%,d %s", count, severity.slug()));
+      }
+    }
+    if (total == 0) {
+      return "no findings";
+    }
+    return String.format(
+        "%,d finding%s (%s)", total, total == 1 ? "" : "s", String.join(", ", parts));
+  }
+
+  /** One failed part of a scan, on one line. */
+  static String error(ScanError error) {
+    StringBuilder out = new StringBuilder();
+    out.append(error.accountId().isEmpty() ? "-" : error.accountId());
+    if (!error.region().isEmpty()) {
+      out.append(' ').append(error.region());
+    }
+    out.append(": ").append(error.operation());
+    if (!error.code().isEmpty()) {
+      out.append(' ').append(error.code());
+    }
+    if (!error.message().isEmpty()) {
+      out.append(": ").append(Printable.of(error.message()));
+    }
+    return out.toString();
+  }
+}

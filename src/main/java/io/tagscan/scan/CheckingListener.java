@@ -1,0 +1,104 @@
+package io.tagscan.scan;
+
+import io.tagscan.inventory.ScanListener;
+import io.tagscan.model.Account;
+import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Resource;
+import io.tagscan.model.ScanError;
+import io.tagscan.model.Source;
+import io.tagscan.report.ReportPipeline;
+import io.tagscan.rules.RuleEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The heart of a scan: runs the rules on each resource and account as it arrives and hands the
+ * result to the reports, keeping the few figures the scan header needs. Thread-safe.
+ */
+final class CheckingListener implements ScanListener {
+
+  private final RuleEngine engine;
+  private final ReportPipeline pipeline;
+  private final Set<String> accountsSeen = ConcurrentHashMap.newKeySet();
+  private final Set<String> regionsSeen = ConcurrentHashMap.newKeySet();
+  private final List<ScanError> errors = new ArrayList<>();
+  private final List<ScanError> skipped = new ArrayList<>();
+
+  CheckingListener(RuleEngine engine, ReportPipeline pipeline) {
+    this.engine = engine;
+    this.pipeline = pipeline;
+  }
+
+  @Override
+  public void resource(Resource resource) {
+    if (!resource.accountId().isEmpty()) {
+      accountsSeen.add(resource.accountId());
+    }
+    if (!resource.region().isEmpty()) {
+      regionsSeen.add(resource.region());
+    }
+    pipeline.accept(new CheckedResource(resource, engine.check(resource)));
+  }
+
+  @Override
+  public void account(Account account) {
+    accountsSeen.add(account.id());
+    pipeline.account(account);
+    pipeline.accept(new CheckedResource(asResource(account), engine.checkAccount(account)));
+  }
+
+  @Override
+  public synchronized void error(ScanError error) {
+    (error.skipped() ? skipped : errors).add(error);
+  }
+
+  /** An account as the reports list it among the resources, so its own tags are judged too. */
+  static Resource asResource(Account account) {
+    return new Resource(
+        account.arn(),
+        account.id(),
+        "",
+        "organizations:account",
+        Source.ORGANIZATIONS,
+        account.tags());
+  }
+
+  /** The parts that could not be read. */
+  synchronized List<ScanError> errors() {
+    return List.copyOf(errors);
+  }
+
+  /** The regions skipped because they are not enabled for the account: not failures. */
+  synchronized List<ScanError> skipped() {
+    return List.copyOf(skipped);
+  }
+
+  /** Every account that had a resource, an account record or an error. */
+  Set<String> accounts() {
+    TreeSet<String> all = new TreeSet<>(accountsSeen);
+    for (ScanError error : errors()) {
+      if (!error.accountId().isEmpty()) {
+        all.add(error.accountId());
+      }
+    }
+    return all;
+  }
+
+  /** The accounts that have an error. */
+  Set<String> failedAccounts() {
+    TreeSet<String> failed = new TreeSet<>();
+    for (ScanError error : errors()) {
+      if (!error.accountId().isEmpty()) {
+        failed.add(error.accountId());
+      }
+    }
+    return failed;
+  }
+
+  List<String> regions() {
+    return List.copyOf(new TreeSet<>(regionsSeen));
+  }
+}

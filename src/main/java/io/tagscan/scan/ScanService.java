@@ -1,0 +1,126 @@
+package io.tagscan.scan;
+
+import io.tagscan.dictionary.Dictionary;
+import io.tagscan.dictionary.DictionaryLoader;
+import io.tagscan.dictionary.Exemption;
+import io.tagscan.dictionary.ExemptionsLoader;
+import io.tagscan.inventory.InventoryReader;
+import io.tagscan.inventory.ScanListener;
+import io.tagscan.inventory.SnapshotWriter;
+import io.tagscan.inventory.aws.LiveScanResult;
+import io.tagscan.inventory.aws.LiveScanner;
+import io.tagscan.model.ScanError;
+import io.tagscan.report.ReportPipeline;
+import io.tagscan.report.ScanInfo;
+import io.tagscan.report.Summary;
+import io.tagscan.rules.RuleEngine;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs one scan from end to end: loads the dictionary and exemptions (so bad input fails before any
+ * AWS call), reads resources from files or AWS, checks each as it arrives, and writes the reports.
+ * Reports and snapshots appear only when the scan completes; a scan cut short by an error or Ctrl-C
+ * leaves none behind.
+ */
+public final class ScanService {
+
+  private ScanService() {}
+
+  /**
+   * Runs the scan; {@code observer} sees every event too (for a progress bar) and may be null.
+   *
+   * @throws io.tagscan.model.InputException when the dictionary, exemptions or inventory are bad
+   */
+  public static ScanOutcome run(ScanRequest request, PrintWriter stdout, ScanListener observer)
+      throws InterruptedException {
+    Instant startedAt = request.clock().instant();
+    LocalDate today = LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
+    Dictionary dictionary = DictionaryLoader.load(request.dictionary());
+    List<Exemption> exemptions =
+        request.exemptions() == null ? List.of() : ExemptionsLoader.load(request.exemptions());
+    RuleEngine engine = new RuleEngine(dictionary, exemptions, today);
+
+    try (ReportPipeline pipeline = ReportPipeline.open(dictionary, request.report(), stdout);
+        SnapshotWriter snapshot =
+            request.saveInventory() == null ? null : SnapshotWriter.open(request.saveInventory());
+        Interruption interruption = Interruption.onShutdown(pipeline, snapshot)) {
+      CheckingListener checking = new CheckingListener(engine, pipeline);
+      ScanListener everyone = Listeners.tee(checking, snapshot, observer);
+      Header header =
+          request.offline()
+              ? readFiles(request.inventory(), everyone, checking)
+              : readAws(request, everyone, interruption::alsoClose);
+      List<ScanError> errors = checking.errors();
+      boolean complete = header.complete && errors.isEmpty();
+      if (snapshot != null) {
+        snapshot.commit();
+      }
+      Summary summary =
+          pipeline.finish(
+              new ScanInfo(
+                  startedAt,
+                  request.clock().instant(),
+                  complete,
+                  dictionary.path(),
+                  dictionary.sha256(),
+                  header.sources,
+                  header.regions,
+                  header.accountsRequested,
+                  header.accountsScanned,
+                  header.accountsFailed),
+              errors);
+      return new ScanOutcome(summary, complete, errors, checking.skipped());
+    }
+  }
+
+  private static Header readFiles(
+      List<Path> files, ScanListener everyone, CheckingListener checking)
+      throws InterruptedException {
+    ParallelChecker parallel = new ParallelChecker(everyone, ParallelChecker.defaultThreads());
+    try {
+      InventoryReader.read(files, parallel);
+      parallel.finish();
+    } finally {
+      parallel.abandon();
+    }
+    int accounts = checking.accounts().size();
+    int failed = checking.failedAccounts().size();
+    return new Header(
+        files.stream().map(Path::toString).toList(),
+        checking.regions(),
+        accounts,
+        accounts - failed,
+        failed,
+        true);
+  }
+
+  private static Header readAws(
+      ScanRequest request, ScanListener everyone, Consumer<AutoCloseable> onInterrupt) {
+    try (LiveScanner scanner = new LiveScanner(request.aws())) {
+      onInterrupt.accept(scanner);
+      LiveScanResult result = scanner.scan(everyone);
+      return new Header(
+          List.of("tagging-api"),
+          result.regions(),
+          result.accountsRequested(),
+          result.accountsScanned(),
+          result.accountsFailed(),
+          result.complete());
+    }
+  }
+
+  /** The figures the report header takes from the source. */
+  private record Header(
+      List<String> sources,
+      List<String> regions,
+      int accountsRequested,
+      int accountsScanned,
+      int accountsFailed,
+      boolean complete) {}
+}
