@@ -24,6 +24,14 @@ public record ClientSettings(
     Objects.requireNonNull(retryStrategy, "retryStrategy");
   }
 
+  /** Says where credentials come from, never what they are. */
+  @Override
+  public String toString() {
+    return "ClientSettings[credentials="
+        + (credentials == null ? "from the options" : "fixed")
+        + "]";
+  }
+
   /** The production settings: the options' credentials and the SDK's adaptive retry mode. */
   public static ClientSettings defaults() {
     return new ClientSettings(null, () -> AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2));

@@ -127,6 +127,7 @@ public final class LiveScanner implements AutoCloseable {
       for (CompletableFuture<Account> account : described) {
         accounts.add(account.get());
       }
+      rethrowFailure(job);
       return List.copyOf(accounts);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

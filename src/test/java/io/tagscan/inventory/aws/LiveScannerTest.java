@@ -1,5 +1,7 @@
 package io.tagscan.inventory.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -593,6 +596,27 @@ class LiveScannerTest {
   }
 
   @Test
+  void coversEveryTaggingRegionOfThePartitionWithAllRegions() {
+    OptionsBuilder options = OptionsBuilder.against(fake.endpoint()).region("us-gov-west-1");
+    options.allRegions = true;
+
+    try (LiveScanner scanner = new LiveScanner(options.build(), FakeAws.settings())) {
+      assertThat(scanner.regions()).containsExactly("us-gov-east-1", "us-gov-west-1");
+    }
+    fake.server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void coversTheRegionsAskedInNameOrder() {
+    try (LiveScanner scanner =
+        new LiveScanner(
+            OptionsBuilder.against(fake.endpoint()).regions("us-west-2", "eu-west-1").build(),
+            FakeAws.settings())) {
+      assertThat(scanner.regions()).containsExactly("eu-west-1", "us-west-2");
+    }
+  }
+
+  @Test
   void refusesToScanOtherAccountsWithoutARole() {
     fake.callerIdentity(CALLER_ACCOUNT);
     RecordingListener listener = new RecordingListener();
@@ -701,6 +725,34 @@ class LiveScannerTest {
     assertThat(result).isEqualTo(new LiveScanResult(1, 0, 0, List.of("us-east-1"), false));
     assertThat(listener.resources()).isEmpty();
     assertThat(listener.units()).isEmpty();
+  }
+
+  @Test
+  void stopsPromptlyWhenTheScanningThreadIsInterrupted() throws Exception {
+    givenAccount(A);
+    fake.server.stubFor(
+        fake.getResources(roleKey(A), "us-east-1", null)
+            .willReturn(
+                FakeAws.json(200, "{\"ResourceTagMappingList\":[]}").withFixedDelay(1_000)));
+    AtomicReference<LiveScanResult> result = new AtomicReference<>();
+    LiveScanner scanner =
+        new LiveScanner(
+            OptionsBuilder.against(fake.endpoint()).role("TagAuditor").accounts(A).build(),
+            FakeAws.settings());
+    Thread scanning = new Thread(() -> result.set(scanner.scan(new RecordingListener())));
+    scanning.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (fake.server.findAll(FakeAws.getResourcesRequests()).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    scanning.interrupt();
+    scanning.join(500);
+
+    assertThat(scanning.isAlive()).isFalse();
+    assertThat(result.get()).isEqualTo(new LiveScanResult(1, 0, 0, List.of("us-east-1"), false));
+    scanner.close();
   }
 
   @Test
