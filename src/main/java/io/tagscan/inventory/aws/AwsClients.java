@@ -52,6 +52,20 @@ final class AwsClients implements AutoCloseable {
   AwsClients(AwsOptions options, ClientSettings settings) {
     this.options = options;
     this.settings = settings;
+    keepEnoughConnectionsAlive(options.concurrency());
+  }
+
+  /**
+   * The JDK's HTTP client, under the SDK's URL-connection client, keeps at most {@code
+   * http.maxConnections} idle connections per host, 5 unless set: with more pairs than that calling
+   * one regional endpoint, most calls would open a new TLS connection. The property is raised to
+   * the concurrency, never lowered, and left alone when the user set it; the JDK reads it when it
+   * first makes an HTTP connection.
+   */
+  private static void keepEnoughConnectionsAlive(int concurrency) {
+    if (System.getProperty("http.maxConnections") == null && concurrency > 5) {
+      System.setProperty("http.maxConnections", Integer.toString(concurrency));
+    }
   }
 
   /**
@@ -72,6 +86,7 @@ final class AwsClients implements AutoCloseable {
   private String regionFromChain() {
     DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
     if (options.profile() != null) {
+      requireProfile(options.profile());
       chain.profileName(options.profile());
     }
     try {

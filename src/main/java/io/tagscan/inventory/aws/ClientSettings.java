@@ -2,7 +2,9 @@ package io.tagscan.inventory.aws;
 
 import java.util.Objects;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -22,6 +24,14 @@ public record ClientSettings(
     Objects.requireNonNull(retryStrategy, "retryStrategy");
   }
 
+  /** Says where credentials come from, never what they are. */
+  @Override
+  public String toString() {
+    return "ClientSettings[credentials="
+        + (credentials == null ? "from the options" : "fixed")
+        + "]";
+  }
+
   /** The production settings: the options' credentials and the SDK's adaptive retry mode. */
   public static ClientSettings defaults() {
     return new ClientSettings(null, () -> AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2));
@@ -30,6 +40,15 @@ public record ClientSettings(
   /** These settings with the caller's credentials fixed, bypassing profiles and the chain. */
   public ClientSettings withCredentials(AwsCredentialsProvider fixed) {
     return new ClientSettings(Objects.requireNonNull(fixed, "fixed"), retryStrategy);
+  }
+
+  /**
+   * These settings with fixed caller keys, for tests and benchmarks against a fake endpoint, so
+   * that code outside this package need not touch the SDK.
+   */
+  public ClientSettings withStaticCredentials(String accessKeyId, String secretAccessKey) {
+    return withCredentials(
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
   }
 
   /** These settings with another retry strategy, built afresh for every client. */

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -126,6 +127,7 @@ public final class LiveScanner implements AutoCloseable {
       for (CompletableFuture<Account> account : described) {
         accounts.add(account.get());
       }
+      rethrowFailure(job);
       return List.copyOf(accounts);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -140,6 +142,17 @@ public final class LiveScanner implements AutoCloseable {
     } finally {
       end(job);
     }
+  }
+
+  /**
+   * The regions a scan would cover, sorted: {@code --regions}, the partition's regions with {@code
+   * --all-regions}, else the home region. Makes no AWS call.
+   *
+   * @throws UsageException when no region is configured
+   */
+  public List<String> regions() {
+    String home = clients.homeRegion();
+    return regionsToScan(home, Partitions.partitionOf(home));
   }
 
   /**
@@ -159,10 +172,13 @@ public final class LiveScanner implements AutoCloseable {
     try {
       run(job);
     } catch (RuntimeException | Error e) {
+      if (e instanceof AbortedException || Thread.currentThread().isInterrupted()) {
+        // Interrupted while still listing accounts on this thread: stop as close() would.
+        job.cutShort();
+      }
       if (!job.stopped || job.gate.failure() != null) {
         throw e;
       }
-      // close() cut the scan short while it was still listing accounts.
     } finally {
       end(job);
     }
@@ -502,6 +518,8 @@ public final class LiveScanner implements AutoCloseable {
 
   /** One call of {@link #scan} or {@link #accounts}: its threads, listener gate and tallies. */
   private static final class Job {
+    static final int ORGANIZATIONS_CONCURRENCY = 4;
+
     final ListenerGate gate;
     final ThreadPoolExecutor pairs;
     final ThreadPoolExecutor lookups;
@@ -517,10 +535,11 @@ public final class LiveScanner implements AutoCloseable {
 
     Job(ScanListener listener, int concurrency) {
       this.gate = new ListenerGate(listener, this::cutShort);
-      // Account × region pairs and role sessions share one bound; Organizations lookups, which
-      // answer from one global endpoint, get their own so they never hold a pair back.
+      // Account × region pairs and role sessions share one bound. Organizations lookups get
+      // threads of their own, so they never hold a pair back, but few: the whole organization
+      // shares one endpoint and one low request quota.
       this.pairs = pool("tagscan-aws", concurrency);
-      this.lookups = pool("tagscan-org", concurrency);
+      this.lookups = pool("tagscan-org", Math.min(concurrency, ORGANIZATIONS_CONCURRENCY));
     }
 
     void accountFinished(boolean whole) {

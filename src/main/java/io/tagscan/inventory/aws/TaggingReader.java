@@ -4,7 +4,6 @@ import io.tagscan.inventory.Arn;
 import io.tagscan.model.Resource;
 import io.tagscan.model.Source;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
@@ -105,12 +104,12 @@ final class TaggingReader {
     }
     String owner = arn != null && !arn.accountId().isEmpty() ? arn.accountId() : accountId;
     String type = arn != null ? arn.resourceType() : "unknown";
-    Map<String, String> tags = new TreeMap<>();
+    TreeMap<String, String> tags = new TreeMap<>();
     for (Tag tag : mapping.tags()) {
       if (tag.key() != null) {
         tags.put(tag.key(), tag.value() == null ? "" : tag.value());
       }
     }
-    return Resource.of(text, owner, resourceRegion, type, Source.TAGGING_API, tags);
+    return new Resource(text, owner, resourceRegion, type, Source.TAGGING_API, tags);
   }
 }

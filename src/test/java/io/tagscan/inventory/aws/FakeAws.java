@@ -22,8 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * A WireMock server on loopback answering as STS (query protocol, XML), Organizations and the
@@ -70,9 +68,7 @@ final class FakeAws {
   /** Settings every test scanner uses: fixed caller keys and retries that never wait. */
   static ClientSettings settings() {
     return ClientSettings.defaults()
-        .withCredentials(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(CALLER_KEY, "caller-secret-never-printed")))
+        .withStaticCredentials(CALLER_KEY, "caller-secret-never-printed")
         .withRetryStrategy(ClientSettings.retryingWithoutWaits(3));
   }
 

@@ -1,7 +1,10 @@
 package io.tagscan.inventory.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static io.tagscan.inventory.aws.FakeAws.CALLER_ACCOUNT;
 import static io.tagscan.inventory.aws.FakeAws.CALLER_KEY;
@@ -9,6 +12,7 @@ import static io.tagscan.inventory.aws.FakeAws.page;
 import static io.tagscan.inventory.aws.FakeAws.roleKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.tagscan.inventory.aws.RecordingListener.Unit;
@@ -17,15 +21,19 @@ import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Source;
 import io.tagscan.model.UsageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LiveScannerTest {
 
@@ -221,9 +229,7 @@ class LiveScannerTest {
     fake.server.verify(3, FakeAws.getResourcesRequests());
     assertThat(listener.errors())
         .extracting(ScanError::accountId, ScanError::region, ScanError::operation, ScanError::code)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                A, "us-east-1", "GetResources", "ThrottledException"));
+        .containsExactly(tuple(A, "us-east-1", "GetResources", "ThrottledException"));
     assertThat(result).isEqualTo(new LiveScanResult(1, 0, 1, List.of("us-east-1"), false));
   }
 
@@ -326,8 +332,7 @@ class LiveScannerTest {
     assertThat(listener.arns()).containsExactly("arn:aws:ec2:us-east-1:" + A + ":instance/i-1");
     assertThat(listener.errors())
         .extracting(ScanError::operation, ScanError::code)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("GetResources", "PaginationTokenExpiredException"));
+        .containsExactly(tuple("GetResources", "PaginationTokenExpiredException"));
     assertThat(result.complete()).isFalse();
   }
 
@@ -348,8 +353,7 @@ class LiveScannerTest {
 
     assertThat(listener.errors())
         .extracting(ScanError::accountId, ScanError::region, ScanError::code)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(A, "ap-east-1", LiveScanner.REGION_NOT_ENABLED));
+        .containsExactly(tuple(A, "ap-east-1", LiveScanner.REGION_NOT_ENABLED));
     assertThat(listener.errors().get(0).message())
         .startsWith("region ap-east-1 is not enabled for this account, so it was skipped")
         .contains("UnrecognizedClientException");
@@ -410,6 +414,54 @@ class LiveScannerTest {
                 "s3:bucket",
                 Source.TAGGING_API,
                 Map.of("env", "dev")));
+  }
+
+  @Test
+  void usesThePartitionAndTheGlobalRegionsOfGovCloud() {
+    fake.assumeRole(A);
+    fake.organizationsFail(400, "AccessDeniedException");
+    String role = "arn:aws-us-gov:iam::" + A + ":role/app";
+    Map<String, Map<String, String>> west = new java.util.LinkedHashMap<>();
+    west.put(role, Map.of("env", "prod"));
+    west.put("arn:aws-us-gov:ec2:us-gov-west-1:" + A + ":instance/i-1", Map.of());
+    Map<String, Map<String, String>> east = new java.util.LinkedHashMap<>();
+    east.put(role, Map.of());
+    east.put("arn:aws-us-gov:ec2:us-gov-east-1:" + A + ":instance/i-2", Map.of());
+    fake.resources(roleKey(A), "us-gov-west-1", List.of(page(null, null, west)));
+    fake.resources(roleKey(A), "us-gov-east-1", List.of(page(null, null, east)));
+    RecordingListener listener = new RecordingListener();
+
+    scan(
+        OptionsBuilder.against(fake.endpoint())
+            .region("us-gov-east-1")
+            .role("TagAuditor")
+            .accounts(A)
+            .regions("us-gov-east-1", "us-gov-west-1"),
+        listener);
+
+    fake.server.verify(
+        1,
+        FakeAws.assumeRoleRequests()
+            .withRequestBody(
+                containing("RoleArn=arn%3Aaws-us-gov%3Aiam%3A%3A" + A + "%3Arole%2FTagAuditor")));
+    fake.server.verify(
+        1,
+        FakeAws.organizationsRequests("DescribeAccount")
+            .withHeader(
+                "Authorization",
+                matching(FakeAws.credentialScope(CALLER_KEY, "us-gov-west-1", "organizations"))));
+    assertThat(listener.resources())
+        .extracting(Resource::arn, Resource::region, Resource::tags)
+        .containsExactly(
+            tuple(
+                "arn:aws-us-gov:ec2:us-gov-east-1:" + A + ":instance/i-2",
+                "us-gov-east-1",
+                Map.of()),
+            tuple(
+                "arn:aws-us-gov:ec2:us-gov-west-1:" + A + ":instance/i-1",
+                "us-gov-west-1",
+                Map.of()),
+            tuple(role, "global", Map.of("env", "prod")));
   }
 
   @Test
@@ -483,10 +535,85 @@ class LiveScannerTest {
     assertThat(listener.accounts()).containsExactly(Account.ofId(CALLER_ACCOUNT));
     assertThat(listener.errors())
         .extracting(ScanError::accountId, ScanError::operation, ScanError::code)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("", "DescribeAccount", "AccessDeniedException"));
+        .containsExactly(tuple("", "DescribeAccount", "AccessDeniedException"));
     fake.server.verify(0, FakeAws.assumeRoleRequests());
     assertThat(result).isEqualTo(new LiveScanResult(1, 1, 0, List.of("eu-west-1"), true));
+  }
+
+  @Test
+  void takesKeysAndRegionFromTheProfileGiven(@TempDir Path home) throws Exception {
+    Path config = home.resolve("config");
+    Path credentials = home.resolve("credentials");
+    Files.writeString(config, "[profile audit]\nregion = eu-central-1\n");
+    Files.writeString(
+        credentials,
+        "[audit]\naws_access_key_id = AKIDFROMPROFILE\naws_secret_access_key = profile-secret\n");
+    fake.callerIdentity(CALLER_ACCOUNT);
+    fake.organizationsFail(400, "AccessDeniedException");
+    fake.resources(
+        "AKIDFROMPROFILE",
+        "eu-central-1",
+        List.of(page(null, null, ec2(CALLER_ACCOUNT, "eu-central-1", "i-1"))));
+    OptionsBuilder options = OptionsBuilder.against(fake.endpoint()).region(null);
+    options.profile = "audit";
+    RecordingListener listener = new RecordingListener();
+    System.setProperty("aws.configFile", config.toString());
+    System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+    LiveScanResult result;
+    try (LiveScanner scanner =
+        new LiveScanner(
+            options.build(),
+            ClientSettings.defaults().withRetryStrategy(ClientSettings.retryingWithoutWaits(3)))) {
+      result = scanner.scan(listener);
+    } finally {
+      System.clearProperty("aws.configFile");
+      System.clearProperty("aws.sharedCredentialsFile");
+    }
+
+    assertThat(listener.arns())
+        .containsExactly("arn:aws:ec2:eu-central-1:" + CALLER_ACCOUNT + ":instance/i-1");
+    assertThat(result.regions()).containsExactly("eu-central-1");
+  }
+
+  @Test
+  void namesAProfileThatDoesNotExist(@TempDir Path home) throws Exception {
+    Path config = home.resolve("config");
+    Files.writeString(config, "[profile other]\nregion = eu-central-1\n");
+    OptionsBuilder options = OptionsBuilder.against(fake.endpoint()).region(null);
+    options.profile = "missing";
+    System.setProperty("aws.configFile", config.toString());
+    System.setProperty("aws.sharedCredentialsFile", home.resolve("credentials").toString());
+    try (LiveScanner scanner = new LiveScanner(options.build(), ClientSettings.defaults())) {
+      assertThatThrownBy(() -> scanner.scan(new RecordingListener()))
+          .isInstanceOf(UsageException.class)
+          .hasMessage(
+              "no profile 'missing' in the AWS config or credentials file (~/.aws/config,"
+                  + " ~/.aws/credentials)");
+    } finally {
+      System.clearProperty("aws.configFile");
+      System.clearProperty("aws.sharedCredentialsFile");
+    }
+  }
+
+  @Test
+  void coversEveryTaggingRegionOfThePartitionWithAllRegions() {
+    OptionsBuilder options = OptionsBuilder.against(fake.endpoint()).region("us-gov-west-1");
+    options.allRegions = true;
+
+    try (LiveScanner scanner = new LiveScanner(options.build(), FakeAws.settings())) {
+      assertThat(scanner.regions()).containsExactly("us-gov-east-1", "us-gov-west-1");
+    }
+    fake.server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void coversTheRegionsAskedInNameOrder() {
+    try (LiveScanner scanner =
+        new LiveScanner(
+            OptionsBuilder.against(fake.endpoint()).regions("us-west-2", "eu-west-1").build(),
+            FakeAws.settings())) {
+      assertThat(scanner.regions()).containsExactly("eu-west-1", "us-west-2");
+    }
   }
 
   @Test
@@ -598,6 +725,34 @@ class LiveScannerTest {
     assertThat(result).isEqualTo(new LiveScanResult(1, 0, 0, List.of("us-east-1"), false));
     assertThat(listener.resources()).isEmpty();
     assertThat(listener.units()).isEmpty();
+  }
+
+  @Test
+  void stopsPromptlyWhenTheScanningThreadIsInterrupted() throws Exception {
+    givenAccount(A);
+    fake.server.stubFor(
+        fake.getResources(roleKey(A), "us-east-1", null)
+            .willReturn(
+                FakeAws.json(200, "{\"ResourceTagMappingList\":[]}").withFixedDelay(1_000)));
+    AtomicReference<LiveScanResult> result = new AtomicReference<>();
+    LiveScanner scanner =
+        new LiveScanner(
+            OptionsBuilder.against(fake.endpoint()).role("TagAuditor").accounts(A).build(),
+            FakeAws.settings());
+    Thread scanning = new Thread(() -> result.set(scanner.scan(new RecordingListener())));
+    scanning.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (fake.server.findAll(FakeAws.getResourcesRequests()).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    scanning.interrupt();
+    scanning.join(500);
+
+    assertThat(scanning.isAlive()).isFalse();
+    assertThat(result.get()).isEqualTo(new LiveScanResult(1, 0, 0, List.of("us-east-1"), false));
+    scanner.close();
   }
 
   @Test
