@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import io.tagscan.dictionary.Dictionary;
 import io.tagscan.dictionary.DictionaryLoader;
 import io.tagscan.inventory.InventoryReader;
@@ -21,10 +24,9 @@ import io.tagscan.scan.ScanService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +34,9 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The offline benchmark: generates an inventory of N resources with about eight tags each (once;
@@ -57,7 +61,7 @@ public final class OfflineCheckBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path dir = Path.of("target", "bench");
     Files.createDirectories(dir);
-    Path inventory = dir.resolve("inventory-" + count + ".json");
+    Path inventory = dir.resolve("inventory-" + count + "-cli.json");
     if (!Files.exists(inventory)) {
       long start = System.nanoTime();
       generate(inventory, count);
@@ -73,53 +77,87 @@ public final class OfflineCheckBenchmark {
     Path dictionaryFile = Path.of("tag-dictionary.yaml");
     Dictionary dictionary = DictionaryLoader.load(dictionaryFile);
 
-    double[] parse = new double[rounds + 1];
-    double[] check = new double[rounds + 1];
-    double[] full = new double[rounds + 1];
-    long[] peak = new long[3];
+    String[] names = {
+      "parse-only (Jackson)",
+      "read into resources",
+      "read + check, one thread",
+      "scan: check + summary",
+      "scan + JSON and CSV files"
+    };
+    Phase[] phases = {
+      () -> parseOnly(inventory),
+      () -> readOnly(inventory),
+      () -> readAndCheck(inventory, dictionary),
+      () -> scan(inventory, dictionaryFile, dir, EnumSet.of(ReportFormat.TABLE), null),
+      () ->
+          scan(
+              inventory,
+              dictionaryFile,
+              dir,
+              EnumSet.of(ReportFormat.JSON, ReportFormat.CSV),
+              dir.resolve("reports"))
+    };
+    double[][] seconds = new double[phases.length][rounds + 1];
+    long[] peak = new long[phases.length];
     for (int round = 0; round <= rounds; round++) {
-      parse[round] = measure(() -> parseOnly(inventory), peak, 0);
-      check[round] = measure(() -> readAndCheck(inventory, dictionary), peak, 1);
-      full[round] = measure(() -> wholeScan(inventory, dictionaryFile, dir), peak, 2);
-      System.out.printf(
-          "round %d%s: parse-only %.2f s, read+check %.2f s, whole scan with reports %.2f s%n",
-          round, round == 0 ? " (warm-up, not counted)" : "", parse[round], check[round], full[round]);
+      StringBuilder line = new StringBuilder("round " + round + (round == 0 ? " (warm-up)" : "") + ":");
+      for (int phase = 0; phase < phases.length; phase++) {
+        seconds[phase][round] = measure(phases[phase], peak, phase);
+        line.append(String.format(" %.2f s", seconds[phase][round]));
+      }
+      System.out.println(line);
     }
-    double bestParse = best(parse);
-    double bestCheck = best(check);
-    double bestFull = best(full);
+    double baseline = best(seconds[0]);
     System.out.println();
-    System.out.printf("%-28s %8s %14s %9s %12s%n", "", "best s", "resources/s", "× parse", "peak heap");
-    row("parse-only (Jackson)", bestParse, count, bestParse, peak[0]);
-    row("read + check (rules)", bestCheck, count, bestParse, peak[1]);
-    row("whole scan, JSON + CSV", bestFull, count, bestParse, peak[2]);
-  }
-
-  private static void row(String name, double seconds, int count, double baseline, long peak) {
+    double medianBaseline = median(seconds[0]);
     System.out.printf(
-        "%-28s %8.2f %,14.0f %8.2f× %9d MB%n",
-        name, seconds, count / seconds, seconds / baseline, peak >> 20);
+        "%-28s %8s %14s %9s %9s %9s %12s%n",
+        "", "best s", "resources/s", "× parse", "median s", "× parse", "peak heap");
+    for (int phase = 0; phase < phases.length; phase++) {
+      double best = best(seconds[phase]);
+      double median = median(seconds[phase]);
+      System.out.printf(
+          "%-28s %8.2f %,14.0f %8.2f× %9.2f %8.2f× %9d MB%n",
+          names[phase],
+          best,
+          count / best,
+          best / baseline,
+          median,
+          median / medianBaseline,
+          peak[phase] >> 20);
+    }
   }
 
   private interface Phase {
     long run() throws Exception;
   }
 
+  /**
+   * Runs one phase and returns its seconds; meanwhile a sampler reads the heap in use every
+   * millisecond, and the highest reading is the phase's peak heap.
+   */
   private static double measure(Phase phase, long[] peak, int slot) throws Exception {
     System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    AtomicLong highest = new AtomicLong();
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                highest.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                LockSupport.parkNanos(1_000_000);
+              }
+            },
+            "heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
     long start = System.nanoTime();
     long result = phase.run();
     double elapsed = seconds(start);
-    long used = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        used += pool.getPeakUsage().getUsed();
-      }
-    }
-    peak[slot] = Math.max(peak[slot], used);
+    running.set(false);
+    sampler.join();
+    peak[slot] = Math.max(peak[slot], highest.get());
     if (result < 0) {
       throw new IllegalStateException("phase produced nothing");
     }
@@ -140,7 +178,14 @@ public final class OfflineCheckBenchmark {
     return strings;
   }
 
-  /** Reading into resources and running every rule on each, counting the findings. */
+  /** Reading into resources and nothing more. */
+  private static long readOnly(Path inventory) {
+    AtomicLong tags = new AtomicLong();
+    InventoryReader.read(List.of(inventory), resource -> tags.addAndGet(resource.tags().size()));
+    return tags.get();
+  }
+
+  /** Reading into resources and running every rule on each on the same thread. */
   private static long readAndCheck(Path inventory, Dictionary dictionary) {
     RuleEngine engine = new RuleEngine(dictionary, List.of(), LocalDate.of(2026, 11, 28));
     AtomicLong findings = new AtomicLong();
@@ -158,17 +203,18 @@ public final class OfflineCheckBenchmark {
     return findings.get();
   }
 
-  /** The scan as the command runs it, with JSON and CSV reports written to disk. */
-  private static long wholeScan(Path inventory, Path dictionary, Path dir) throws Exception {
-    Path out = dir.resolve("reports");
-    ReportOptions report =
-        new ReportOptions(
-            EnumSet.of(ReportFormat.JSON, ReportFormat.CSV), out, CsvLayout.FINDINGS, null, 50, false);
+  /**
+   * The scan as the command runs it: parsing on one thread, checking on others, the summary, and
+   * the given reports (the terminal table alone writes no file).
+   */
+  private static long scan(
+      Path inventory, Path dictionary, Path dir, EnumSet<ReportFormat> formats, Path out)
+      throws Exception {
+    ReportOptions report = new ReportOptions(formats, out, CsvLayout.FINDINGS, null, 50, false);
     ScanRequest request =
         new ScanRequest(
             dictionary, null, List.of(inventory), null, report, null, Clock.systemUTC());
-    ScanOutcome outcome =
-        ScanService.run(request, new PrintWriter(new StringWriter()), null);
+    ScanOutcome outcome = ScanService.run(request, new PrintWriter(Writer.nullWriter()), null);
     return outcome.summary().resources();
   }
 
@@ -178,6 +224,14 @@ public final class OfflineCheckBenchmark {
       best = Math.min(best, rounds[i]);
     }
     return best;
+  }
+
+  /** The median of the measured rounds (round 0 is warm-up). */
+  private static double median(double[] rounds) {
+    double[] measured = java.util.Arrays.copyOfRange(rounds, 1, rounds.length);
+    java.util.Arrays.sort(measured);
+    int mid = measured.length / 2;
+    return measured.length % 2 == 1 ? measured[mid] : (measured[mid - 1] + measured[mid]) / 2;
   }
 
   private static double seconds(long startNanos) {
@@ -191,7 +245,15 @@ public final class OfflineCheckBenchmark {
     String[] units = {"Finance", "Retail", "Sales", "DevOps", "Shared"};
     try (JsonGenerator json =
         new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-      json.useDefaultPrettyPrinter();
+      // Laid out as the AWS CLI prints it: four-space indents, "key": value.
+      DefaultIndenter indent = new DefaultIndenter("    ", "\n");
+      json.setPrettyPrinter(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(indent)
+              .withArrayIndenter(indent)
+              .withSeparators(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
       json.writeStartObject();
       json.writeArrayFieldStart("ResourceTagMappingList");
       for (int i = 0; i < count; i++) {

@@ -12,6 +12,7 @@ import io.tagscan.model.InputException;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
+import io.tagscan.model.SortedTags;
 import io.tagscan.model.Source;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -56,12 +57,16 @@ public final class InventoryReader {
           .build();
 
   private final ScanListener listener;
-  private final ArnSet seen = new ArnSet();
+
+  /** The ARNs read so far, when there is more than one file to read them from; else null. */
+  private final ArnSet seen;
+
   private final List<Diagnostic> problems = new ArrayList<>();
   private String fileName;
 
-  private InventoryReader(ScanListener listener) {
+  private InventoryReader(ScanListener listener, boolean deduplicate) {
     this.listener = listener;
+    this.seen = deduplicate ? new ArnSet() : null;
   }
 
   /**
@@ -70,7 +75,8 @@ public final class InventoryReader {
    * @throws InputException naming each problem's file, line and column
    */
   public static void read(List<Path> files, ScanListener listener) {
-    InventoryReader reader = new InventoryReader(listener);
+    // One export lists each resource once; only files that may overlap need the set of ARNs.
+    InventoryReader reader = new InventoryReader(listener, files.size() > 1);
     listener.unitsPlanned(files.size());
     for (Path file : files) {
       reader.readFile(file);
@@ -209,7 +215,7 @@ public final class InventoryReader {
     String region = null;
     String resourceType = null;
     Source source = Source.TAGGING_API;
-    TreeMap<String, String> tags = new TreeMap<>();
+    SortedTags.Builder tags = SortedTags.builder(8);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -263,7 +269,7 @@ public final class InventoryReader {
               "ResourceARN " + quote(arnText) + " is " + e.getMessage()));
       return;
     }
-    if (!problems.isEmpty() || !seen.add(arnText)) {
+    if (!problems.isEmpty() || (seen != null && !seen.add(arnText))) {
       return;
     }
     listener.resource(
@@ -273,10 +279,10 @@ public final class InventoryReader {
             region != null ? region : arn.region(),
             resourceType != null ? resourceType : arn.resourceType(),
             source,
-            tags));
+            tags.build()));
   }
 
-  private void readTags(JsonParser parser, TreeMap<String, String> tags) throws IOException {
+  private void readTags(JsonParser parser, SortedTags.Builder tags) throws IOException {
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
       if (token != JsonToken.START_OBJECT) {

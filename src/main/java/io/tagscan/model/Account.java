@@ -1,6 +1,5 @@
 package io.tagscan.model;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -21,7 +20,7 @@ public record Account(
     Objects.requireNonNull(id, "id");
     name = Objects.requireNonNullElse(name, "");
     state = Objects.requireNonNullElse(state, "");
-    tags = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(tags, "tags")));
+    tags = SortedTags.copyOf(Objects.requireNonNull(tags, "tags"));
     if (arn == null || arn.isEmpty()) {
       arn = "arn:aws:organizations::" + id + ":account/" + id;
     }

@@ -1,10 +1,8 @@
 package io.tagscan.model;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One cloud resource as read from a source: its ARN, where it lives and its tags.
@@ -27,13 +25,7 @@ public record Resource(
     region = Objects.requireNonNullElse(region, "");
     Objects.requireNonNull(resourceType, "resourceType");
     Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(tags, "tags");
-    TreeMap<String, String> copy = new TreeMap<>();
-    tags.forEach(
-        (key, value) ->
-            copy.put(
-                Objects.requireNonNull(key, "tag key"), Objects.requireNonNullElse(value, "")));
-    tags = Collections.unmodifiableSortedMap(copy);
+    tags = SortedTags.copyOf(Objects.requireNonNull(tags, "tags"));
   }
 
   /** Builds a resource from any map of tags. */
@@ -44,6 +36,6 @@ public record Resource(
       String resourceType,
       Source source,
       Map<String, String> tags) {
-    return new Resource(arn, accountId, region, resourceType, source, new TreeMap<>(tags));
+    return new Resource(arn, accountId, region, resourceType, source, SortedTags.copyOf(tags));
   }
 }

@@ -32,7 +32,7 @@ final class ParallelChecker implements ScanListener {
             threads,
             0,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(threads * 2),
+            new ArrayBlockingQueue<>(threads * 8),
             runnable -> {
               Thread thread = new Thread(runnable, "tagscan-check");
               thread.setDaemon(true);
