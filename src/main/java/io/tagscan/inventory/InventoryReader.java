@@ -211,6 +211,7 @@ public final class InventoryReader {
   private void readMapping(JsonParser parser) throws IOException {
     JsonLocation start = parser.currentTokenLocation();
     String arnText = null;
+    String domainArn = null;
     String accountId = null;
     String region = null;
     String resourceType = null;
@@ -221,6 +222,7 @@ public final class InventoryReader {
       JsonToken value = parser.nextToken();
       switch (field) {
         case "ResourceARN" -> arnText = text(parser, value, "the ARN");
+        case "SageMakerDomain" -> domainArn = text(parser, value, "the domain ARN");
         case "Tags" -> {
           if (value == JsonToken.START_ARRAY) {
             readTags(parser, tags);
@@ -247,6 +249,13 @@ public final class InventoryReader {
         }
         default -> parser.skipChildren();
       }
+    }
+    if (domainArn != null && arnText == null) {
+      // A snapshot's record of a SageMaker domain's tags, told before the domain's resources.
+      if (problems.isEmpty()) {
+        listener.domain(domainArn, tags.build());
+      }
+      return;
     }
     if (arnText == null) {
       problems.add(

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -78,14 +79,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       json.writeStringField("Region", resource.region());
       json.writeStringField("ResourceType", resource.resourceType());
       json.writeStringField("Source", resource.source().slug());
-      json.writeArrayFieldStart("Tags");
-      for (Map.Entry<String, String> tag : resource.tags().entrySet()) {
-        json.writeStartObject();
-        json.writeStringField("Key", tag.getKey());
-        json.writeStringField("Value", tag.getValue());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
+      writeTags(resource.tags());
       json.writeEndObject();
       if (!resource.region().isEmpty()) {
         regions.add(resource.region());
@@ -93,6 +87,34 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the snapshot " + target, e);
     }
+  }
+
+  /** A domain's tags go in line, before the resources created in it, as the scan told them. */
+  @Override
+  public synchronized void domain(String domainArn, SortedMap<String, String> tags) {
+    if (done) {
+      return;
+    }
+    try {
+      json.writeRaw('\n');
+      json.writeStartObject();
+      json.writeStringField("SageMakerDomain", domainArn);
+      writeTags(tags);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the snapshot " + target, e);
+    }
+  }
+
+  private void writeTags(Map<String, String> tags) throws IOException {
+    json.writeArrayFieldStart("Tags");
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      json.writeStartObject();
+      json.writeStringField("Key", tag.getKey());
+      json.writeStringField("Value", tag.getValue());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   @Override

@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.function.Function;
 
 /**
  * Checks resources and accounts against a tagging dictionary and a set of exemptions; immutable
@@ -60,6 +62,8 @@ public final class RuleEngine {
           .thenComparing(Finding::key, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(finding -> finding.rule().slug());
 
+  private static final Function<String, SortedMap<String, String>> NO_DOMAINS = arn -> null;
+
   private final CompiledDictionary dictionary;
   private final Severity[] severities;
   private final ResourceRule[] rules;
@@ -93,14 +97,35 @@ public final class RuleEngine {
 
   /** Every finding on the resource that no live exemption waives, in the stable order. */
   public List<Finding> check(Resource resource) {
+    return check(resource, NO_DOMAINS);
+  }
+
+  /**
+   * Every finding on the resource, including {@code sagemaker-tag-not-propagated} against the tags
+   * of the SageMaker domain it was created in; {@code domainTags} gives a domain's tags by its ARN,
+   * or null for a domain the scan did not read.
+   */
+  public List<Finding> check(
+      Resource resource, Function<String, SortedMap<String, String>> domainTags) {
     Objects.requireNonNull(resource, "resource");
-    if (rules.length == 0) {
-      return List.of();
-    }
-    ResolvedResource resolved = new ResolvedResource(dictionary, resource);
+    Objects.requireNonNull(domainTags, "domainTags");
     FindingSink sink = new FindingSink(severities);
-    for (ResourceRule rule : rules) {
-      rule.check(resolved, sink);
+    if (rules.length > 0) {
+      ResolvedResource resolved = new ResolvedResource(dictionary, resource);
+      for (ResourceRule rule : rules) {
+        rule.check(resolved, sink);
+      }
+    }
+    if (domainTags != NO_DOMAINS) {
+      for (Finding finding : PropagationCheck.check(dictionary.dictionary, resource, domainTags)) {
+        sink.add(
+            finding.rule(),
+            finding.key(),
+            finding.value(),
+            finding.expected(),
+            finding.fix(),
+            finding.message());
+      }
     }
     return finish(resource.arn(), sink);
   }

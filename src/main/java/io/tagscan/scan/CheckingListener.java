@@ -10,7 +10,9 @@ import io.tagscan.report.ReportPipeline;
 import io.tagscan.rules.RuleEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +26,7 @@ final class CheckingListener implements ScanListener {
   private final ReportPipeline pipeline;
   private final Set<String> accountsSeen = ConcurrentHashMap.newKeySet();
   private final Set<String> regionsSeen = ConcurrentHashMap.newKeySet();
+  private final Map<String, SortedMap<String, String>> domainTags = new ConcurrentHashMap<>();
   private final List<ScanError> errors = new ArrayList<>();
   private final List<ScanError> skipped = new ArrayList<>();
 
@@ -40,7 +43,12 @@ final class CheckingListener implements ScanListener {
     if (!resource.region().isEmpty()) {
       regionsSeen.add(resource.region());
     }
-    pipeline.accept(new CheckedResource(resource, engine.check(resource)));
+    pipeline.accept(new CheckedResource(resource, engine.check(resource, domainTags::get)));
+  }
+
+  @Override
+  public void domain(String domainArn, SortedMap<String, String> tags) {
+    domainTags.put(domainArn, tags);
   }
 
   @Override

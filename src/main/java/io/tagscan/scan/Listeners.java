@@ -6,6 +6,7 @@ import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
 
 /** Passes every event to several listeners in turn, skipping absent ones. */
 final class Listeners implements ScanListener {
@@ -33,6 +34,13 @@ final class Listeners implements ScanListener {
   public void account(Account account) {
     for (ScanListener target : targets) {
       target.account(account);
+    }
+  }
+
+  @Override
+  public void domain(String domainArn, SortedMap<String, String> tags) {
+    for (ScanListener target : targets) {
+      target.domain(domainArn, tags);
     }
   }
 

@@ -4,6 +4,7 @@ import io.tagscan.inventory.ScanListener;
 import io.tagscan.model.Account;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
+import java.util.SortedMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,11 @@ final class ParallelChecker implements ScanListener {
   @Override
   public void account(Account account) {
     downstream.account(account);
+  }
+
+  @Override
+  public void domain(String domainArn, SortedMap<String, String> tags) {
+    downstream.domain(domainArn, tags);
   }
 
   @Override
