@@ -1,5 +1,6 @@
 package io.tagscan.cli;
 
+import io.tagscan.inventory.aws.LiveScanException;
 import io.tagscan.model.InputException;
 import io.tagscan.model.TagscanException;
 import java.io.IOException;
@@ -26,6 +27,12 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
       input.diagnostics().forEach(d -> err.println(d.format()));
       err.flush();
       return input.exitCode();
+    }
+    if (ex instanceof LiveScanException unlisted) {
+      err.println("tagscan: error: the accounts to scan could not be listed");
+      unlisted.errors().forEach(e -> err.println("  " + Summaries.error(e)));
+      err.flush();
+      return ExitCode.INCOMPLETE;
     }
     if (ex instanceof TagscanException expected) {
       err.println("tagscan: error: " + expected.getMessage());

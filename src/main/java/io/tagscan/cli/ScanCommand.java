@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Check resources against the tagging dictionary and report what is out of line.",
@@ -115,6 +117,9 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also save what the scan read as a snapshot that --inventory reads back.")
   Path saveInventory;
 
+  @Mixin(name = "aws")
+  AwsOptionsMixin aws;
+
   @Mixin DisplayOptions display;
 
   @Override
@@ -133,7 +138,16 @@ final class ScanCommand implements Callable<Integer> {
             environment.colorOnStdout() && !display.noColor);
     ScanRequest request =
         new ScanRequest(
-            dictionary, exemptions, inventory, null, report, saveInventory, environment.clock());
+            dictionary,
+            exemptions,
+            inventory,
+            inventory.isEmpty() ? aws.toOptions() : null,
+            report,
+            saveInventory,
+            environment.clock());
+    if (!inventory.isEmpty()) {
+      refuseAwsOptions();
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ScanOutcome outcome;
@@ -151,6 +165,24 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.FINDINGS;
     }
     return outcome.complete() ? ExitCode.OK : ExitCode.INCOMPLETE;
+  }
+
+  /**
+   * An offline scan reads no AWS, so an AWS option beside --inventory is a mistake to point out.
+   */
+  private void refuseAwsOptions() {
+    List<String> given = new ArrayList<>();
+    for (OptionSpec option : spec.mixins().get("aws").options()) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        given.add(option.longestName());
+      }
+    }
+    if (!given.isEmpty()) {
+      throw new UsageException(
+          String.join(", ", given)
+              + (given.size() == 1 ? " reads" : " read")
+              + " live AWS and cannot go with --inventory, which checks files offline");
+    }
   }
 
   private Set<ReportFormat> formats(Environment environment) {
@@ -179,6 +211,10 @@ final class ScanCommand implements Callable<Integer> {
           outcome.errors().size());
       outcome.errors().forEach(e -> err.println("  " + Summaries.error(e)));
     }
+    if (outcome.complete()) {
+      outcome.errors().forEach(e -> err.println("tagscan: note: " + Summaries.error(e)));
+    }
+    outcome.skipped().forEach(e -> err.println("tagscan: skipped " + Summaries.error(e)));
     err.flush();
   }
 }

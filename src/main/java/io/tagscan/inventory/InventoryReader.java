@@ -63,6 +63,7 @@ public final class InventoryReader {
 
   private final List<Diagnostic> problems = new ArrayList<>();
   private String fileName;
+  private boolean complete = true;
 
   private InventoryReader(ScanListener listener, boolean deduplicate) {
     this.listener = listener;
@@ -72,9 +73,10 @@ public final class InventoryReader {
   /**
    * Reads every file in order and hands what it finds to the listener.
    *
+   * @return false when a snapshot says the scan that wrote it was incomplete
    * @throws InputException naming each problem's file, line and column
    */
-  public static void read(List<Path> files, ScanListener listener) {
+  public static boolean read(List<Path> files, ScanListener listener) {
     // One export lists each resource once; only files that may overlap need the set of ARNs.
     InventoryReader reader = new InventoryReader(listener, files.size() > 1);
     listener.unitsPlanned(files.size());
@@ -88,6 +90,7 @@ public final class InventoryReader {
     if (!reader.problems.isEmpty()) {
       throw new InputException(reader.problems);
     }
+    return reader.complete;
   }
 
   private void readFile(Path file) {
@@ -164,6 +167,14 @@ public final class InventoryReader {
                     + ", expected "
                     + SNAPSHOT_VERSION
                     + ")");
+            parser.skipChildren();
+          }
+        }
+        case "complete" -> {
+          if (value == JsonToken.VALUE_FALSE) {
+            complete = false;
+          } else if (value != JsonToken.VALUE_TRUE) {
+            problem(parser, "expected 'complete' to be true or false");
             parser.skipChildren();
           }
         }

@@ -127,13 +127,17 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
     errors.add(error);
   }
 
-  /** Finishes the file and moves it into place. */
-  public synchronized void commit() {
+  /**
+   * Finishes the file, saying whether the scan read everything it was asked to, and moves it into
+   * place.
+   */
+  public synchronized void commit(boolean complete) {
     if (done) {
       return;
     }
     try {
       json.writeEndArray();
+      json.writeBooleanField("complete", complete);
       json.writeArrayFieldStart("regions");
       for (String region : regions) {
         json.writeString(region);

@@ -29,6 +29,11 @@ final class CheckingListener implements ScanListener {
   private final Map<String, SortedMap<String, String>> domainTags = new ConcurrentHashMap<>();
   private final List<ScanError> errors = new ArrayList<>();
   private final List<ScanError> skipped = new ArrayList<>();
+  private final Set<String> tagsUnknownFor = new java.util.HashSet<>();
+  private boolean allTagsUnknown;
+
+  /** The Organizations call that reads an account's tags; sources name it when it fails. */
+  private static final String ACCOUNT_TAGS = "ListTagsForResource";
 
   CheckingListener(RuleEngine engine, ReportPipeline pipeline) {
     this.engine = engine;
@@ -51,16 +56,40 @@ final class CheckingListener implements ScanListener {
     domainTags.put(domainArn, tags);
   }
 
+  /**
+   * Records the account for the reports and judges its own tags, unless Organizations could not say
+   * what they are: an account whose tags are unknown is neither compliant nor not, so it is left
+   * out of the resources rather than reported as missing every tag.
+   */
   @Override
   public void account(Account account) {
     accountsSeen.add(account.id());
     pipeline.account(account);
+    if (tagsUnknown(account.id())) {
+      return;
+    }
     pipeline.accept(new CheckedResource(asResource(account), engine.checkAccount(account)));
   }
 
   @Override
   public synchronized void error(ScanError error) {
     (error.skipped() ? skipped : errors).add(error);
+    if (ACCOUNT_TAGS.equals(error.operation())) {
+      if (error.accountId().isEmpty()) {
+        allTagsUnknown = true;
+      } else {
+        tagsUnknownFor.add(error.accountId());
+      }
+    }
+  }
+
+  private synchronized boolean tagsUnknown(String accountId) {
+    return allTagsUnknown || tagsUnknownFor.contains(accountId);
+  }
+
+  /** True for an error that says only that an account's own tags could not be read. */
+  private static boolean accountTagsOnly(ScanError error) {
+    return ACCOUNT_TAGS.equals(error.operation()) || "DescribeAccount".equals(error.operation());
   }
 
   /** An account as the reports list it among the resources, so its own tags are judged too. */
@@ -95,11 +124,11 @@ final class CheckingListener implements ScanListener {
     return all;
   }
 
-  /** The accounts that have an error. */
+  /** The accounts that have an error other than their own tags being unreadable. */
   Set<String> failedAccounts() {
     TreeSet<String> failed = new TreeSet<>();
     for (ScanError error : errors()) {
-      if (!error.accountId().isEmpty()) {
+      if (!error.accountId().isEmpty() && !accountTagsOnly(error)) {
         failed.add(error.accountId());
       }
     }

@@ -57,9 +57,9 @@ public final class ScanService {
               ? readFiles(request.inventory(), everyone, checking)
               : readAws(request, everyone, interruption::alsoClose);
       List<ScanError> errors = checking.errors();
-      boolean complete = header.complete && errors.isEmpty();
+      boolean complete = header.complete;
       if (snapshot != null) {
-        snapshot.commit();
+        snapshot.commit(complete);
       }
       Summary summary =
           pipeline.finish(
@@ -83,8 +83,9 @@ public final class ScanService {
       List<Path> files, ScanListener everyone, CheckingListener checking)
       throws InterruptedException {
     ParallelChecker parallel = new ParallelChecker(everyone, ParallelChecker.defaultThreads());
+    boolean complete;
     try {
-      InventoryReader.read(files, parallel);
+      complete = InventoryReader.read(files, parallel);
       parallel.finish();
     } finally {
       parallel.abandon();
@@ -97,7 +98,7 @@ public final class ScanService {
         accounts,
         accounts - failed,
         failed,
-        true);
+        complete);
   }
 
   private static Header readAws(

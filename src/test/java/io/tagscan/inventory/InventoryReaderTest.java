@@ -108,7 +108,7 @@ class InventoryReaderTest {
               Source.SAGEMAKER,
               Map.of()));
       snapshot.error(new ScanError("444455556666", "", "AssumeRole", "AccessDenied", "denied"));
-      snapshot.commit();
+      snapshot.commit(true);
     }
 
     InventoryReader.read(List.of(file), collected);

@@ -1,0 +1,184 @@
+package io.tagscan.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.tagscan.model.Account;
+import io.tagscan.model.Finding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@code tagscan accounts} prints: each account a scan would cover, with its name, state and
+ * own tags, and whether those tags meet the dictionary's {@code accounts.mandatory}; as a table,
+ * JSON or CSV. Account names and tags are user text and escaped like every report.
+ */
+public final class AccountList {
+
+  /**
+   * One account and the {@code account-missing-tag} findings on it; null findings: tags unknown.
+   */
+  public record Entry(Account account, List<Finding> findings) {
+    public Entry {
+      Objects.requireNonNull(account, "account");
+      findings = findings == null ? null : List.copyOf(findings);
+    }
+
+    /** "yes", "no", or "unknown" when Organizations could not say what the tags are. */
+    String meets() {
+      return findings == null ? "unknown" : findings.isEmpty() ? "yes" : "no";
+    }
+
+    List<String> missing() {
+      List<String> keys = new ArrayList<>();
+      if (findings != null) {
+        findings.forEach(finding -> keys.add(finding.key()));
+      }
+      return keys;
+    }
+  }
+
+  private AccountList() {}
+
+  /** Writes the list in one of {@code table}, {@code json} or {@code csv}. */
+  public static void write(
+      ReportFormat format, List<Entry> entries, List<String> regions, PrintWriter out) {
+    switch (format) {
+      case JSON -> json(entries, regions, out);
+      case CSV -> csv(entries, out);
+      case TABLE -> table(entries, regions, out);
+      default ->
+          throw new IllegalArgumentException(
+              "accounts are listed as table, json or csv, not " + format.slug());
+    }
+    out.flush();
+  }
+
+  private static void json(List<Entry> entries, List<String> regions, PrintWriter out) {
+    try (JsonGenerator json =
+        new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeArrayFieldStart("regions");
+      for (String region : regions) {
+        json.writeString(region);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("accounts");
+      for (Entry entry : entries) {
+        Account account = entry.account();
+        json.writeStartObject();
+        json.writeStringField("id", account.id());
+        json.writeStringField("name", account.name());
+        json.writeStringField("state", account.state());
+        json.writeStringField("arn", account.arn());
+        json.writeObjectFieldStart("tags");
+        for (Map.Entry<String, String> tag : account.tags().entrySet()) {
+          json.writeStringField(tag.getKey(), tag.getValue());
+        }
+        json.writeEndObject();
+        if (entry.findings() == null) {
+          json.writeNullField("meetsMandatory");
+        } else {
+          json.writeBooleanField("meetsMandatory", entry.findings().isEmpty());
+        }
+        json.writeArrayFieldStart("missing");
+        for (String key : entry.missing()) {
+          json.writeString(key);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+  }
+
+  private static void csv(List<Entry> entries, PrintWriter out) {
+    out.print("accountId,accountName,state,meetsMandatory,missing,tags\r\n");
+    for (Entry entry : entries) {
+      Account account = entry.account();
+      StringBuilder tags = new StringBuilder();
+      account
+          .tags()
+          .forEach(
+              (key, value) ->
+                  tags.append(tags.length() == 0 ? "" : "; ")
+                      .append(key)
+                      .append('=')
+                      .append(value));
+      out.print(
+          String.join(
+                  ",",
+                  Escaping.csvCell(account.id()),
+                  Escaping.csvCell(account.name()),
+                  Escaping.csvCell(account.state()),
+                  entry.meets(),
+                  Escaping.csvCell(String.join("; ", entry.missing())),
+                  Escaping.csvCell(tags.toString()))
+              + "\r\n");
+    }
+  }
+
+  private static void table(List<Entry> entries, List<String> regions, PrintWriter out) {
+    String[] header = {"ACCOUNT", "NAME", "STATE", "MANDATORY TAGS", "TAGS"};
+    List<String[]> rows = new ArrayList<>();
+    for (Entry entry : entries) {
+      Account account = entry.account();
+      StringBuilder tags = new StringBuilder();
+      account
+          .tags()
+          .forEach(
+              (key, value) ->
+                  tags.append(tags.length() == 0 ? "" : ", ")
+                      .append(key)
+                      .append('=')
+                      .append(value));
+      String meets =
+          switch (entry.meets()) {
+            case "yes" -> "ok";
+            case "no" -> "missing " + String.join(", ", entry.missing());
+            default -> "unknown (tags not readable)";
+          };
+      rows.add(
+          new String[] {
+            account.id(),
+            Escaping.truncate(Escaping.terminal(account.name()), 30),
+            account.state(),
+            Escaping.truncate(Escaping.terminal(meets), 60),
+            Escaping.truncate(Escaping.terminal(tags.toString()), 80)
+          });
+    }
+    int[] widths = new int[header.length];
+    for (int i = 0; i < header.length; i++) {
+      widths[i] = Escaping.width(header[i]);
+      for (String[] row : rows) {
+        widths[i] = Math.max(widths[i], Escaping.width(row[i]));
+      }
+    }
+    printRow(out, header, widths);
+    rows.forEach(row -> printRow(out, row, widths));
+    long failing = entries.stream().filter(e -> "no".equals(e.meets())).count();
+    out.printf(
+        "%n%d account%s, %d missing mandatory account tags; regions: %s%n",
+        entries.size(),
+        entries.size() == 1 ? "" : "s",
+        failing,
+        regions.isEmpty() ? "-" : String.join(", ", regions));
+  }
+
+  private static void printRow(PrintWriter out, String[] cells, int[] widths) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      line.append(i == cells.length - 1 ? cells[i] : Escaping.pad(cells[i], widths[i] + 2));
+    }
+    out.println(line.toString().stripTrailing());
+  }
+}

@@ -1,0 +1,235 @@
+package io.tagscan.inventory.aws;
+
+import static io.tagscan.inventory.aws.FakeAws.page;
+import static io.tagscan.inventory.aws.FakeAws.roleKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagscan.cli.CommandLineFactory;
+import io.tagscan.cli.Environment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code tagscan scan} and {@code tagscan accounts} end to end against live-format AWS: the real
+ * command line, the real SDK clients (credentials from the default chain, here the system
+ * properties), and a loopback server speaking STS, Organizations and the Tagging API.
+ */
+class ScanCommandLiveTest {
+
+  private static final String GOOD = "111111111111";
+  private static final String DENIED = "222222222222";
+  private static final String BARE = "333333333333";
+  private static final Map<String, String> COMPLIANT =
+      Map.of(
+          "anycompany:workload:application-id", "churn",
+          "anycompany:workload:environment", "production",
+          "anycompany:finance:owner", "SecOps",
+          "anycompany:finance:business-unit", "Sales",
+          "anycompany:finance:cost-center", "5045",
+          "anycompany:security:data-classification", "internal");
+
+  private static FakeAws aws;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    aws = new FakeAws();
+    System.setProperty("aws.accessKeyId", FakeAws.CALLER_KEY);
+    System.setProperty("aws.secretAccessKey", "caller-secret-never-printed");
+  }
+
+  @AfterAll
+  static void stop() {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+    aws.stop();
+  }
+
+  @BeforeEach
+  void organization() {
+    aws.reset();
+    aws.callerIdentity(FakeAws.CALLER_ACCOUNT);
+    aws.assumeRole(GOOD);
+    aws.assumeRoleDenied(DENIED);
+    aws.assumeRole(BARE);
+    aws.describeAccount(GOOD, "ml-prod", "ACTIVE");
+    aws.describeAccount(DENIED, "ml-dev", "ACTIVE");
+    aws.describeAccount(BARE, "sandbox", "ACTIVE");
+    aws.accountTags(
+        GOOD,
+        Map.of("anycompany:finance:owner", "SecOps", "anycompany:finance:business-unit", "Sales"));
+    aws.accountTags(DENIED, Map.of());
+    aws.accountTags(BARE, Map.of("anycompany:finance:owner", "Platform"));
+    aws.resources(
+        roleKey(GOOD),
+        "us-east-1",
+        List.of(
+            page(
+                null,
+                "p2",
+                Map.of("arn:aws:sagemaker:us-east-1:" + GOOD + ":endpoint/churn", COMPLIANT)),
+            page(
+                "p2",
+                "",
+                Map.of(
+                    "arn:aws:sagemaker:us-east-1:" + GOOD + ":model/churn",
+                    Map.of("env", "prod")))));
+    aws.resources(
+        roleKey(BARE),
+        "us-east-1",
+        List.of(page(null, null, Map.of("arn:aws:s3:::sandbox-data", COMPLIANT))));
+  }
+
+  @Test
+  void keepsScanningWhenOneAccountIsDeniedAndSaysTheScanIsIncomplete() throws IOException {
+    Path out = dir.resolve("reports");
+
+    Run run =
+        run(
+            "scan",
+            "--accounts",
+            GOOD + "," + DENIED + "," + BARE,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1",
+            "--format",
+            "json,junit",
+            "-o",
+            out.toString(),
+            "--fail-on",
+            "never");
+
+    assertThat(run.code).as(run.err).isEqualTo(3);
+    JsonNode report = new ObjectMapper().readTree(out.resolve("tagscan-report.json").toFile());
+    assertThat(report.at("/scan/complete").asBoolean()).isFalse();
+    assertThat(report.at("/scan/accounts/requested").asInt()).isEqualTo(3);
+    assertThat(report.at("/scan/accounts/failed").asInt()).isEqualTo(1);
+    List<String> arns = new ArrayList<>();
+    report.get("resources").forEach(r -> arns.add(r.get("arn").asText()));
+    assertThat(arns)
+        .contains(
+            "arn:aws:sagemaker:us-east-1:" + GOOD + ":endpoint/churn",
+            "arn:aws:sagemaker:us-east-1:" + GOOD + ":model/churn",
+            "arn:aws:s3:::sandbox-data");
+    JsonNode error = report.get("errors").get(0);
+    assertThat(error.get("accountId").asText()).isEqualTo(DENIED);
+    assertThat(error.get("operation").asText()).isEqualTo("AssumeRole");
+    assertThat(error.get("code").asText()).isEqualTo("AccessDenied");
+    assertThat(run.err).contains("the scan is incomplete").contains(DENIED);
+    assertThat(run.err).doesNotContain("caller-secret-never-printed").doesNotContain("role-secret");
+    assertThat(Files.readString(out.resolve("tagscan-junit.xml"))).contains("AccessDenied");
+  }
+
+  @Test
+  void reportsAccountsWithoutTheirMandatoryTagsAsResources() throws IOException {
+    Run run =
+        run(
+            "scan",
+            "--accounts",
+            GOOD + "," + BARE,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1",
+            "--format",
+            "json");
+
+    assertThat(run.code).isEqualTo(1);
+    JsonNode report = new ObjectMapper().readTree(run.out);
+    JsonNode bare = null;
+    for (JsonNode resource : report.get("resources")) {
+      if (resource.get("resourceType").asText().equals("organizations:account")
+          && resource.get("accountId").asText().equals(BARE)) {
+        bare = resource;
+      }
+    }
+    assertThat(bare).isNotNull();
+    assertThat(bare.get("findings").get(0).get("rule").asText()).isEqualTo("account-missing-tag");
+    assertThat(bare.get("findings").get(0).get("key").asText())
+        .isEqualTo("anycompany:finance:business-unit");
+  }
+
+  @Test
+  void listsTheAccountsAScanWouldCoverWithTheirTags() {
+    Run run =
+        run(
+            "accounts",
+            "--accounts",
+            GOOD + "," + BARE,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1",
+            "--format",
+            "csv");
+
+    assertThat(run.code).isZero();
+    assertThat(run.out)
+        .isEqualTo(
+            "accountId,accountName,state,meetsMandatory,missing,tags\r\n"
+                + GOOD
+                + ",ml-prod,ACTIVE,yes,,anycompany:finance:business-unit=Sales; anycompany:finance:owner=SecOps\r\n"
+                + BARE
+                + ",sandbox,ACTIVE,no,anycompany:finance:business-unit,anycompany:finance:owner=Platform\r\n");
+  }
+
+  @Test
+  void refusesAwsOptionsBesideAnInventory() {
+    Run run =
+        run(
+            "scan",
+            "--inventory",
+            "examples/inventory/anycompany-ml.json",
+            "--org",
+            "--regions",
+            "eu-west-1");
+
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.err)
+        .isEqualTo(
+            "tagscan: error: --region, --endpoint-url, --regions, --org read live AWS and cannot go"
+                + " with --inventory, which checks files offline\n");
+  }
+
+  private Run run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--endpoint-url");
+    all.add(aws.endpoint().toString());
+    all.add("--region");
+    all.add("us-east-1");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine =
+        CommandLineFactory.create(
+            new Environment(
+                false,
+                false,
+                Map.of(),
+                Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC)));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int code = commandLine.execute(all.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private record Run(int code, String out, String err) {}
+}
