@@ -192,7 +192,10 @@ public final class LiveScanBenchmark {
             List.of(),
             List.of(),
             List.of(),
-            concurrency);
+            concurrency,
+            // The fake speaks the Tagging API only; this measures GetResources throughput.
+            false,
+            null);
     ClientSettings settings =
         ClientSettings.defaults().withStaticCredentials("AKIDBENCHMARK", "bench-secret");
     CountingListener listener = new CountingListener();

@@ -156,6 +156,23 @@ public final class AwsOptionsMixin {
       description = "Account × region pairs read at once. Default: ${DEFAULT-VALUE}.")
   int concurrency = AwsOptions.DEFAULT_CONCURRENCY;
 
+  @Option(
+      names = "--no-sagemaker",
+      description =
+          "Skip direct SageMaker discovery: only resources the Tagging API returns are read, so"
+              + " SageMaker resources that were never tagged go unseen.")
+  boolean noSagemaker;
+
+  @Option(
+      names = "--sagemaker-since",
+      paramLabel = "DURATION",
+      defaultValue = "90d",
+      converter = DurationConverter.class,
+      description =
+          "How far back SageMaker training, processing, transform and tuning jobs are listed,"
+              + " such as 90d, 12h, 30m or 1h30m. Default: ${DEFAULT-VALUE}.")
+  Duration sagemakerSince = AwsOptions.DEFAULT_SAGEMAKER_SINCE;
+
   /**
    * The options as a checked record.
    *
@@ -179,13 +196,15 @@ public final class AwsOptionsMixin {
         ous,
         excludeAccounts,
         resourceTypes,
-        concurrency);
+        concurrency,
+        !noSagemaker,
+        sagemakerSince);
   }
 
-  /** Reads {@code 1h}, {@code 45m}, {@code 3600s}, {@code 1h30m} or plain seconds. */
+  /** Reads {@code 90d}, {@code 1h}, {@code 45m}, {@code 3600s}, {@code 1h30m} or plain seconds. */
   static final class DurationConverter implements ITypeConverter<Duration> {
 
-    private static final Pattern PART = Pattern.compile("(\\d{1,9})([hms])");
+    private static final Pattern PART = Pattern.compile("(\\d{1,9})([dhms])");
 
     @Override
     public Duration convert(String text) {
@@ -201,6 +220,7 @@ public final class AwsOptionsMixin {
         total =
             total.plus(
                 switch (part.group(2)) {
+                  case "d" -> Duration.ofDays(amount);
                   case "h" -> Duration.ofHours(amount);
                   case "m" -> Duration.ofMinutes(amount);
                   default -> Duration.ofSeconds(amount);
@@ -209,7 +229,7 @@ public final class AwsOptionsMixin {
       }
       if (value.isEmpty() || at != value.length()) {
         throw new TypeConversionException(
-            "'" + text + "' is not a duration; write it like 1h, 45m, 3600s or 1h30m");
+            "'" + text + "' is not a duration; write it like 90d, 1h, 45m, 3600s or 1h30m");
       }
       return total;
     }

@@ -11,6 +11,7 @@ import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
+import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
 import java.io.IOException;
@@ -86,6 +87,17 @@ final class JsonReportSink implements ReportSink {
     json.writeNumberField("scanned", info.accountsScanned());
     json.writeNumberField("failed", info.accountsFailed());
     json.writeEndObject();
+    json.writeArrayFieldStart("sagemaker");
+    for (SageMakerCoverage coverage : info.sagemaker()) {
+      json.writeStartObject();
+      json.writeStringField("accountId", coverage.accountId());
+      json.writeStringField("region", coverage.region());
+      json.writeNumberField("taggingApi", coverage.taggingApi());
+      json.writeNumberField("listing", coverage.listing());
+      json.writeNumberField("listingOnly", coverage.listingOnly());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 

@@ -1,13 +1,16 @@
 package io.tagscan.report;
 
+import io.tagscan.model.SageMakerCoverage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What the scan covered and how it went, for the report headers: when it ran, whether it read
  * everything asked, the dictionary it judged against, the sources and regions read, and how many
- * accounts were asked for, read and lost.
+ * accounts were asked for, read and lost, and per account × region how many SageMaker resources the
+ * Tagging API and the SageMaker listing each found.
  */
 public record ScanInfo(
     Instant startedAt,
@@ -19,7 +22,34 @@ public record ScanInfo(
     List<String> regions,
     int accountsRequested,
     int accountsScanned,
-    int accountsFailed) {
+    int accountsFailed,
+    List<SageMakerCoverage> sagemaker) {
+
+  /** Figures for a scan that did not list SageMaker. */
+  public ScanInfo(
+      Instant startedAt,
+      Instant finishedAt,
+      boolean complete,
+      String dictionaryPath,
+      String dictionarySha256,
+      List<String> sources,
+      List<String> regions,
+      int accountsRequested,
+      int accountsScanned,
+      int accountsFailed) {
+    this(
+        startedAt,
+        finishedAt,
+        complete,
+        dictionaryPath,
+        dictionarySha256,
+        sources,
+        regions,
+        accountsRequested,
+        accountsScanned,
+        accountsFailed,
+        List.of());
+  }
 
   public ScanInfo {
     Objects.requireNonNull(startedAt, "startedAt");
@@ -28,6 +58,9 @@ public record ScanInfo(
     dictionarySha256 = Objects.requireNonNullElse(dictionarySha256, "");
     sources = List.copyOf(sources);
     regions = List.copyOf(regions);
+    List<SageMakerCoverage> sorted = new ArrayList<>(sagemaker);
+    sorted.sort(SageMakerCoverage.ORDER);
+    sagemaker = List.copyOf(sorted);
     if (accountsRequested < 0 || accountsScanned < 0 || accountsFailed < 0) {
       throw new IllegalArgumentException("account counts cannot be negative");
     }

@@ -9,6 +9,7 @@ import io.tagscan.inventory.ScanListener;
 import io.tagscan.inventory.SnapshotWriter;
 import io.tagscan.inventory.aws.LiveScanResult;
 import io.tagscan.inventory.aws.LiveScanner;
+import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.report.ReportPipeline;
 import io.tagscan.report.ScanInfo;
@@ -73,7 +74,8 @@ public final class ScanService {
                   header.regions,
                   header.accountsRequested,
                   header.accountsScanned,
-                  header.accountsFailed),
+                  header.accountsFailed,
+                  header.sagemaker),
               errors);
       return new ScanOutcome(summary, complete, errors, checking.skipped());
     }
@@ -98,7 +100,8 @@ public final class ScanService {
         accounts,
         accounts - failed,
         failed,
-        complete);
+        complete,
+        List.of());
   }
 
   private static Header readAws(
@@ -107,12 +110,13 @@ public final class ScanService {
       onInterrupt.accept(scanner);
       LiveScanResult result = scanner.scan(everyone);
       return new Header(
-          List.of("tagging-api"),
+          request.aws().sagemaker() ? List.of("tagging-api", "sagemaker") : List.of("tagging-api"),
           result.regions(),
           result.accountsRequested(),
           result.accountsScanned(),
           result.accountsFailed(),
-          result.complete());
+          result.complete(),
+          result.sagemaker());
     }
   }
 
@@ -123,5 +127,6 @@ public final class ScanService {
       int accountsRequested,
       int accountsScanned,
       int accountsFailed,
-      boolean complete) {}
+      boolean complete,
+      List<SageMakerCoverage> sagemaker) {}
 }

@@ -41,6 +41,8 @@ class AwsOptionsMixinTest {
     assertThat(options.regions()).isEmpty();
     assertThat(options.hasRole()).isFalse();
     assertThat(options.namesAccounts()).isFalse();
+    assertThat(options.sagemaker()).isTrue();
+    assertThat(options.sagemakerSince()).isEqualTo(Duration.ofDays(90));
   }
 
   @Test
@@ -79,7 +81,10 @@ class AwsOptionsMixinTest {
             "--resource-types",
             "ec2:instance,s3",
             "--concurrency",
-            "4");
+            "4",
+            "--no-sagemaker",
+            "--sagemaker-since",
+            "12h");
 
     assertThat(options)
         .isEqualTo(
@@ -100,11 +105,13 @@ class AwsOptionsMixinTest {
                 java.util.List.of("ou-ab12-11111111", "ou-ab12-22222222", "r-ab12"),
                 java.util.List.of("222222222222"),
                 java.util.List.of("ec2:instance", "s3"),
-                4));
+                4,
+                false,
+                Duration.ofHours(12)));
   }
 
   @Test
-  void readsDurationsInHoursMinutesAndSeconds() {
+  void readsDurationsInDaysHoursMinutesAndSeconds() {
     AwsOptionsMixin.DurationConverter converter = new AwsOptionsMixin.DurationConverter();
 
     assertThat(converter.convert("1h")).isEqualTo(Duration.ofHours(1));
@@ -113,13 +120,16 @@ class AwsOptionsMixinTest {
     assertThat(converter.convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
     assertThat(converter.convert("900")).isEqualTo(Duration.ofSeconds(900));
     assertThat(converter.convert("2H")).isEqualTo(Duration.ofHours(2));
+    assertThat(converter.convert("90d")).isEqualTo(Duration.ofDays(90));
+    assertThat(converter.convert("1d12h")).isEqualTo(Duration.ofHours(36));
   }
 
   @Test
   void rejectsADurationItCannotRead() {
     assertThatThrownBy(() -> parse("--role-duration", "an hour"))
         .isInstanceOf(CommandLine.ParameterException.class)
-        .hasMessageContaining("'an hour' is not a duration; write it like 1h, 45m, 3600s or 1h30m");
+        .hasMessageContaining(
+            "'an hour' is not a duration; write it like 90d, 1h, 45m, 3600s or 1h30m");
     assertThatThrownBy(() -> parse("--role-duration", "1h30"))
         .isInstanceOf(CommandLine.ParameterException.class);
   }

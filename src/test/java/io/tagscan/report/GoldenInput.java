@@ -9,6 +9,7 @@ import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
+import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
 import io.tagscan.model.Source;
@@ -66,7 +67,8 @@ record GoldenInput(
             strings(scan.path("regions")),
             scan.path("accountsRequested").asInt(),
             scan.path("accountsScanned").asInt(),
-            scan.path("accountsFailed").asInt());
+            scan.path("accountsFailed").asInt(),
+            sagemaker(scan.path("sagemaker")));
     List<Account> accounts = new ArrayList<>();
     for (JsonNode account : root.path("accounts")) {
       accounts.add(
@@ -124,6 +126,20 @@ record GoldenInput(
   private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private static List<SageMakerCoverage> sagemaker(JsonNode array) {
+    List<SageMakerCoverage> coverage = new ArrayList<>();
+    for (JsonNode node : array) {
+      coverage.add(
+          new SageMakerCoverage(
+              node.path("accountId").asText(),
+              node.path("region").asText(),
+              node.path("taggingApi").asInt(),
+              node.path("listing").asInt(),
+              node.path("listingOnly").asInt()));
+    }
+    return coverage;
   }
 
   private static List<String> strings(JsonNode array) {

@@ -20,13 +20,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds the SDK clients of one scan lazily, each once (STS and Organizations for the caller, the
- * Tagging API per account × region), all sharing one HTTP client, and closes every one of them.
+ * Tagging API and SageMaker per account × region), all sharing one HTTP client, and closes every
+ * one of them.
  *
  * <p>An explicit {@code --endpoint-url} goes to every client as its endpoint override, which the
  * SDK ranks above {@code AWS_ENDPOINT_URL}, the service-specific {@code AWS_ENDPOINT_URL_*}
@@ -41,6 +43,7 @@ final class AwsClients implements AutoCloseable {
   private final List<SdkAutoCloseable> owned = new ArrayList<>();
   private final ConcurrentMap<String, ResourceGroupsTaggingApiClient> tagging =
       new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, SageMakerClient> sagemaker = new ConcurrentHashMap<>();
 
   private boolean closed;
   private SdkHttpClient http;
@@ -178,23 +181,38 @@ final class AwsClients implements AutoCloseable {
     ensureOpenUnlocked();
     return tagging.computeIfAbsent(
         accountId + "/" + region,
-        key -> {
-          ResourceGroupsTaggingApiClient client =
-              configure(ResourceGroupsTaggingApiClient.builder(), region, credentials).build();
-          synchronized (lock) {
-            if (closed) {
-              client.close();
-              throw new CancellationException("the scan was stopped");
-            }
-            owned.add(client);
-          }
-          return client;
-        });
+        key ->
+            keep(configure(ResourceGroupsTaggingApiClient.builder(), region, credentials).build()));
+  }
+
+  /** The SageMaker client of one account × region, built on first use and kept. */
+  SageMakerClient sagemaker(String accountId, String region, AwsCredentialsProvider credentials) {
+    ensureOpenUnlocked();
+    return sagemaker.computeIfAbsent(
+        accountId + "/" + region,
+        key -> keep(configure(SageMakerClient.builder(), region, credentials).build()));
+  }
+
+  /** Registers a per-pair client for closing, or closes it at once when the scan was stopped. */
+  private <C extends SdkAutoCloseable> C keep(C client) {
+    synchronized (lock) {
+      if (closed) {
+        client.close();
+        throw new CancellationException("the scan was stopped");
+      }
+      owned.add(client);
+    }
+    return client;
   }
 
   /** The number of Tagging API clients built so far; each account × region gets one. */
   int taggingClientCount() {
     return tagging.size();
+  }
+
+  /** The number of SageMaker clients built so far; each account × region read gets one. */
+  int sagemakerClientCount() {
+    return sagemaker.size();
   }
 
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  *
  * <p>Null strings mean "not given"; null lists are empty; {@code roleSessionName} defaults to
  * {@code tagscan} and {@code roleDuration} to one hour. Blank entries in lists are dropped and
- * duplicates removed, keeping the first occurrence.
+ * duplicates removed, keeping the first occurrence. {@code sagemaker} turns on the direct listing
+ * of SageMaker resources, whose training, processing, transform and tuning jobs are read back
+ * {@code sagemakerSince} (null: {@link #DEFAULT_SAGEMAKER_SINCE}).
  */
 public record AwsOptions(
     String profile,
@@ -35,7 +37,9 @@ public record AwsOptions(
     List<String> ous,
     List<String> excludeAccounts,
     List<String> resourceTypes,
-    int concurrency) {
+    int concurrency,
+    boolean sagemaker,
+    Duration sagemakerSince) {
 
   /** The session name used unless {@code --role-session-name} says otherwise. */
   public static final String DEFAULT_ROLE_SESSION_NAME = "tagscan";
@@ -45,6 +49,9 @@ public record AwsOptions(
 
   /** Account × region pairs in flight unless {@code --concurrency} says otherwise. */
   public static final int DEFAULT_CONCURRENCY = 16;
+
+  /** How far back SageMaker jobs are listed unless {@code --sagemaker-since} says otherwise. */
+  public static final Duration DEFAULT_SAGEMAKER_SINCE = Duration.ofDays(90);
 
   static final Duration MIN_ROLE_DURATION = Duration.ofSeconds(900);
   static final Duration MAX_ROLE_DURATION = Duration.ofHours(12);
@@ -74,6 +81,7 @@ public record AwsOptions(
     ous = cleaned(ous);
     excludeAccounts = cleaned(excludeAccounts);
     resourceTypes = cleaned(resourceTypes);
+    sagemakerSince = Objects.requireNonNullElse(sagemakerSince, DEFAULT_SAGEMAKER_SINCE);
 
     List<String> problems = new ArrayList<>();
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
@@ -84,6 +92,12 @@ public record AwsOptions(
       problems.add("--region " + quote(region) + " is not an AWS region name (such as eu-west-1)");
     }
     checkEndpoint(endpointUrl, problems);
+    if (sagemakerSince.isNegative() || sagemakerSince.isZero()) {
+      problems.add(
+          "--sagemaker-since must be a positive duration such as 90d or 12h, not "
+              + sagemakerSince.toSeconds()
+              + "s");
+    }
     checkRole(roleName, roleArnTemplate, externalId, roleSessionName, roleDuration, problems);
     if (allRegions && !regions.isEmpty()) {
       problems.add("--regions and --all-regions cannot be used together");

@@ -4,6 +4,7 @@ import io.tagscan.inventory.ScanListener;
 import io.tagscan.model.Account;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
+import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
@@ -35,6 +36,10 @@ final class ListenerGate {
 
   void account(Account account) {
     deliver(() -> listener.account(account));
+  }
+
+  void domain(String domainArn, SortedMap<String, String> tags) {
+    deliver(() -> listener.domain(domainArn, tags));
   }
 
   void error(ScanError error) {

@@ -1,5 +1,7 @@
 package io.tagscan.inventory.aws;
 
+import io.tagscan.model.SageMakerCoverage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,13 +13,16 @@ import java.util.List;
  * scan short, unfinished accounts count as neither. {@code complete} is false when any account ×
  * region could not be read, when the account list itself could not be read in full, or when the
  * scan was stopped; a region that is not enabled for an account does not make a scan incomplete.
+ * {@code sagemaker} holds, sorted by account and region, what SageMaker discovery found in each
+ * account × region where it ran; it is empty with {@code --no-sagemaker}.
  */
 public record LiveScanResult(
     int accountsRequested,
     int accountsScanned,
     int accountsFailed,
     List<String> regions,
-    boolean complete) {
+    boolean complete,
+    List<SageMakerCoverage> sagemaker) {
 
   public LiveScanResult {
     if (accountsRequested < 0 || accountsScanned < 0 || accountsFailed < 0) {
@@ -27,5 +32,8 @@ public record LiveScanResult(
       throw new IllegalArgumentException("more accounts scanned or failed than requested");
     }
     regions = List.copyOf(regions);
+    List<SageMakerCoverage> sorted = new ArrayList<>(sagemaker);
+    sorted.sort(SageMakerCoverage.ORDER);
+    sagemaker = List.copyOf(sorted);
   }
 }

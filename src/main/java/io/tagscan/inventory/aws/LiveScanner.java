@@ -2,18 +2,25 @@ package io.tagscan.inventory.aws;
 
 import io.tagscan.inventory.ScanListener;
 import io.tagscan.model.Account;
+import io.tagscan.model.Resource;
+import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.UsageException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -64,6 +71,11 @@ public final class LiveScanner implements AutoCloseable {
 
   /** The {@link ScanError#code()} of a region skipped because the account has not enabled it. */
   public static final String REGION_NOT_ENABLED = AwsFailures.REGION_NOT_ENABLED;
+
+  /** {@code ListTags} calls in flight at once for each account × region's SageMaker listing. */
+  static final int SAGEMAKER_TAGS_CONCURRENCY = 4;
+
+  private static final String SAGEMAKER = "sagemaker";
 
   private final AwsOptions options;
   private final AwsClients clients;
@@ -200,6 +212,11 @@ public final class LiveScanner implements AutoCloseable {
     clients.close();
   }
 
+  /** How many SageMaker clients exist; one per account × region where SageMaker was listed. */
+  int sagemakerClientCount() {
+    return clients.sagemakerClientCount();
+  }
+
   /** How many Tagging API clients exist; one per account × region read. */
   int taggingClientCount() {
     return clients.taggingClientCount();
@@ -308,21 +325,36 @@ public final class LiveScanner implements AutoCloseable {
     if (job.stopped) {
       return;
     }
+    SageMakerPair sagemaker = wantsSageMaker() ? new SageMakerPair(job, run, region) : null;
     boolean complete;
     try {
+      if (sagemaker != null) {
+        sagemaker.discoverDomains();
+      }
+      Consumer<Resource> out =
+          sagemaker == null
+              ? job.gate::resource
+              : resource -> {
+                sagemaker.fromTaggingApi(resource);
+                job.gate.resource(resource);
+              };
       reader.read(
           clients.tagging(run.accountId, region, run.credentials),
           run.accountId,
           region,
           run.seen,
-          job.gate::resource,
+          out,
           () -> job.stopped);
       complete = true;
+      if (sagemaker != null) {
+        complete = sagemaker.discoverResources();
+      }
     } catch (SdkException e) {
       if (job.stopped) {
         return;
       }
       if (AwsFailures.regionNotEnabled(e, region, home)) {
+        // SageMaker's refusals in a region that is not enabled say nothing more; they are dropped.
         job.gate.error(
             new ScanError(
                 run.accountId,
@@ -338,11 +370,18 @@ public final class LiveScanner implements AutoCloseable {
                     + ")"));
         complete = true;
       } else {
+        if (sagemaker != null) {
+          sagemaker.releaseHeldErrors();
+        }
         job.gate.error(AwsFailures.error(run.accountId, region, "GetResources", e));
         complete = false;
       }
     } catch (RuntimeException | Error e) {
       job.fail(e);
+      return;
+    }
+    if (sagemaker != null && job.stopped) {
+      // Discovery cut short by close(): its failure says nothing about the account.
       return;
     }
     job.gate.unitDone(run.accountId, region, complete);
@@ -351,6 +390,133 @@ public final class LiveScanner implements AutoCloseable {
     }
     if (run.pairsLeft.decrementAndGet() == 0) {
       job.accountFinished(!run.failed);
+    }
+  }
+
+  /**
+   * True when SageMaker is to be listed: not turned off, and {@code --resource-types}, if given,
+   * names SageMaker or one of its types.
+   */
+  private boolean wantsSageMaker() {
+    if (!options.sagemaker()) {
+      return false;
+    }
+    if (options.resourceTypes().isEmpty()) {
+      return true;
+    }
+    for (String type : options.resourceTypes()) {
+      if (type.equals(SAGEMAKER) || type.startsWith(SAGEMAKER + ":")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code --resource-types} lets a resource of this type through. */
+  private boolean typeWanted(String resourceType) {
+    if (options.resourceTypes().isEmpty()) {
+      return true;
+    }
+    for (String type : options.resourceTypes()) {
+      if (type.equals(resourceType) || type.equals(SAGEMAKER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * SageMaker discovery in one account × region, around the pair's {@code GetResources}: domains
+   * first, so the listener knows their tags before any resource; then the listing, passing on what
+   * the Tagging API did not return. Its errors make the pair incomplete.
+   */
+  private final class SageMakerPair implements ScanListener {
+    private final Job job;
+    private final AccountRun run;
+    private final String region;
+    private final SageMakerDiscovery discovery;
+    // Lower case, as SageMaker writes many ARNs whatever the name's case; dropped with the pair.
+    private final Set<String> fromTaggingApi = ConcurrentHashMap.newKeySet();
+    private final List<ScanError> heldErrors = new ArrayList<>();
+    private volatile boolean holdErrors = true;
+    private volatile boolean failed;
+
+    SageMakerPair(Job job, AccountRun run, String region) {
+      this.job = job;
+      this.run = run;
+      this.region = region;
+      this.discovery =
+          new SageMakerDiscovery(
+              clients.sagemaker(run.accountId, region, run.credentials),
+              run.accountId,
+              region,
+              Instant.now().minus(options.sagemakerSince()),
+              SAGEMAKER_TAGS_CONCURRENCY);
+    }
+
+    void discoverDomains() {
+      discovery.discoverDomains(this);
+    }
+
+    void fromTaggingApi(Resource resource) {
+      if (resource.resourceType().equals(SAGEMAKER)
+          || resource.resourceType().startsWith(SAGEMAKER + ":")) {
+        fromTaggingApi.add(resource.arn().toLowerCase(Locale.ROOT));
+      }
+    }
+
+    /** Lists the rest after {@code GetResources}; false when SageMaker could not be read whole. */
+    boolean discoverResources() {
+      releaseHeldErrors();
+      SageMakerCounts counts =
+          discovery.discoverResources(
+              arn -> fromTaggingApi.contains(arn.toLowerCase(Locale.ROOT)), this);
+      if (!job.stopped && (!fromTaggingApi.isEmpty() || counts.listed() > 0)) {
+        job.coverage.add(
+            new SageMakerCoverage(
+                run.accountId,
+                region,
+                fromTaggingApi.size(),
+                counts.listed(),
+                counts.onlyFromListing()));
+      }
+      return !failed;
+    }
+
+    /**
+     * Tells the errors met while listing domains, held until {@code GetResources} showed whether
+     * the region is enabled at all.
+     */
+    synchronized void releaseHeldErrors() {
+      holdErrors = false;
+      for (ScanError error : heldErrors) {
+        job.gate.error(error);
+      }
+      heldErrors.clear();
+    }
+
+    @Override
+    public void resource(Resource resource) {
+      if (typeWanted(resource.resourceType()) && run.seen.add(resource.arn())) {
+        job.gate.resource(resource);
+      }
+    }
+
+    @Override
+    public void domain(String domainArn, SortedMap<String, String> tags) {
+      job.gate.domain(domainArn, tags);
+    }
+
+    @Override
+    public void error(ScanError error) {
+      failed = true;
+      synchronized (this) {
+        if (holdErrors) {
+          heldErrors.add(error);
+          return;
+        }
+      }
+      job.gate.error(error);
     }
   }
 
@@ -528,6 +694,7 @@ public final class LiveScanner implements AutoCloseable {
     final AtomicInteger accountsLeft = new AtomicInteger();
     final AtomicInteger scanned = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
+    final Queue<SageMakerCoverage> coverage = new ConcurrentLinkedQueue<>();
     volatile List<String> regions = List.of();
     volatile int requested;
     volatile boolean listingComplete = true;
@@ -577,7 +744,7 @@ public final class LiveScanner implements AutoCloseable {
       int whole = scanned.get();
       int broken = failed.get();
       boolean complete = !stopped && listingComplete && broken == 0 && whole == requested;
-      return new LiveScanResult(requested, whole, broken, regions, complete);
+      return new LiveScanResult(requested, whole, broken, regions, complete, List.copyOf(coverage));
     }
 
     private static ThreadPoolExecutor pool(String name, int size) {

@@ -220,7 +220,8 @@ class AccountDirectoryTest {
         .extracting(ScanError::operation, ScanError::code)
         .containsExactly(tuple("ListAccounts", "AccessDeniedException"));
     assertThat(listener.planned()).isZero();
-    assertThat(result).isEqualTo(new LiveScanResult(0, 0, 0, List.of("us-east-1"), false));
+    assertThat(result)
+        .isEqualTo(new LiveScanResult(0, 0, 0, List.of("us-east-1"), false, List.of()));
   }
 
   @Test

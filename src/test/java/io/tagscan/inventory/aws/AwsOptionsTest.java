@@ -77,6 +77,22 @@ class AwsOptionsTest {
   }
 
   @Test
+  void rejectsASageMakerWindowThatIsNotPositive() {
+    assertThatThrownBy(() -> options().sagemakerSince(Duration.ZERO).build())
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--sagemaker-since must be a positive duration such as 90d or 12h, not 0s");
+  }
+
+  @Test
+  void listsSageMakerJobsOfTheLastNinetyDaysUnlessToldOtherwise() {
+    OptionsBuilder builder = options();
+    builder.sagemakerSince = null;
+
+    assertThat(builder.build().sagemakerSince()).isEqualTo(Duration.ofDays(90));
+    assertThat(builder.build().sagemaker()).isTrue();
+  }
+
+  @Test
   void acceptsTheLongestSessionAndName() {
     OptionsBuilder builder = options().role("R");
     builder.roleSessionName = "s".repeat(64);

@@ -37,6 +37,7 @@ final class FakeAws {
   static final String CALLER_ACCOUNT = "999999999999";
   static final String TAGGING = "ResourceGroupsTaggingAPI_20170126.";
   static final String ORGANIZATIONS = "AWSOrganizationsV20161128.";
+  static final String SAGEMAKER = "SageMaker.";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,6 +52,7 @@ final class FakeAws {
                 .containerThreads(40)
                 .jettyAcceptors(2));
     server.start();
+    sagemakerAnswersEmpty();
   }
 
   URI endpoint() {
@@ -59,6 +61,7 @@ final class FakeAws {
 
   void reset() {
     server.resetAll();
+    sagemakerAnswersEmpty();
   }
 
   void stop() {
@@ -206,6 +209,65 @@ final class FakeAws {
         .withHeader("Authorization", matching(credentialScope(accessKey, region, "tagging")));
   }
 
+  // ---- SageMaker ----
+
+  /**
+   * Every SageMaker call no test stubbed answers {@code {}}: an empty page for a list call, no tags
+   * for {@code ListTags}.
+   */
+  private void sagemakerAnswersEmpty() {
+    server.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", matching("SageMaker\\..*"))
+            .atPriority(100)
+            .willReturn(json(200, "{}")));
+  }
+
+  /**
+   * Stubs one page of a SageMaker call of an account × region: {@code token} is the NextToken asked
+   * with (null: the first page), {@code body} the JSON answer.
+   */
+  void sagemaker(String accessKey, String region, String operation, String token, String body) {
+    server.stubFor(sagemakerCall(accessKey, region, operation, token).willReturn(json(200, body)));
+  }
+
+  /** Stubs ListTags of one resource of an account × region. */
+  void sagemakerTags(String accessKey, String region, String arn, Map<String, String> tags) {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode list = body.putArray("Tags");
+    tags.forEach((key, value) -> list.addObject().put("Key", key).put("Value", value));
+    server.stubFor(
+        sagemakerCall(accessKey, region, "ListTags", null)
+            .withRequestBody(matchingJsonPath("$.ResourceArn", equalTo(arn)))
+            .atPriority(2)
+            .willReturn(json(200, body.toString())));
+  }
+
+  /** Every SageMaker call of an account × region fails with this JSON 1.1 error. */
+  void sagemakerFail(String accessKey, String region, int status, String code) {
+    server.stubFor(
+        signedCall(null, accessKey, region, "sagemaker")
+            .withHeader("X-Amz-Target", matching("SageMaker\\..*"))
+            .atPriority(50)
+            .willReturn(
+                json(
+                    status,
+                    "{\"__type\":\"" + code + "\",\"Message\":\"" + code + " from the fake\"}")));
+  }
+
+  private MappingBuilder sagemakerCall(
+      String accessKey, String region, String operation, String token) {
+    MappingBuilder call = signedCall(SAGEMAKER + operation, accessKey, region, "sagemaker");
+    if (token == null) {
+      return call.atPriority(5);
+    }
+    return call.withRequestBody(matchingJsonPath("$.NextToken", equalTo(token))).atPriority(1);
+  }
+
+  static RequestPatternBuilder sagemakerRequests() {
+    return postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", matching("SageMaker\\..*"));
+  }
+
   // ---- Organizations ----
 
   /** An account as Organizations lists it. */
@@ -326,12 +388,14 @@ final class FakeAws {
 
   // ---- wire helpers ----
 
+  /** A JSON 1.1 call to {@code target} (null: any) signed with the key for region and service. */
   private MappingBuilder signedCall(
       String target, String accessKey, String region, String service) {
-    return post(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo(target))
-        .withHeader("Content-Type", equalTo("application/x-amz-json-1.1"))
-        .withHeader("Authorization", matching(credentialScope(accessKey, region, service)));
+    MappingBuilder call =
+        post(urlEqualTo("/"))
+            .withHeader("Content-Type", equalTo("application/x-amz-json-1.1"))
+            .withHeader("Authorization", matching(credentialScope(accessKey, region, service)));
+    return target == null ? call : call.withHeader("X-Amz-Target", equalTo(target));
   }
 
   static String credentialScope(String accessKey, String region, String service) {

@@ -123,7 +123,8 @@ class LiveScannerTest {
     assertThat(listener.errors()).isEmpty();
     assertThat(listener.planned()).isEqualTo(1);
     assertThat(listener.units()).containsExactly(new Unit(A, "us-east-1", true));
-    assertThat(result).isEqualTo(new LiveScanResult(1, 1, 0, List.of("us-east-1"), true));
+    assertThat(result)
+        .isEqualTo(new LiveScanResult(1, 1, 0, List.of("us-east-1"), true, List.of()));
   }
 
   @Test
@@ -230,7 +231,8 @@ class LiveScannerTest {
     assertThat(listener.errors())
         .extracting(ScanError::accountId, ScanError::region, ScanError::operation, ScanError::code)
         .containsExactly(tuple(A, "us-east-1", "GetResources", "ThrottledException"));
-    assertThat(result).isEqualTo(new LiveScanResult(1, 0, 1, List.of("us-east-1"), false));
+    assertThat(result)
+        .isEqualTo(new LiveScanResult(1, 0, 1, List.of("us-east-1"), false, List.of()));
   }
 
   @Test
@@ -280,7 +282,8 @@ class LiveScannerTest {
     assertThat(listener.accounts()).extracting(Account::id).containsExactly(A, B, C);
     assertThat(listener.planned()).isEqualTo(6);
     assertThat(result)
-        .isEqualTo(new LiveScanResult(3, 2, 1, List.of("eu-west-1", "us-east-1"), false));
+        .isEqualTo(
+            new LiveScanResult(3, 2, 1, List.of("eu-west-1", "us-east-1"), false, List.of()));
   }
 
   @Test
@@ -361,7 +364,7 @@ class LiveScannerTest {
     assertThat(listener.units())
         .containsExactly(new Unit(A, "ap-east-1", true), new Unit(A, "us-east-1", true));
     assertThat(result)
-        .isEqualTo(new LiveScanResult(1, 1, 0, List.of("ap-east-1", "us-east-1"), true));
+        .isEqualTo(new LiveScanResult(1, 1, 0, List.of("ap-east-1", "us-east-1"), true, List.of()));
   }
 
   @Test
@@ -537,7 +540,8 @@ class LiveScannerTest {
         .extracting(ScanError::accountId, ScanError::operation, ScanError::code)
         .containsExactly(tuple("", "DescribeAccount", "AccessDeniedException"));
     fake.server.verify(0, FakeAws.assumeRoleRequests());
-    assertThat(result).isEqualTo(new LiveScanResult(1, 1, 0, List.of("eu-west-1"), true));
+    assertThat(result)
+        .isEqualTo(new LiveScanResult(1, 1, 0, List.of("eu-west-1"), true, List.of()));
   }
 
   @Test
@@ -722,7 +726,8 @@ class LiveScannerTest {
     Thread.sleep(1_700 - Math.min(stoppedAfterMillis, 1_700));
 
     assertThat(stoppedAfterMillis).isLessThan(500);
-    assertThat(result).isEqualTo(new LiveScanResult(1, 0, 0, List.of("us-east-1"), false));
+    assertThat(result)
+        .isEqualTo(new LiveScanResult(1, 0, 0, List.of("us-east-1"), false, List.of()));
     assertThat(listener.resources()).isEmpty();
     assertThat(listener.units()).isEmpty();
   }
@@ -751,7 +756,8 @@ class LiveScannerTest {
     scanning.join(500);
 
     assertThat(scanning.isAlive()).isFalse();
-    assertThat(result.get()).isEqualTo(new LiveScanResult(1, 0, 0, List.of("us-east-1"), false));
+    assertThat(result.get())
+        .isEqualTo(new LiveScanResult(1, 0, 0, List.of("us-east-1"), false, List.of()));
     scanner.close();
   }
 

@@ -25,6 +25,8 @@ final class OptionsBuilder {
   List<String> excludeAccounts = List.of();
   List<String> resourceTypes = List.of();
   int concurrency = 16;
+  boolean sagemaker = true;
+  Duration sagemakerSince = Duration.ofDays(90);
 
   static OptionsBuilder against(URI endpoint) {
     OptionsBuilder builder = new OptionsBuilder();
@@ -92,6 +94,16 @@ final class OptionsBuilder {
     return this;
   }
 
+  OptionsBuilder noSagemaker() {
+    sagemaker = false;
+    return this;
+  }
+
+  OptionsBuilder sagemakerSince(Duration value) {
+    sagemakerSince = value;
+    return this;
+  }
+
   OptionsBuilder endpoint(URI value) {
     endpointUrl = value;
     return this;
@@ -115,6 +127,8 @@ final class OptionsBuilder {
         ous,
         excludeAccounts,
         resourceTypes,
-        concurrency);
+        concurrency,
+        sagemaker,
+        sagemakerSince);
   }
 }

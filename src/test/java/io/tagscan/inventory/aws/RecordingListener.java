@@ -7,6 +7,9 @@ import io.tagscan.model.ScanError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Keeps everything a scan told it, in arrival order, for assertions. */
 class RecordingListener implements ScanListener {
@@ -19,6 +22,7 @@ class RecordingListener implements ScanListener {
   private final List<ScanError> errors = new ArrayList<>();
   private final List<Unit> units = new ArrayList<>();
   private final List<String> events = new ArrayList<>();
+  private final Map<String, SortedMap<String, String>> domains = new TreeMap<>();
   private int planned = -1;
 
   @Override
@@ -31,6 +35,12 @@ class RecordingListener implements ScanListener {
   public synchronized void account(Account account) {
     accounts.add(account);
     events.add("account " + account.id());
+  }
+
+  @Override
+  public synchronized void domain(String domainArn, SortedMap<String, String> tags) {
+    domains.put(domainArn, tags);
+    events.add("domain " + domainArn);
   }
 
   @Override
@@ -81,6 +91,10 @@ class RecordingListener implements ScanListener {
 
   synchronized List<String> events() {
     return List.copyOf(events);
+  }
+
+  synchronized Map<String, SortedMap<String, String>> domains() {
+    return Map.copyOf(domains);
   }
 
   synchronized int planned() {

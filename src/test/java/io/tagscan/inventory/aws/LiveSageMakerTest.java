@@ -1,0 +1,275 @@
+package io.tagscan.inventory.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static io.tagscan.inventory.aws.FakeAws.page;
+import static io.tagscan.inventory.aws.FakeAws.roleKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagscan.inventory.aws.RecordingListener.Unit;
+import io.tagscan.model.Resource;
+import io.tagscan.model.SageMakerCoverage;
+import io.tagscan.model.ScanError;
+import io.tagscan.model.Source;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Live scans that list SageMaker besides the Tagging API, against a fake AWS on loopback. */
+class LiveSageMakerTest {
+
+  private static final String A = "111111111111";
+  private static final String B = "222222222222";
+  private static final String REGION = "us-east-1";
+  private static final String DOMAIN = arn(A, "domain/d-abc123");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static FakeAws fake;
+
+  @BeforeAll
+  static void startAws() {
+    fake = new FakeAws();
+  }
+
+  @AfterAll
+  static void stopAws() {
+    fake.stop();
+  }
+
+  @BeforeEach
+  void resetAws() {
+    fake.reset();
+  }
+
+  private static String arn(String account, String resource) {
+    return "arn:aws:sagemaker:" + REGION + ":" + account + ":" + resource;
+  }
+
+  private static String instance(String account, String id) {
+    return "arn:aws:ec2:" + REGION + ":" + account + ":instance/" + id;
+  }
+
+  private void givenAccount(String id) {
+    fake.assumeRole(id);
+    fake.describeAccount(id, "name-" + id, "ACTIVE");
+    fake.accountTags(id, Map.of());
+  }
+
+  private void givenEndpoints(String account, String... arns) {
+    StringBuilder body = new StringBuilder("{\"Endpoints\":[");
+    for (int i = 0; i < arns.length; i++) {
+      String name = arns[i].substring(arns[i].lastIndexOf('/') + 1);
+      body.append(i == 0 ? "" : ",")
+          .append("{\"EndpointName\":\"")
+          .append(name)
+          .append("\",\"EndpointArn\":\"")
+          .append(arns[i])
+          .append("\",\"CreationTime\":1735689600,\"LastModifiedTime\":1735689600,")
+          .append("\"EndpointStatus\":\"InService\"}");
+    }
+    fake.sagemaker(roleKey(account), REGION, "ListEndpoints", null, body.append("]}").toString());
+  }
+
+  private static OptionsBuilder options(String... accounts) {
+    return OptionsBuilder.against(fake.endpoint()).role("TagAuditor").accounts(accounts);
+  }
+
+  private static LiveScanResult scan(OptionsBuilder options, RecordingListener listener) {
+    try (LiveScanner scanner = new LiveScanner(options.build(), FakeAws.settings())) {
+      return scanner.scan(listener);
+    }
+  }
+
+  @Test
+  void findsANeverTaggedEndpointThatOnlyTheListingReturns() {
+    givenAccount(A);
+    fake.resources(
+        roleKey(A), REGION, List.of(page(null, null, Map.of(instance(A, "i-1"), Map.of()))));
+    givenEndpoints(A, arn(A, "endpoint/churn"));
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result = scan(options(A), listener);
+
+    assertThat(listener.resources())
+        .containsExactly(
+            Resource.of(
+                instance(A, "i-1"), A, REGION, "ec2:instance", Source.TAGGING_API, Map.of()),
+            Resource.of(
+                arn(A, "endpoint/churn"),
+                A,
+                REGION,
+                "sagemaker:endpoint",
+                Source.SAGEMAKER,
+                Map.of()));
+    assertThat(listener.errors()).isEmpty();
+    assertThat(listener.units()).containsExactly(new Unit(A, REGION, true));
+    assertThat(result.complete()).isTrue();
+    assertThat(result.sagemaker()).containsExactly(new SageMakerCoverage(A, REGION, 0, 1, 1));
+  }
+
+  @Test
+  void reportsOnceAResourceBothSourcesReturnEvenInAnotherCase() {
+    givenAccount(A);
+    String tagged = arn(A, "endpoint/Fraud");
+    fake.resources(
+        roleKey(A), REGION, List.of(page(null, null, Map.of(tagged, Map.of("team", "ml")))));
+    givenEndpoints(A, arn(A, "endpoint/fraud"), arn(A, "endpoint/untagged"));
+    fake.sagemakerTags(roleKey(A), REGION, arn(A, "endpoint/untagged"), Map.of("env", "dev"));
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result = scan(options(A), listener);
+
+    assertThat(listener.resources())
+        .extracting(Resource::arn, Resource::source)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(tagged, Source.TAGGING_API),
+            org.assertj.core.groups.Tuple.tuple(arn(A, "endpoint/untagged"), Source.SAGEMAKER));
+    assertThat(listener.resources().get(1).tags()).containsEntry("env", "dev");
+    // Tags are read only for what the Tagging API did not return.
+    fake.server.verify(
+        0,
+        FakeAws.sagemakerRequests()
+            .withRequestBody(matchingJsonPath("$.ResourceArn", equalTo(arn(A, "endpoint/fraud")))));
+    assertThat(result.sagemaker()).containsExactly(new SageMakerCoverage(A, REGION, 1, 2, 1));
+  }
+
+  @Test
+  void tellsTheDomainTagsBeforeAnyResourceOfThePair() {
+    givenAccount(A);
+    fake.sagemaker(
+        roleKey(A),
+        REGION,
+        "ListDomains",
+        null,
+        "{\"Domains\":[{\"DomainArn\":\""
+            + DOMAIN
+            + "\",\"DomainId\":\"d-abc123\",\"DomainName\":\"research\",\"Status\":\"InService\"}]}");
+    fake.sagemakerTags(roleKey(A), REGION, DOMAIN, Map.of("cost-center", "cc-42"));
+    fake.resources(
+        roleKey(A), REGION, List.of(page(null, null, Map.of(instance(A, "i-1"), Map.of()))));
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result = scan(options(A), listener);
+
+    assertThat(listener.domains()).containsOnlyKeys(DOMAIN);
+    assertThat(listener.domains().get(DOMAIN))
+        .containsExactlyEntriesOf(Map.of("cost-center", "cc-42"));
+    assertThat(listener.events())
+        .containsSubsequence("domain " + DOMAIN, "resource " + A + " " + instance(A, "i-1"));
+    // The domain itself was never tagged through the Tagging API, so the listing reports it.
+    assertThat(listener.arns()).contains(DOMAIN);
+    assertThat(result.sagemaker()).containsExactly(new SageMakerCoverage(A, REGION, 0, 1, 1));
+  }
+
+  @Test
+  void makesNoSageMakerCallWhenToldNotTo() {
+    givenAccount(A);
+    fake.resources(
+        roleKey(A), REGION, List.of(page(null, null, Map.of(instance(A, "i-1"), Map.of()))));
+    givenEndpoints(A, arn(A, "endpoint/churn"));
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result = scan(options(A).noSagemaker(), listener);
+
+    fake.server.verify(0, FakeAws.sagemakerRequests());
+    assertThat(listener.arns()).containsExactly(instance(A, "i-1"));
+    assertThat(result.sagemaker()).isEmpty();
+    assertThat(result.complete()).isTrue();
+  }
+
+  @Test
+  void marksOnlyTheAccountWhereSageMakerIsDeniedAsIncomplete() {
+    givenAccount(A);
+    givenAccount(B);
+    fake.resources(
+        roleKey(A), REGION, List.of(page(null, null, Map.of(instance(A, "i-1"), Map.of()))));
+    fake.resources(
+        roleKey(B), REGION, List.of(page(null, null, Map.of(instance(B, "i-2"), Map.of()))));
+    givenEndpoints(A, arn(A, "endpoint/a"));
+    fake.sagemakerFail(roleKey(B), REGION, 400, "AccessDeniedException");
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result = scan(options(A, B), listener);
+
+    assertThat(listener.errors())
+        .extracting(ScanError::accountId, ScanError::region, ScanError::operation, ScanError::code)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(B, REGION, "ListDomains", "AccessDeniedException"));
+    assertThat(listener.units())
+        .containsExactly(new Unit(A, REGION, true), new Unit(B, REGION, false));
+    // What the Tagging API returned in the denied account is still reported.
+    assertThat(listener.arns())
+        .containsExactly(instance(A, "i-1"), arn(A, "endpoint/a"), instance(B, "i-2"));
+    assertThat(result.complete()).isFalse();
+    assertThat(result.accountsScanned()).isEqualTo(1);
+    assertThat(result.accountsFailed()).isEqualTo(1);
+    assertThat(result.sagemaker()).containsExactly(new SageMakerCoverage(A, REGION, 0, 1, 1));
+  }
+
+  @Test
+  void skipsAResourceDeletedBeforeItsTagsWereReadWithoutFailingTheScan() {
+    givenAccount(A);
+    fake.resources(roleKey(A), REGION, List.of(page(null, null, Map.of())));
+    givenEndpoints(A, arn(A, "endpoint/gone"), arn(A, "endpoint/kept"));
+    fake.server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post("/")
+            .withHeader("X-Amz-Target", equalTo("SageMaker.ListTags"))
+            .withRequestBody(matchingJsonPath("$.ResourceArn", equalTo(arn(A, "endpoint/gone"))))
+            .atPriority(1)
+            .willReturn(
+                FakeAws.json(
+                    400,
+                    "{\"__type\":\"ValidationException\",\"Message\":\"Endpoint gone does not"
+                        + " exist.\"}")));
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result = scan(options(A), listener);
+
+    assertThat(listener.arns()).containsExactly(arn(A, "endpoint/kept"));
+    assertThat(listener.errors()).isEmpty();
+    assertThat(result.complete()).isTrue();
+    assertThat(result.sagemaker()).containsExactly(new SageMakerCoverage(A, REGION, 0, 2, 1));
+  }
+
+  @Test
+  void listsJobsCreatedWithinTheSageMakerWindow() throws Exception {
+    givenAccount(A);
+    fake.resources(roleKey(A), REGION, List.of(page(null, null, Map.of())));
+    RecordingListener listener = new RecordingListener();
+
+    scan(options(A).sagemakerSince(Duration.ofDays(7)), listener);
+
+    var requests =
+        fake.server.findAll(
+            FakeAws.sagemakerRequests()
+                .withHeader("X-Amz-Target", equalTo("SageMaker.ListTrainingJobs")));
+    assertThat(requests).hasSize(1);
+    JsonNode body = JSON.readTree(requests.get(0).getBodyAsString());
+    double expected = Instant.now().minus(Duration.ofDays(7)).getEpochSecond();
+    assertThat(body.get("CreationTimeAfter").asDouble()).isCloseTo(expected, within(120.0));
+  }
+
+  @Test
+  void leavesOutPairsWhereNeitherSourceFoundSageMaker() {
+    givenAccount(A);
+    fake.resources(
+        roleKey(A), REGION, List.of(page(null, null, Map.of(instance(A, "i-1"), Map.of()))));
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result = scan(options(A), listener);
+
+    assertThat(result.complete()).isTrue();
+    assertThat(result.sagemaker()).isEmpty();
+    fake.server.verify(
+        1,
+        FakeAws.sagemakerRequests().withHeader("X-Amz-Target", equalTo("SageMaker.ListDomains")));
+  }
+}
