@@ -169,6 +169,83 @@ class ScanCommandLiveTest {
   }
 
   @Test
+  void findsNeverTaggedSageMakerResourcesAndChecksDomainTagPropagation() throws IOException {
+    String domain = "arn:aws:sagemaker:us-east-1:" + GOOD + ":domain/d-abc123";
+    aws.sagemaker(
+        roleKey(GOOD),
+        "us-east-1",
+        "ListDomains",
+        null,
+        "{\"Domains\":[{\"DomainArn\":\""
+            + domain
+            + "\",\"DomainId\":\"d-abc123\",\"DomainName\":\"research\",\"Status\":\"InService\"}]}");
+    aws.sagemakerTags(roleKey(GOOD), "us-east-1", domain, COMPLIANT);
+    aws.sagemaker(
+        roleKey(GOOD),
+        "us-east-1",
+        "ListApps",
+        null,
+        "{\"Apps\":[{\"DomainId\":\"d-abc123\",\"UserProfileName\":\"alice\","
+            + "\"AppType\":\"JupyterServer\",\"AppName\":\"default\",\"Status\":\"InService\"}]}");
+    aws.sagemaker(
+        roleKey(GOOD),
+        "us-east-1",
+        "ListEndpoints",
+        null,
+        "{\"Endpoints\":[{\"EndpointName\":\"churn\",\"EndpointArn\":\"arn:aws:sagemaker:us-east-1:"
+            + GOOD
+            + ":endpoint/churn\",\"EndpointStatus\":\"InService\"},{\"EndpointName\":\"fraud\","
+            + "\"EndpointArn\":\"arn:aws:sagemaker:us-east-1:"
+            + GOOD
+            + ":endpoint/fraud\",\"EndpointStatus\":\"InService\"}]}");
+
+    Run run =
+        run(
+            "scan",
+            "--accounts",
+            GOOD,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1",
+            "--format",
+            "json");
+
+    JsonNode report = new ObjectMapper().readTree(run.out);
+    Map<String, JsonNode> byArn = new java.util.TreeMap<>();
+    report.get("resources").forEach(r -> byArn.put(r.get("arn").asText(), r));
+    String app =
+        "arn:aws:sagemaker:us-east-1:" + GOOD + ":app/d-abc123/alice/jupyterserver/default";
+    assertThat(byArn.get(app).get("source").asText()).isEqualTo("sagemaker");
+    List<String> appRules = new ArrayList<>();
+    byArn
+        .get(app)
+        .get("findings")
+        .forEach(f -> appRules.add(f.get("rule").asText() + " " + f.path("key").asText()));
+    assertThat(appRules)
+        .contains(
+            "untagged-resource ",
+            "sagemaker-tag-not-propagated anycompany:workload:application-id",
+            "sagemaker-tag-not-propagated anycompany:finance:cost-center");
+    JsonNode fraud = byArn.get("arn:aws:sagemaker:us-east-1:" + GOOD + ":endpoint/fraud");
+    assertThat(fraud.get("source").asText()).isEqualTo("sagemaker");
+    assertThat(fraud.get("findings").get(0).get("rule").asText()).isEqualTo("untagged-resource");
+    assertThat(
+            byArn
+                .get("arn:aws:sagemaker:us-east-1:" + GOOD + ":endpoint/churn")
+                .get("source")
+                .asText())
+        .as("found by both sources, reported once as the Tagging API's")
+        .isEqualTo("tagging-api");
+    JsonNode coverage = report.at("/scan/sagemaker/0");
+    assertThat(coverage.get("accountId").asText()).isEqualTo(GOOD);
+    assertThat(coverage.get("taggingApi").asInt()).isEqualTo(2);
+    assertThat(coverage.get("listing").asInt()).isEqualTo(4);
+    assertThat(coverage.get("listingOnly").asInt()).isEqualTo(3);
+    assertThat(report.at("/scan/sources").toString()).isEqualTo("[\"tagging-api\",\"sagemaker\"]");
+  }
+
+  @Test
   void listsTheAccountsAScanWouldCoverWithTheirTags() {
     Run run =
         run(
