@@ -61,6 +61,12 @@ final class ProgressBar implements ScanListener, AutoCloseable {
     done.incrementAndGet();
   }
 
+  /** Erases the line before the reports reach the terminal. */
+  @Override
+  public void finished() {
+    close();
+  }
+
   /** The line as drawn now, for tests and for {@link #draw}. */
   String line() {
     int all = total.get();
@@ -86,7 +92,7 @@ final class ProgressBar implements ScanListener, AutoCloseable {
     return bar.toString();
   }
 
-  private synchronized void draw() {
+  synchronized void draw() {
     String line = line();
     StringBuilder out = new StringBuilder("\r").append(line);
     for (int i = line.length(); i < lastLength; i++) {

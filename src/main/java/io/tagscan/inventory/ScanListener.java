@@ -32,4 +32,7 @@ public interface ScanListener {
 
   /** One unit of work ended, read whole or not. */
   default void unitDone(String accountId, String region, boolean complete) {}
+
+  /** The source has read everything it will; the reports are written next. */
+  default void finished() {}
 }

@@ -64,4 +64,11 @@ final class Listeners implements ScanListener {
       target.unitDone(accountId, region, complete);
     }
   }
+
+  @Override
+  public void finished() {
+    for (ScanListener target : targets) {
+      target.finished();
+    }
+  }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -40,7 +41,7 @@ public final class ScanService {
    */
   public static ScanOutcome run(ScanRequest request, PrintWriter stdout, ScanListener observer)
       throws InterruptedException {
-    Instant startedAt = request.clock().instant();
+    Instant startedAt = request.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     LocalDate today = LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
     Dictionary dictionary = DictionaryLoader.load(request.dictionary());
     List<Exemption> exemptions =
@@ -57,6 +58,7 @@ public final class ScanService {
           request.offline()
               ? readFiles(request.inventory(), everyone, checking)
               : readAws(request, everyone, interruption::alsoClose);
+      everyone.finished();
       List<ScanError> errors = checking.errors();
       boolean complete = header.complete;
       if (snapshot != null) {
@@ -66,7 +68,7 @@ public final class ScanService {
           pipeline.finish(
               new ScanInfo(
                   startedAt,
-                  request.clock().instant(),
+                  request.clock().instant().truncatedTo(ChronoUnit.MILLIS),
                   complete,
                   dictionary.path(),
                   dictionary.sha256(),

@@ -29,6 +29,7 @@ class ProgressBarTest {
                 Map.of()));
       }
       bar.error(new ScanError("444455556666", "", "AssumeRole", "AccessDenied", "denied"));
+      bar.draw();
 
       assertThat(bar.line())
           .isEqualTo(

@@ -147,6 +147,25 @@ class ScanCommandTest {
   }
 
   @Test
+  void progressGoesToStderrAndIsErasedBeforeTheSummary() {
+    CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--progress", "--fail-on", "never");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.out()).startsWith("{").doesNotContain("\r");
+    String err = run.err();
+    String afterProgress = err.substring(err.lastIndexOf('\r') + 1);
+    assertThat(afterProgress).startsWith("tagscan: 18 resources checked");
+    assertThat(err).contains("\r[");
+  }
+
+  @Test
+  void noProgressWithoutATerminal() {
+    CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--fail-on", "never");
+
+    assertThat(run.err()).doesNotContain("\r");
+  }
+
+  @Test
   void versionNamesTheTool() {
     CliRun run = CliRun.run("--version");
 
