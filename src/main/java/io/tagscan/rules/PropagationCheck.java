@@ -62,7 +62,7 @@ public final class PropagationCheck {
     if (domain == null) {
       return List.of();
     }
-    String domainName = escape(domainId(domainArn));
+    String domainName = Texts.escape(domainId(domainArn));
     List<Finding> findings = new ArrayList<>();
     for (String key : new TreeSet<>(dictionary.sagemakerPropagate())) {
       String expected = domain.get(key);
@@ -76,25 +76,25 @@ public final class PropagationCheck {
       String message =
           actual == null
               ? "The resource lacks "
-                  + quote(key)
+                  + Texts.quote(key)
                   + ", which its SageMaker domain "
                   + domainName
                   + " carries as "
-                  + quote(expected)
+                  + Texts.quote(expected)
                   + "."
-              : quote(key)
+              : Texts.quote(key)
                   + " is "
-                  + quote(actual)
+                  + Texts.quote(actual)
                   + " here but "
-                  + quote(expected)
+                  + Texts.quote(expected)
                   + " on the resource's SageMaker domain "
                   + domainName
                   + ".";
       String fix =
           "set "
-              + quote(key)
+              + Texts.quote(key)
               + " to "
-              + quote(expected)
+              + Texts.quote(expected)
               + " as on domain "
               + domainName
               + " (tags added to a domain reach only apps launched afterwards)";
@@ -137,28 +137,4 @@ public final class PropagationCheck {
   }
 
   /** A key or value in single quotes, escaped as {@link #escape} does. */
-  private static String quote(String text) {
-    return "'" + escape(text) + "'";
-  }
-
-  /**
-   * Tag text is hostile input: control and format characters (terminal escapes, bidirectional
-   * overrides) are written as {@code \}{@code uXXXX} so that no report viewer acts on them.
-   */
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      int type = Character.getType(c);
-      if (type == Character.CONTROL
-          || type == Character.FORMAT
-          || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
 }

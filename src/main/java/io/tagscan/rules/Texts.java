@@ -16,18 +16,20 @@ final class Texts {
    * that no report viewer acts on them.
    */
   static String quote(String text) {
-    if (text == null) {
-      return "''";
-    }
+    return text == null ? "''" : "'" + escape(text) + "'";
+  }
+
+  /** The text with control and format characters written as escapes, unquoted. */
+  static String escape(String text) {
     int n = text.length();
     int i = 0;
     while (i < n && !needsEscape(text.charAt(i))) {
       i++;
     }
     if (i == n) {
-      return "'" + text + "'";
+      return text;
     }
-    StringBuilder out = new StringBuilder(n + 8).append('\'').append(text, 0, i);
+    StringBuilder out = new StringBuilder(n + 8).append(text, 0, i);
     for (; i < n; i++) {
       char c = text.charAt(i);
       if (needsEscape(c)) {
@@ -36,7 +38,7 @@ final class Texts {
         out.append(c);
       }
     }
-    return out.append('\'').toString();
+    return out.toString();
   }
 
   private static boolean needsEscape(char c) {

@@ -24,12 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.PartitionMetadata;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 import software.amazon.awssdk.services.sagemaker.model.DomainDetails;
@@ -140,7 +135,7 @@ public final class SageMakerDiscovery {
     if (listTagsConcurrency < 1) {
       throw new IllegalArgumentException("listTagsConcurrency must be at least 1");
     }
-    this.partition = partitionOf(region);
+    this.partition = Partitions.partitionOf(region);
     this.jobsCreatedAfter = jobsCreatedAfter;
     this.listTagsConcurrency = listTagsConcurrency;
     this.kinds = kinds();
@@ -625,14 +620,14 @@ public final class SageMakerDiscovery {
     if (failure instanceof ResourceNotFoundException) {
       return true;
     }
-    String code = code(failure);
+    String code = AwsFailures.code(failure);
     if (code.equals("ResourceNotFound") || code.equals("ResourceNotFoundException")) {
       return true;
     }
     if (!code.equals("ValidationException")) {
       return false;
     }
-    String message = message(failure).toLowerCase(Locale.ROOT);
+    String message = AwsFailures.message(failure).toLowerCase(Locale.ROOT);
     for (String phrase : GONE_PHRASES) {
       if (message.contains(phrase)) {
         return true;
@@ -642,41 +637,11 @@ public final class SageMakerDiscovery {
   }
 
   private ScanError error(String operation, SdkException failure) {
-    return new ScanError(accountId, region, operation, code(failure), message(failure));
-  }
-
-  /** AWS's error code, else the HTTP status, else the kind of client-side failure. */
-  private static String code(SdkException failure) {
-    if (failure instanceof AwsServiceException service) {
-      AwsErrorDetails details = service.awsErrorDetails();
-      if (details != null && details.errorCode() != null && !details.errorCode().isBlank()) {
-        return details.errorCode();
-      }
-      return "HTTP " + service.statusCode();
-    }
-    return failure.getClass().getSimpleName();
-  }
-
-  /** AWS's own message, without the SDK's request-id suffix. */
-  private static String message(SdkException failure) {
-    if (failure instanceof AwsServiceException service) {
-      AwsErrorDetails details = service.awsErrorDetails();
-      if (details != null && details.errorMessage() != null && !details.errorMessage().isBlank()) {
-        return details.errorMessage();
-      }
-    }
-    return Objects.requireNonNullElse(failure.getMessage(), "");
+    return AwsFailures.error(accountId, region, operation, failure);
   }
 
   private static boolean hasMore(String token) {
     return token != null && !token.isEmpty();
-  }
-
-  /** The partition of a region; {@code aws} for regions the SDK does not know. */
-  static String partitionOf(String region) {
-    Region parsed = Region.of(region);
-    RegionMetadata metadata = parsed.metadata();
-    return metadata != null ? metadata.partition().id() : PartitionMetadata.of(parsed).id();
   }
 
   private static ThreadFactory threads(String accountId, String region) {

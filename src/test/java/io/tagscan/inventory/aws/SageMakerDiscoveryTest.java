@@ -275,9 +275,9 @@ class SageMakerDiscoveryTest {
 
   @Test
   void buildsArnsInTheRegionsPartition() {
-    assertThat(SageMakerDiscovery.partitionOf("us-east-1")).isEqualTo("aws");
-    assertThat(SageMakerDiscovery.partitionOf("cn-north-1")).isEqualTo("aws-cn");
-    assertThat(SageMakerDiscovery.partitionOf("us-gov-west-1")).isEqualTo("aws-us-gov");
+    assertThat(Partitions.partitionOf("us-east-1")).isEqualTo("aws");
+    assertThat(Partitions.partitionOf("cn-north-1")).isEqualTo("aws-cn");
+    assertThat(Partitions.partitionOf("us-gov-west-1")).isEqualTo("aws-us-gov");
   }
 
   @Test
