@@ -2,6 +2,8 @@ package io.tagscan.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 
 /**
  * Cleans up when the user stops a scan with Ctrl-C: closes the scanner so AWS calls stop, and
@@ -12,6 +14,7 @@ final class Interruption implements AutoCloseable {
 
   private final List<AutoCloseable> targets = new ArrayList<>();
   private final Thread hook = new Thread(this::closeAll, "tagscan-interrupt");
+  private boolean interrupted;
 
   private Interruption(List<AutoCloseable> targets) {
     this.targets.addAll(targets);
@@ -34,9 +37,23 @@ final class Interruption implements AutoCloseable {
     targets.add(0, target);
   }
 
+  /**
+   * Runs the work that puts files in place, unless the scan was interrupted first; an interruption
+   * that comes while it runs waits for it, so every file is whole or absent, never half-written.
+   *
+   * @throws CancellationException when the scan was interrupted before
+   */
+  synchronized <T> T unlessInterrupted(Supplier<T> work) {
+    if (interrupted) {
+      throw new CancellationException("the scan was interrupted");
+    }
+    return work.get();
+  }
+
   private void closeAll() {
     List<AutoCloseable> snapshot;
     synchronized (this) {
+      interrupted = true;
       snapshot = List.copyOf(targets);
     }
     for (AutoCloseable target : snapshot) {

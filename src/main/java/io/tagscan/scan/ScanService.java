@@ -61,24 +61,27 @@ public final class ScanService {
       everyone.finished();
       List<ScanError> errors = checking.errors();
       boolean complete = header.complete;
-      if (snapshot != null) {
-        snapshot.commit(complete);
-      }
+      ScanInfo info =
+          new ScanInfo(
+              startedAt,
+              request.clock().instant().truncatedTo(ChronoUnit.MILLIS),
+              complete,
+              dictionary.path(),
+              dictionary.sha256(),
+              header.sources,
+              header.regions,
+              header.accountsRequested,
+              header.accountsScanned,
+              header.accountsFailed,
+              header.sagemaker);
       Summary summary =
-          pipeline.finish(
-              new ScanInfo(
-                  startedAt,
-                  request.clock().instant().truncatedTo(ChronoUnit.MILLIS),
-                  complete,
-                  dictionary.path(),
-                  dictionary.sha256(),
-                  header.sources,
-                  header.regions,
-                  header.accountsRequested,
-                  header.accountsScanned,
-                  header.accountsFailed,
-                  header.sagemaker),
-              errors);
+          interruption.unlessInterrupted(
+              () -> {
+                if (snapshot != null) {
+                  snapshot.commit(complete);
+                }
+                return pipeline.finish(info, errors);
+              });
       return new ScanOutcome(summary, complete, errors, checking.skipped());
     }
   }
