@@ -50,6 +50,7 @@ final class AccountsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Options.requireDictionary(dictionary);
     ReportFormat chosen = format;
     if (chosen == null) {
       chosen = parent.environment().stdoutIsTerminal() ? ReportFormat.TABLE : ReportFormat.JSON;

@@ -125,6 +125,7 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Environment environment = parent.environment();
+    Options.requireDictionary(dictionary);
     if (tableLimit < 1) {
       throw new UsageException("--table-limit must be at least 1");
     }

@@ -166,6 +166,17 @@ class ScanCommandTest {
   }
 
   @Test
+  void saysHowToGiveADictionaryWhenThereIsNone() {
+    CliRun run = CliRun.run("scan", "-d", "no/such/dictionary.yaml", "--inventory", EXAMPLE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .isEqualTo(
+            "tagscan: error: no tagging dictionary at 'no/such/dictionary.yaml'; give one with -d"
+                + " FILE (tagscan's own tag-dictionary.yaml is a model to copy)\n");
+  }
+
+  @Test
   void versionNamesTheTool() {
     CliRun run = CliRun.run("--version");
 
