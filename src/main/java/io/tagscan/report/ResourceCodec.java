@@ -5,12 +5,12 @@ import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
+import io.tagscan.model.SortedTags;
 import io.tagscan.model.Source;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The compact binary form of a checked resource in the spill runs; it round-trips every resource
@@ -71,7 +71,7 @@ final class ResourceCodec {
     String resourceType = in.string();
     Source source = SOURCES[in.readByte()];
     int tagCount = in.readInt();
-    TreeMap<String, String> tags = new TreeMap<>();
+    SortedTags.Builder tags = SortedTags.builder(tagCount);
     for (int i = 0; i < tagCount; i++) {
       tags.put(in.string(), in.string());
     }
@@ -89,7 +89,7 @@ final class ResourceCodec {
           "corrupt spill record: " + (bytes.length - in.position) + " bytes left over");
     }
     return new CheckedResource(
-        new Resource(arn, accountId, region, resourceType, source, tags), findings);
+        new Resource(arn, accountId, region, resourceType, source, tags.build()), findings);
   }
 
   /** A growable byte buffer; cheaper than a DataOutputStream per resource. */

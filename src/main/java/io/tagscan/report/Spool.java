@@ -37,11 +37,22 @@ final class Spool {
     }
   }
 
+  /**
+   * Account, region, ARN, then the encoded bytes, so equal keys still sort the same every time.
+   * Written out rather than chained, since a million-resource report compares some forty million
+   * times.
+   */
   static final Comparator<Entry> ORDER =
-      Comparator.comparing(Entry::accountId)
-          .thenComparing(Entry::region)
-          .thenComparing(Entry::arn)
-          .thenComparing(Entry::bytes, Arrays::compareUnsigned);
+      (a, b) -> {
+        int order = a.accountId.compareTo(b.accountId);
+        if (order == 0) {
+          order = a.region.compareTo(b.region);
+        }
+        if (order == 0) {
+          order = a.arn.compareTo(b.arn);
+        }
+        return order != 0 ? order : Arrays.compareUnsigned(a.bytes, b.bytes);
+      };
 
   private static final int IO_BUFFER = 64 * 1024;
 
@@ -188,7 +199,7 @@ final class Spool {
 
     private final List<RunReader> readers = new ArrayList<>();
     private final PriorityQueue<Head> heads =
-        new PriorityQueue<>(Comparator.comparing(Head::entry, ORDER));
+        new PriorityQueue<>((a, b) -> ORDER.compare(a.entry(), b.entry()));
 
     Merge(List<Path> files, List<Entry> memory) throws IOException {
       try {
