@@ -168,6 +168,39 @@ final class Escaping {
     return out.toString();
   }
 
+  /**
+   * Text for HTML content or a quoted attribute value: controls, bidirectional formatting
+   * characters and unpaired surrogates become visible {@code \\uXXXX} text, and {@code & < > " '}
+   * become character references, so no value can open a tag, leave an attribute or hide itself.
+   */
+  static String html(String text) {
+    String visible = visible(text);
+    StringBuilder out = null;
+    for (int i = 0; i < visible.length(); i++) {
+      char c = visible.charAt(i);
+      String entity =
+          switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+          };
+      if (entity != null && out == null) {
+        out = new StringBuilder(visible.length() + 16).append(visible, 0, i);
+      }
+      if (out != null) {
+        if (entity != null) {
+          out.append(entity);
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? visible : out.toString();
+  }
+
   /** Text safe to print on a terminal: no escape sequence or invisible reordering gets through. */
   static String terminal(String text) {
     return visible(text);

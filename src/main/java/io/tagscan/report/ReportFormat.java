@@ -14,6 +14,7 @@ public enum ReportFormat {
   CSV("csv", true, CsvReportSink::new),
   JUNIT("junit", true, JunitReportSink::new),
   MARKDOWN("markdown", false, MarkdownReportSink::new),
+  HTML("html", true, HtmlReportSink::new),
   TABLE("table", false, TableReportSink::new);
 
   private final String slug;
@@ -59,6 +60,7 @@ public enum ReportFormat {
               : "tagscan-findings.csv";
       case JUNIT -> "tagscan-junit.xml";
       case MARKDOWN -> "tagscan-summary.md";
+      case HTML -> "tagscan-report.html";
       case TABLE -> null;
     };
   }

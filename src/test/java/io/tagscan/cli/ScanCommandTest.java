@@ -50,7 +50,7 @@ class ScanCommandTest {
             "--inventory",
             EXAMPLE,
             "--format",
-            "json,csv,junit,markdown",
+            "json,csv,junit,markdown,html",
             "-o",
             out.toString(),
             "--fail-on",
@@ -64,9 +64,22 @@ class ScanCommandTest {
               "tagscan-report.json",
               "tagscan-findings.csv",
               "tagscan-junit.xml",
-              "tagscan-summary.md");
+              "tagscan-summary.md",
+              "tagscan-report.html");
     }
+    assertThat(Files.readString(out.resolve("tagscan-report.html")))
+        .startsWith("<!DOCTYPE html>")
+        .endsWith("</html>\n");
     assertThat(run.err()).contains("tagscan: reports written to " + out);
+  }
+
+  @Test
+  void listsEveryReportFormatInItsHelp() {
+    CliRun run = CliRun.run("scan", "--help");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("comma-separated: json, csv, junit, markdown, html, table.");
   }
 
   @Test

@@ -63,6 +63,21 @@ class EscapingTest {
   }
 
   @Test
+  void escapesEveryHtmlMarkupCharacterAndShowsControlsAsText() {
+    assertThat(Escaping.html("<a href=\"x\" title='y'>&</a>"))
+        .isEqualTo("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    assertThat(Escaping.html("\"><img src=x onerror=alert(1)>"))
+        .isEqualTo("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    assertThat(Escaping.html("esc\u001b[31m bell\u0007 nl\n c1\u009b rlo\u202e"))
+        .isEqualTo("esc\\u001B[31m bell\\u0007 nl\\u000A c1\\u009B rlo\\u202E");
+    assertThat(Escaping.html("lone \ud800 café \ud83d\ude80"))
+        .isEqualTo("lone \\uD800 café \ud83d\ude80");
+    assertThat(Escaping.html("javascript:alert(1)")).isEqualTo("javascript:alert(1)");
+    assertThat(Escaping.html("plain")).isEqualTo("plain");
+    assertThat(Escaping.html(null)).isEmpty();
+  }
+
+  @Test
   void showsControlsBidiOverridesAndLoneSurrogatesOnTheTerminalAsText() {
     assertThat(Escaping.terminal("\u001b[31mred\u001b[0m")).isEqualTo("\\u001B[31mred\\u001B[0m");
     assertThat(Escaping.terminal("a\u009bb\u202ec\u2066d")).isEqualTo("a\\u009Bb\\u202Ec\\u2066d");

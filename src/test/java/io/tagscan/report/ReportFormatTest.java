@@ -8,11 +8,12 @@ class ReportFormatTest {
 
   @Test
   void looksFormatsUpByTheirSlugs() {
-    assertThat(ReportFormat.slugs()).containsExactly("json", "csv", "junit", "markdown", "table");
+    assertThat(ReportFormat.slugs())
+        .containsExactly("json", "csv", "junit", "markdown", "html", "table");
     for (ReportFormat format : ReportFormat.values()) {
       assertThat(ReportFormat.fromSlug(format.slug())).isSameAs(format);
     }
-    assertThat(ReportFormat.fromSlug("html")).isNull();
+    assertThat(ReportFormat.fromSlug("htm")).isNull();
     assertThat(ReportFormat.fromSlug("JSON")).isNull();
   }
 
@@ -23,6 +24,7 @@ class ReportFormatTest {
     assertThat(ReportFormat.CSV.fileName(CsvLayout.RESOURCES)).isEqualTo("tagscan-resources.csv");
     assertThat(ReportFormat.JUNIT.fileName(CsvLayout.FINDINGS)).isEqualTo("tagscan-junit.xml");
     assertThat(ReportFormat.MARKDOWN.fileName(CsvLayout.FINDINGS)).isEqualTo("tagscan-summary.md");
+    assertThat(ReportFormat.HTML.fileName(CsvLayout.FINDINGS)).isEqualTo("tagscan-report.html");
     assertThat(ReportFormat.TABLE.fileName(CsvLayout.FINDINGS)).isNull();
   }
 

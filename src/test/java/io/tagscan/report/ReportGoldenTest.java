@@ -112,6 +112,7 @@ class ReportGoldenTest {
     outputs.put("expected.findings.csv", read(plain.resolve("tagscan-findings.csv")));
     outputs.put("expected.junit.xml", read(plain.resolve("tagscan-junit.xml")));
     outputs.put("expected.md", read(plain.resolve("tagscan-summary.md")));
+    outputs.put("expected.html", read(plain.resolve("tagscan-report.html")));
     outputs.put("expected.table.txt", table);
 
     // Reversed arrival and a run of two resources: the same bytes must come out of the spill path.

@@ -273,6 +273,7 @@ class ReportPipelineTest {
     assertThat(filesIn(out))
         .containsExactly(
             "tagscan-junit.xml",
+            "tagscan-report.html",
             "tagscan-report.json",
             "tagscan-resources.csv",
             "tagscan-summary.md");
