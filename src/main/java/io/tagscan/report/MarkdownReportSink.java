@@ -7,6 +7,7 @@ import static io.tagscan.report.Numbers.plural;
 
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
+import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
 import java.io.IOException;
@@ -114,6 +115,19 @@ final class MarkdownReportSink implements ReportSink {
       String sha = info.dictionarySha256();
       page.append(" (sha256 ").append(markdown(sha.substring(0, Math.min(12, sha.length()))));
       page.append(")");
+    }
+    if (!info.sagemaker().isEmpty()) {
+      long listed = 0;
+      long listedOnly = 0;
+      for (SageMakerCoverage pair : info.sagemaker()) {
+        listed += pair.listing();
+        listedOnly += pair.listingOnly();
+      }
+      page.append(" · SageMaker: ")
+          .append(count(listed))
+          .append(" resources listed directly, ")
+          .append(count(listedOnly))
+          .append(" never returned by the Tagging API");
     }
     page.append("\n\n");
   }

@@ -11,6 +11,7 @@ import static io.tagscan.report.Numbers.plural;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
+import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
 import java.io.IOException;
@@ -90,6 +91,19 @@ final class TableReportSink implements ReportSink {
                     ? terminal(String.join(", ", info.regions()))
                     : count(info.regions().size()))
         .append('\n');
+    if (!info.sagemaker().isEmpty()) {
+      long listed = 0;
+      long listedOnly = 0;
+      for (SageMakerCoverage pair : info.sagemaker()) {
+        listed += pair.listing();
+        listedOnly += pair.listingOnly();
+      }
+      text.append("sagemaker: ")
+          .append(count(listed))
+          .append(" resources listed directly, ")
+          .append(count(listedOnly))
+          .append(" of them never returned by the Tagging API\n");
+    }
     Severity failOn = context.options().failOn();
     long failing = summary.findingsAtOrAbove(failOn);
     // An incomplete scan has not passed; the INCOMPLETE line below says what it did.
