@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.tagscan.cli.CommandLineFactory;
 import io.tagscan.cli.Environment;
 import java.io.IOException;
@@ -243,6 +244,56 @@ class ScanCommandLiveTest {
     assertThat(coverage.get("listing").asInt()).isEqualTo(4);
     assertThat(coverage.get("listingOnly").asInt()).isEqualTo(3);
     assertThat(report.at("/scan/sources").toString()).isEqualTo("[\"tagging-api\",\"sagemaker\"]");
+  }
+
+  @Test
+  void ridesOutThrottlingAndReportsARegionAnswering500s() throws IOException {
+    aws.server.stubFor(
+        aws.getResources(roleKey(BARE), "us-east-1", null)
+            .atPriority(1)
+            .inScenario("throttled")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                FakeAws.json(
+                    400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"))
+            .willSetStateTo("calm"));
+    aws.server.stubFor(
+        aws.getResources(roleKey(BARE), "us-east-1", null)
+            .atPriority(1)
+            .inScenario("throttled")
+            .whenScenarioStateIs("calm")
+            .willReturn(
+                FakeAws.json(
+                    200,
+                    "{\"ResourceTagMappingList\":[{\"ResourceARN\":\"arn:aws:s3:::sandbox-logs\",\"Tags\":[]}]}")));
+    aws.resourcesFail(roleKey(BARE), "eu-west-1", 500, "InternalServiceException");
+
+    Run run =
+        run(
+            "scan",
+            "--accounts",
+            BARE,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1,eu-west-1",
+            "--no-sagemaker",
+            "--format",
+            "json",
+            "--fail-on",
+            "never");
+
+    assertThat(run.code).as(run.err).isEqualTo(3);
+    JsonNode report = new ObjectMapper().readTree(run.out);
+    List<String> arns = new ArrayList<>();
+    report.get("resources").forEach(r -> arns.add(r.get("arn").asText()));
+    assertThat(arns).contains("arn:aws:s3:::sandbox-logs");
+    assertThat(report.get("errors")).hasSize(1);
+    JsonNode error = report.get("errors").get(0);
+    assertThat(error.get("region").asText()).isEqualTo("eu-west-1");
+    assertThat(error.get("operation").asText()).isEqualTo("GetResources");
+    assertThat(error.get("code").asText()).isEqualTo("InternalServiceException");
+    assertThat(report.at("/scan/complete").asBoolean()).isFalse();
   }
 
   @Test
