@@ -14,10 +14,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /** Lists the accounts a scan would cover and checks each against {@code accounts.mandatory}. */
 public final class AccountsService {
@@ -47,22 +45,13 @@ public final class AccountsService {
     List<ScanError> notes = new ArrayList<>();
     try (LiveScanner scanner = new LiveScanner(options)) {
       List<Account> accounts = scanner.accounts(new NoteTaker(notes));
-      Set<String> unknown = new HashSet<>();
-      boolean allUnknown = false;
-      for (ScanError note : notes) {
-        if ("ListTagsForResource".equals(note.operation())) {
-          if (note.accountId().isEmpty()) {
-            allUnknown = true;
-          } else {
-            unknown.add(note.accountId());
-          }
-        }
-      }
+      UnreadableAccountTags unreadable = new UnreadableAccountTags();
+      notes.forEach(unreadable::learn);
       List<AccountList.Entry> entries = new ArrayList<>();
       for (Account account : accounts) {
-        boolean tagsUnknown = allUnknown || unknown.contains(account.id());
         entries.add(
-            new AccountList.Entry(account, tagsUnknown ? null : engine.checkAccount(account)));
+            new AccountList.Entry(
+                account, unreadable.contains(account.id()) ? null : engine.checkAccount(account)));
       }
       return new Listing(entries, scanner.regions(), notes);
     }

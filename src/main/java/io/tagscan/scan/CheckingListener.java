@@ -29,11 +29,7 @@ final class CheckingListener implements ScanListener {
   private final Map<String, SortedMap<String, String>> domainTags = new ConcurrentHashMap<>();
   private final List<ScanError> errors = new ArrayList<>();
   private final List<ScanError> skipped = new ArrayList<>();
-  private final Set<String> tagsUnknownFor = new java.util.HashSet<>();
-  private boolean allTagsUnknown;
-
-  /** The Organizations call that reads an account's tags; sources name it when it fails. */
-  private static final String ACCOUNT_TAGS = "ListTagsForResource";
+  private final UnreadableAccountTags unreadable = new UnreadableAccountTags();
 
   CheckingListener(RuleEngine engine, ReportPipeline pipeline) {
     this.engine = engine;
@@ -65,7 +61,7 @@ final class CheckingListener implements ScanListener {
   public void account(Account account) {
     accountsSeen.add(account.id());
     pipeline.account(account);
-    if (tagsUnknown(account.id())) {
+    if (unreadable.contains(account.id())) {
       return;
     }
     pipeline.accept(new CheckedResource(asResource(account), engine.checkAccount(account)));
@@ -74,22 +70,7 @@ final class CheckingListener implements ScanListener {
   @Override
   public synchronized void error(ScanError error) {
     (error.skipped() ? skipped : errors).add(error);
-    if (ACCOUNT_TAGS.equals(error.operation())) {
-      if (error.accountId().isEmpty()) {
-        allTagsUnknown = true;
-      } else {
-        tagsUnknownFor.add(error.accountId());
-      }
-    }
-  }
-
-  private synchronized boolean tagsUnknown(String accountId) {
-    return allTagsUnknown || tagsUnknownFor.contains(accountId);
-  }
-
-  /** True for an error that says only that an account's own tags could not be read. */
-  private static boolean accountTagsOnly(ScanError error) {
-    return ACCOUNT_TAGS.equals(error.operation()) || "DescribeAccount".equals(error.operation());
+    unreadable.learn(error);
   }
 
   /** An account as the reports list it among the resources, so its own tags are judged too. */
@@ -128,7 +109,7 @@ final class CheckingListener implements ScanListener {
   Set<String> failedAccounts() {
     TreeSet<String> failed = new TreeSet<>();
     for (ScanError error : errors()) {
-      if (!error.accountId().isEmpty() && !accountTagsOnly(error)) {
+      if (!error.accountId().isEmpty() && !UnreadableAccountTags.aboutAccountOnly(error)) {
         failed.add(error.accountId());
       }
     }

@@ -297,6 +297,40 @@ class ScanCommandLiveTest {
   }
 
   @Test
+  void leavesAccountsWhoseTagsCannotBeReadUnjudgedAndSaysSo() throws IOException {
+    aws.reset();
+    aws.callerIdentity(FakeAws.CALLER_ACCOUNT);
+    aws.assumeRole(BARE);
+    aws.describeAccount(BARE, "sandbox", "ACTIVE");
+    aws.accountTagsFail(400, "AccessDeniedException");
+    aws.resources(
+        roleKey(BARE),
+        "us-east-1",
+        List.of(page(null, null, Map.of("arn:aws:s3:::sandbox-data", COMPLIANT))));
+
+    Run run =
+        run(
+            "scan",
+            "--accounts",
+            BARE,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1",
+            "--no-sagemaker",
+            "--format",
+            "json");
+
+    assertThat(run.code).as(run.err).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out);
+    List<String> types = new ArrayList<>();
+    report.get("resources").forEach(r -> types.add(r.get("resourceType").asText()));
+    assertThat(types).containsExactly("s3:bucket");
+    assertThat(report.at("/scan/complete").asBoolean()).isTrue();
+    assertThat(run.err).contains("tagscan: note: ").contains("ListTagsForResource");
+  }
+
+  @Test
   void listsTheAccountsAScanWouldCoverWithTheirTags() {
     Run run =
         run(
