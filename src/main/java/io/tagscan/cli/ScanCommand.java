@@ -1,8 +1,6 @@
 package io.tagscan.cli;
 
 import io.tagscan.model.UsageException;
-import io.tagscan.report.CsvLayout;
-import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
 import io.tagscan.report.Summary;
 import io.tagscan.scan.ScanOutcome;
@@ -11,9 +9,7 @@ import io.tagscan.scan.ScanService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,52 +66,12 @@ final class ScanCommand implements Callable<Integer> {
   Path exemptions;
 
   @Option(
-      names = "--format",
-      split = ",",
-      paramLabel = "FORMAT",
-      converter = ReportFormatConverter.class,
-      completionCandidates = ReportFormatConverter.Candidates.class,
-      description =
-          "Reports to write, comma-separated: ${COMPLETION-CANDIDATES}. Default: table on a"
-              + " terminal, json otherwise.")
-  List<ReportFormat> formats;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description =
-          "Write the report files here (created if missing); without it, one report goes to stdout.")
-  Path output;
-
-  @Option(
-      names = "--csv-layout",
-      paramLabel = "LAYOUT",
-      defaultValue = "findings",
-      description =
-          "findings: one row per finding; resources: one row per resource, one column per dictionary key (default: ${DEFAULT-VALUE}).")
-  CsvLayout csvLayout;
-
-  @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      defaultValue = "error",
-      description =
-          "The lowest severity that fails the run: error, warning, info or never (default: ${DEFAULT-VALUE}).")
-  FailOn failOn;
-
-  @Option(
-      names = "--table-limit",
-      paramLabel = "N",
-      defaultValue = "50",
-      description =
-          "Resources shown in the terminal table, worst first (default: ${DEFAULT-VALUE}).")
-  int tableLimit;
-
-  @Option(
       names = "--save-inventory",
       paramLabel = "FILE",
       description = "Also save what the scan read as a snapshot that --inventory reads back.")
   Path saveInventory;
+
+  @Mixin ReportChoices reports;
 
   @Mixin(name = "aws")
   AwsOptionsMixin aws;
@@ -126,17 +82,7 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Environment environment = parent.environment();
     Options.requireDictionary(dictionary);
-    if (tableLimit < 1) {
-      throw new UsageException("--table-limit must be at least 1");
-    }
-    ReportOptions report =
-        new ReportOptions(
-            formats(environment),
-            output,
-            csvLayout,
-            failOn.threshold(),
-            tableLimit,
-            environment.colorOnStdout() && !display.noColor);
+    ReportOptions report = reports.toOptions(environment, display.noColor);
     ScanRequest request =
         new ScanRequest(
             dictionary,
@@ -162,7 +108,8 @@ final class ScanCommand implements Callable<Integer> {
     if (!display.quiet) {
       describe(outcome, err);
     }
-    if (failOn.threshold() != null && outcome.summary().findingsAtOrAbove(failOn.threshold()) > 0) {
+    if (reports.failOn.threshold() != null
+        && outcome.summary().findingsAtOrAbove(reports.failOn.threshold()) > 0) {
       return ExitCode.FINDINGS;
     }
     return outcome.complete() ? ExitCode.OK : ExitCode.INCOMPLETE;
@@ -186,25 +133,13 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private Set<ReportFormat> formats(Environment environment) {
-    if (formats != null && !formats.isEmpty()) {
-      return EnumSet.copyOf(formats);
-    }
-    if (output != null) {
-      return environment.stdoutIsTerminal()
-          ? EnumSet.of(ReportFormat.JSON, ReportFormat.TABLE)
-          : EnumSet.of(ReportFormat.JSON);
-    }
-    return EnumSet.of(environment.stdoutIsTerminal() ? ReportFormat.TABLE : ReportFormat.JSON);
-  }
-
   private void describe(ScanOutcome outcome, PrintWriter err) {
     Summary summary = outcome.summary();
     err.printf(
         "tagscan: %,d resources checked, %,d noncompliant; %s%n",
         summary.resources(), summary.noncompliant(), Summaries.findings(summary));
-    if (output != null) {
-      err.println("tagscan: reports written to " + output);
+    if (reports.output != null) {
+      err.println("tagscan: reports written to " + reports.output);
     }
     if (!outcome.complete()) {
       err.printf(
