@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,29 +29,40 @@ import java.util.PriorityQueue;
  */
 final class Spool {
 
-  /** One encoded resource with its sort key. */
-  record Entry(String accountId, String region, String arn, byte[] bytes) {
+  /**
+   * One encoded resource with its sort key: account, region and ARN as UTF-8, each ended by a NUL,
+   * so that one vectorised byte comparison orders entries by account, then region, then ARN.
+   */
+  record Entry(byte[] key, byte[] bytes) {
+
+    Entry(String accountId, String region, String arn, byte[] bytes) {
+      this(sortKey(accountId, region, arn), bytes);
+    }
 
     /** A rough count of the heap bytes the entry holds, to bound a buffer. */
     long footprint() {
-      return 96L + bytes.length + 2L * (accountId.length() + region.length() + arn.length());
+      return 96L + bytes.length + key.length;
     }
   }
 
+  private static byte[] sortKey(String accountId, String region, String arn) {
+    byte[] account = accountId.getBytes(StandardCharsets.UTF_8);
+    byte[] where = region.getBytes(StandardCharsets.UTF_8);
+    byte[] name = arn.getBytes(StandardCharsets.UTF_8);
+    byte[] key = new byte[account.length + where.length + name.length + 3];
+    System.arraycopy(account, 0, key, 0, account.length);
+    System.arraycopy(where, 0, key, account.length + 1, where.length);
+    System.arraycopy(name, 0, key, account.length + where.length + 2, name.length);
+    return key;
+  }
+
   /**
-   * Account, region, ARN, then the encoded bytes, so equal keys still sort the same every time.
-   * Written out rather than chained, since a million-resource report compares some forty million
-   * times.
+   * By the sort key, then by the encoded bytes, so that equal keys still sort the same every time.
+   * A byte comparison, since a million-resource report compares some forty million times.
    */
   static final Comparator<Entry> ORDER =
       (a, b) -> {
-        int order = a.accountId.compareTo(b.accountId);
-        if (order == 0) {
-          order = a.region.compareTo(b.region);
-        }
-        if (order == 0) {
-          order = a.arn.compareTo(b.arn);
-        }
+        int order = Arrays.compareUnsigned(a.key, b.key);
         return order != 0 ? order : Arrays.compareUnsigned(a.bytes, b.bytes);
       };
 
