@@ -162,6 +162,9 @@ final class Escaping {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
+        // A zero-width space after '@' keeps a tag value from mentioning (and notifying) people
+        // or teams when the summary is posted as a merge-request comment.
+        case '@' -> out.append("@\u200B");
         default -> out.append(c);
       }
     }

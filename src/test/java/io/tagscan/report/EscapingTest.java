@@ -63,6 +63,11 @@ class EscapingTest {
   }
 
   @Test
+  void keepsTagValuesFromMentioningPeopleInMarkdown() {
+    assertThat(Escaping.markdown("@platform-team")).isEqualTo("@\u200Bplatform-team");
+  }
+
+  @Test
   void escapesEveryHtmlMarkupCharacterAndShowsControlsAsText() {
     assertThat(Escaping.html("<a href=\"x\" title='y'>&</a>"))
         .isEqualTo("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
