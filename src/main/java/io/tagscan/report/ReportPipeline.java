@@ -244,19 +244,22 @@ public final class ReportPipeline implements AutoCloseable {
       for (ReportSink sink : sinks) {
         sink.begin(context);
       }
-      if (spool != null) {
-        try (Spool.Merge merge = spool.sorted()) {
-          for (CheckedResource next = merge.nextResource();
-              next != null;
-              next = merge.nextResource()) {
-            for (ReportSink sink : sinks) {
-              sink.resource(next);
-            }
+      if (sinks.size() == 1) {
+        ReportSink only = sinks.get(0);
+        forEachSorted(only::resource);
+        only.end();
+      } else {
+        ParallelSinks parallel = new ParallelSinks(sinks);
+        boolean ended = false;
+        try {
+          forEachSorted(parallel::resource);
+          parallel.end();
+          ended = true;
+        } finally {
+          if (!ended) {
+            parallel.abort();
           }
         }
-      }
-      for (ReportSink sink : sinks) {
-        sink.end();
       }
       for (FileOutput file : files) {
         file.complete();
@@ -265,6 +268,22 @@ public final class ReportPipeline implements AutoCloseable {
     } finally {
       for (FileOutput file : files) {
         file.closeQuietlyOnFailure();
+      }
+    }
+  }
+
+  /** What receives the sorted resources one by one. */
+  private interface ResourceConsumer {
+    void accept(CheckedResource resource) throws IOException;
+  }
+
+  private void forEachSorted(ResourceConsumer consumer) throws IOException {
+    if (spool == null) {
+      return;
+    }
+    try (Spool.Merge merge = spool.sorted()) {
+      for (CheckedResource next = merge.nextResource(); next != null; next = merge.nextResource()) {
+        consumer.accept(next);
       }
     }
   }
