@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
@@ -45,6 +47,7 @@ public final class InventoryReader {
   public static final int SNAPSHOT_VERSION = 1;
 
   private static final int MAX_PROBLEMS = 20;
+  private static final int MAX_CANONICAL = 10_000;
 
   private static final JsonFactory JSON =
       JsonFactory.builder()
@@ -64,6 +67,14 @@ public final class InventoryReader {
   private final List<Diagnostic> problems = new ArrayList<>();
   private String fileName;
   private boolean complete = true;
+
+  /**
+   * One shared instance per distinct account, region and resource type: a million resources name a
+   * few dozen of each, and later stages hash and compare them, which a shared instance makes cheap
+   * (its hash is computed once, equal strings are the same object) while holding a million fewer
+   * copies. Past a cap, strings are left as they are, so hostile input cannot grow the table.
+   */
+  private final Map<String, String> canonical = new HashMap<>();
 
   private InventoryReader(ScanListener listener, boolean deduplicate) {
     this.listener = listener;
@@ -295,9 +306,9 @@ public final class InventoryReader {
     listener.resource(
         new Resource(
             arnText,
-            accountId != null ? accountId : arn.accountId(),
-            region != null ? region : arn.region(),
-            resourceType != null ? resourceType : arn.resourceType(),
+            canonical(accountId != null ? accountId : arn.accountId()),
+            canonical(region != null ? region : arn.region()),
+            canonical(resourceType != null ? resourceType : arn.resourceType()),
             source,
             tags.build()));
   }
@@ -421,6 +432,20 @@ public final class InventoryReader {
   private void problem(JsonParser parser, String message) {
     JsonLocation at = parser.currentTokenLocation();
     problems.add(new Diagnostic(fileName, at.getLineNr(), at.getColumnNr(), message));
+  }
+
+  private String canonical(String text) {
+    if (text == null) {
+      return null;
+    }
+    String known = canonical.get(text);
+    if (known != null) {
+      return known;
+    }
+    if (canonical.size() < MAX_CANONICAL) {
+      canonical.put(text, text);
+    }
+    return text;
   }
 
   private static String quote(String text) {

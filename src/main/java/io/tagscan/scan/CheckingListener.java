@@ -38,10 +38,11 @@ final class CheckingListener implements ScanListener {
 
   @Override
   public void resource(Resource resource) {
-    if (!resource.accountId().isEmpty()) {
+    // contains() first: the sets take few new members, and reading is lock-free.
+    if (!resource.accountId().isEmpty() && !accountsSeen.contains(resource.accountId())) {
       accountsSeen.add(resource.accountId());
     }
-    if (!resource.region().isEmpty()) {
+    if (!resource.region().isEmpty() && !regionsSeen.contains(resource.region())) {
       regionsSeen.add(resource.region());
     }
     pipeline.accept(new CheckedResource(resource, engine.check(resource, domainTags::get)));
