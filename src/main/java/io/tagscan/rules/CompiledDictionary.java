@@ -5,6 +5,7 @@ import io.tagscan.dictionary.Dictionary;
 import io.tagscan.dictionary.KeyCase;
 import io.tagscan.dictionary.TagSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ final class CompiledDictionary {
   final SpecInfo[] specs;
 
   private final Map<String, SpecInfo> byKey = new HashMap<>();
+  private final SpecInfo[][] byLength;
   private final Map<String, SpecInfo> byLowerCaseKey;
   private final Map<String, SpecInfo> byAlias;
   private final Map<String, SpecInfo> byNearMiss;
@@ -97,11 +99,38 @@ final class CompiledDictionary {
     this.byLowerCaseKey = lowerCase.result();
     this.byAlias = aliases.result();
     this.byNearMiss = nearMiss.result();
+    int longest = 0;
+    for (String key : byKey.keySet()) {
+      longest = Math.max(longest, key.length());
+    }
+    this.byLength = new SpecInfo[longest + 1][];
+    for (SpecInfo info : byKey.values()) {
+      SpecInfo[] same = byLength[info.key.length()];
+      SpecInfo[] grown = same == null ? new SpecInfo[1] : Arrays.copyOf(same, same.length + 1);
+      grown[grown.length - 1] = info;
+      byLength[info.key.length()] = grown;
+    }
   }
 
-  /** The key spelled exactly so, or null. */
+  /**
+   * The key spelled exactly so, or null. Every tag of every resource asks this with a string just
+   * read, whose hash is not yet known: grouping the few declared keys by length and comparing
+   * directly skips hashing it, and most undeclared keys miss on the length alone.
+   */
   SpecInfo exact(String key) {
-    return byKey.get(key);
+    int length = key.length();
+    if (length >= byLength.length) {
+      return null;
+    }
+    SpecInfo[] candidates = byLength[length];
+    if (candidates != null) {
+      for (SpecInfo candidate : candidates) {
+        if (candidate.key.equals(key)) {
+          return candidate;
+        }
+      }
+    }
+    return null;
   }
 
   /** The key spelled so but for case, or null. */
