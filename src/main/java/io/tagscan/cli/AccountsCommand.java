@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "List the accounts a scan with the same options would cover: id, name, state, account tags,",
-      "and whether they carry the dictionary's accounts.mandatory tags.",
+      "List the accounts a scan with the same options would cover, with their own tags.",
+      "Shows id, name, state, account tags, and whether they carry the dictionary's",
+      "accounts.mandatory tags.",
     })
 final class AccountsCommand implements Callable<Integer> {
 
