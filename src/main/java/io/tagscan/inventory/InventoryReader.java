@@ -11,6 +11,7 @@ import io.tagscan.model.Diagnostic;
 import io.tagscan.model.InputException;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
+import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.SortedTags;
 import io.tagscan.model.Source;
@@ -67,6 +68,7 @@ public final class InventoryReader {
   private final List<Diagnostic> problems = new ArrayList<>();
   private String fileName;
   private boolean complete = true;
+  private final List<SageMakerCoverage> sagemaker = new ArrayList<>();
 
   /**
    * One shared instance per distinct account, region and resource type: a million resources name a
@@ -84,10 +86,10 @@ public final class InventoryReader {
   /**
    * Reads every file in order and hands what it finds to the listener.
    *
-   * @return false when a snapshot says the scan that wrote it was incomplete
+   * @return whether the scans that wrote the files were complete, and their SageMaker figures
    * @throws InputException naming each problem's file, line and column
    */
-  public static boolean read(List<Path> files, ScanListener listener) {
+  public static InventoryResult read(List<Path> files, ScanListener listener) {
     // One export lists each resource once; only files that may overlap need the set of ARNs.
     InventoryReader reader = new InventoryReader(listener, files.size() > 1);
     listener.unitsPlanned(files.size());
@@ -101,7 +103,7 @@ public final class InventoryReader {
     if (!reader.problems.isEmpty()) {
       throw new InputException(reader.problems);
     }
-    return reader.complete;
+    return new InventoryResult(reader.complete, reader.sagemaker);
   }
 
   private void readFile(Path file) {
@@ -187,6 +189,11 @@ public final class InventoryReader {
           } else if (value != JsonToken.VALUE_TRUE) {
             problem(parser, "expected 'complete' to be true or false");
             parser.skipChildren();
+          }
+        }
+        case "sagemaker" -> {
+          if (expect(parser, value, JsonToken.START_ARRAY, "a list of SageMaker figures")) {
+            readSageMaker(parser);
           }
         }
         case "accounts" -> {
@@ -369,6 +376,32 @@ public final class InventoryReader {
         problem(parser, "account without an 'id'");
       } else {
         listener.account(Account.of(id, name, state, tags, arn));
+      }
+    }
+  }
+
+  private void readSageMaker(JsonParser parser) throws IOException {
+    while (parser.nextToken() == JsonToken.START_OBJECT) {
+      TreeMap<String, String> fields = new TreeMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value.isScalarValue()) {
+          fields.put(field, parser.getText());
+        } else {
+          parser.skipChildren();
+        }
+      }
+      try {
+        sagemaker.add(
+            new SageMakerCoverage(
+                fields.getOrDefault("accountId", ""),
+                fields.getOrDefault("region", ""),
+                Integer.parseInt(fields.getOrDefault("taggingApi", "0")),
+                Integer.parseInt(fields.getOrDefault("listing", "0")),
+                Integer.parseInt(fields.getOrDefault("listingOnly", "0"))));
+      } catch (IllegalArgumentException e) {
+        problem(parser, "invalid SageMaker figures: " + e.getMessage());
       }
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tagscan.model.Account;
 import io.tagscan.model.Resource;
+import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,13 +132,24 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
    * Finishes the file, saying whether the scan read everything it was asked to, and moves it into
    * place.
    */
-  public synchronized void commit(boolean complete) {
+  public synchronized void commit(boolean complete, List<SageMakerCoverage> sagemaker) {
     if (done) {
       return;
     }
     try {
       json.writeEndArray();
       json.writeBooleanField("complete", complete);
+      json.writeArrayFieldStart("sagemaker");
+      for (SageMakerCoverage pair : sagemaker) {
+        json.writeStartObject();
+        json.writeStringField("accountId", pair.accountId());
+        json.writeStringField("region", pair.region());
+        json.writeNumberField("taggingApi", pair.taggingApi());
+        json.writeNumberField("listing", pair.listing());
+        json.writeNumberField("listingOnly", pair.listingOnly());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
       json.writeArrayFieldStart("regions");
       for (String region : regions) {
         json.writeString(region);

@@ -5,6 +5,7 @@ import io.tagscan.dictionary.DictionaryLoader;
 import io.tagscan.dictionary.Exemption;
 import io.tagscan.dictionary.ExemptionsLoader;
 import io.tagscan.inventory.InventoryReader;
+import io.tagscan.inventory.InventoryResult;
 import io.tagscan.inventory.ScanListener;
 import io.tagscan.inventory.SnapshotWriter;
 import io.tagscan.inventory.aws.LiveScanResult;
@@ -78,7 +79,7 @@ public final class ScanService {
           interruption.unlessInterrupted(
               () -> {
                 if (snapshot != null) {
-                  snapshot.commit(complete);
+                  snapshot.commit(complete, header.sagemaker);
                 }
                 return pipeline.finish(info, errors);
               });
@@ -90,9 +91,9 @@ public final class ScanService {
       List<Path> files, ScanListener everyone, CheckingListener checking)
       throws InterruptedException {
     ParallelChecker parallel = new ParallelChecker(everyone, ParallelChecker.defaultThreads());
-    boolean complete;
+    InventoryResult read;
     try {
-      complete = InventoryReader.read(files, parallel);
+      read = InventoryReader.read(files, parallel);
       parallel.finish();
     } finally {
       parallel.abandon();
@@ -105,8 +106,8 @@ public final class ScanService {
         accounts,
         accounts - failed,
         failed,
-        complete,
-        List.of());
+        read.complete(),
+        read.sagemaker());
   }
 
   private static Header readAws(

@@ -7,6 +7,7 @@ import io.tagscan.model.Account;
 import io.tagscan.model.Diagnostic;
 import io.tagscan.model.InputException;
 import io.tagscan.model.Resource;
+import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Source;
 import java.io.IOException;
@@ -108,10 +109,14 @@ class InventoryReaderTest {
               Source.SAGEMAKER,
               Map.of()));
       snapshot.error(new ScanError("444455556666", "", "AssumeRole", "AccessDenied", "denied"));
-      snapshot.commit(true);
+      snapshot.commit(true, List.of(new SageMakerCoverage("111122223333", "eu-west-1", 0, 1, 1)));
     }
 
-    InventoryReader.read(List.of(file), collected);
+    InventoryResult result = InventoryReader.read(List.of(file), collected);
+
+    assertThat(result.complete()).isTrue();
+    assertThat(result.sagemaker())
+        .containsExactly(new SageMakerCoverage("111122223333", "eu-west-1", 0, 1, 1));
 
     assertThat(collected.accounts)
         .containsExactly(

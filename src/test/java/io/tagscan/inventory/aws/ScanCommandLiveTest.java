@@ -210,7 +210,9 @@ class ScanCommandLiveTest {
             "--regions",
             "us-east-1",
             "--format",
-            "json");
+            "json",
+            "--save-inventory",
+            dir.resolve("snapshot.json").toString());
 
     JsonNode report = new ObjectMapper().readTree(run.out);
     Map<String, JsonNode> byArn = new java.util.TreeMap<>();
@@ -244,6 +246,15 @@ class ScanCommandLiveTest {
     assertThat(coverage.get("listing").asInt()).isEqualTo(4);
     assertThat(coverage.get("listingOnly").asInt()).isEqualTo(3);
     assertThat(report.at("/scan/sources").toString()).isEqualTo("[\"tagging-api\",\"sagemaker\"]");
+
+    Run again =
+        runOffline(
+            "scan", "--inventory", dir.resolve("snapshot.json").toString(), "--format", "json");
+    JsonNode offline = new ObjectMapper().readTree(again.out);
+    assertThat(offline.get("resources"))
+        .as("checked again offline")
+        .isEqualTo(report.get("resources"));
+    assertThat(offline.at("/scan/sagemaker")).isEqualTo(report.at("/scan/sagemaker"));
   }
 
   @Test
@@ -378,6 +389,12 @@ class ScanCommandLiveTest {
     all.add(aws.endpoint().toString());
     all.add("--region");
     all.add("us-east-1");
+    return runOffline(all.toArray(String[]::new));
+  }
+
+  /** Runs the command line with exactly these arguments. */
+  private Run runOffline(String... args) {
+    List<String> all = List.of(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine commandLine =

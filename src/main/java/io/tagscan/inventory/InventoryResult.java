@@ -1,0 +1,16 @@
+package io.tagscan.inventory;
+
+import io.tagscan.model.SageMakerCoverage;
+import java.util.List;
+
+/**
+ * What inventory files say about the scan that made them, beyond its resources: whether it read
+ * everything it was asked to, and the SageMaker figures of each account and region. An export of
+ * the AWS CLI is complete and has no SageMaker figures; a tagscan snapshot keeps both.
+ */
+public record InventoryResult(boolean complete, List<SageMakerCoverage> sagemaker) {
+
+  public InventoryResult {
+    sagemaker = sagemaker.stream().sorted(SageMakerCoverage.ORDER).toList();
+  }
+}
