@@ -32,13 +32,7 @@ final class AccountsCommand implements Callable<Integer> {
 
   @ParentCommand TagscanCommand parent;
 
-  @Option(
-      names = {"-d", "--dictionary"},
-      paramLabel = "FILE",
-      defaultValue = "tag-dictionary.yaml",
-      description =
-          "The tagging dictionary whose accounts.mandatory is checked (default: ${DEFAULT-VALUE}).")
-  Path dictionary;
+  @Mixin DictionaryOption dictionary;
 
   @Option(
       names = "--format",
@@ -51,7 +45,7 @@ final class AccountsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Options.requireDictionary(dictionary);
+    Path dictionaryFile = dictionary.existing();
     ReportFormat chosen = format;
     if (chosen == null) {
       chosen = parent.environment().stdoutIsTerminal() ? ReportFormat.TABLE : ReportFormat.JSON;
@@ -59,7 +53,7 @@ final class AccountsCommand implements Callable<Integer> {
     if (chosen != ReportFormat.TABLE && chosen != ReportFormat.JSON && chosen != ReportFormat.CSV) {
       throw new UsageException("accounts are listed as table, json or csv, not " + chosen.slug());
     }
-    AccountsService.Listing listing = AccountsService.list(dictionary, aws.toOptions());
+    AccountsService.Listing listing = AccountsService.list(dictionaryFile, aws.toOptions());
     AccountList.write(chosen, listing.entries(), listing.regions(), spec.commandLine().getOut());
     listing
         .notes()

@@ -43,12 +43,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @ParentCommand TagscanCommand parent;
 
-  @Option(
-      names = {"-d", "--dictionary"},
-      paramLabel = "FILE",
-      defaultValue = "tag-dictionary.yaml",
-      description = "The tagging dictionary (default: ${DEFAULT-VALUE}).")
-  Path dictionary;
+  @Mixin DictionaryOption dictionary;
 
   @Option(
       names = "--inventory",
@@ -81,11 +76,11 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Environment environment = parent.environment();
-    Options.requireDictionary(dictionary);
+    Path dictionaryFile = dictionary.existing();
     ReportOptions report = reports.toOptions(environment, display.noColor);
     ScanRequest request =
         new ScanRequest(
-            dictionary,
+            dictionaryFile,
             exemptions,
             inventory,
             inventory.isEmpty() ? aws.toOptions() : null,

@@ -1,5 +1,6 @@
 package io.tagscan.dictionary;
 
+import io.tagscan.model.EditDistance;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -20,7 +21,7 @@ final class Suggest {
       boolean cutOrExtended =
           Math.min(typed.length(), known.length()) >= 3
               && (known.startsWith(typed) || typed.startsWith(known));
-      int distance = cutOrExtended ? 1 : distance(typed, known);
+      int distance = cutOrExtended ? 1 : EditDistance.atMost(typed, known, limit);
       if (distance <= limit && distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
@@ -37,28 +38,5 @@ final class Suggest {
 
   private static String normalise(String word) {
     return word.toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  /** Levenshtein distance, in two rows; names are short, so this is cheap. */
-  static int distance(String a, String b) {
-    if (a.length() > 256 || b.length() > 256) {
-      return Math.max(a.length(), b.length());
-    }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

@@ -359,6 +359,7 @@ public final class InventoryReader {
       String name = "";
       String state = "";
       String arn = "";
+      boolean tagsKnown = true;
       TreeMap<String, String> tags = new TreeMap<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
@@ -368,6 +369,7 @@ public final class InventoryReader {
           case "name" -> name = text(parser, value, "the account name");
           case "state" -> state = text(parser, value, "the account state");
           case "arn" -> arn = text(parser, value, "the account ARN");
+          case "tagsKnown" -> tagsKnown = value != JsonToken.VALUE_FALSE;
           case "tags" -> readStringMap(parser, value, tags);
           default -> parser.skipChildren();
         }
@@ -375,23 +377,15 @@ public final class InventoryReader {
       if (id == null) {
         problem(parser, "account without an 'id'");
       } else {
-        listener.account(Account.of(id, name, state, tags, arn));
+        Account account = Account.of(id, name, state, tags, arn);
+        listener.account(tagsKnown ? account : account.withUnknownTags());
       }
     }
   }
 
   private void readSageMaker(JsonParser parser) throws IOException {
     while (parser.nextToken() == JsonToken.START_OBJECT) {
-      TreeMap<String, String> fields = new TreeMap<>();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (value.isScalarValue()) {
-          fields.put(field, parser.getText());
-        } else {
-          parser.skipChildren();
-        }
-      }
+      Map<String, String> fields = scalarFields(parser);
       try {
         sagemaker.add(
             new SageMakerCoverage(
@@ -406,18 +400,24 @@ public final class InventoryReader {
     }
   }
 
+  /** The scalar fields of the object the parser is at, as text; nested values are skipped. */
+  private static Map<String, String> scalarFields(JsonParser parser) throws IOException {
+    Map<String, String> fields = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value.isScalarValue()) {
+        fields.put(field, parser.getText());
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return fields;
+  }
+
   private void readErrors(JsonParser parser) throws IOException {
     while (parser.nextToken() == JsonToken.START_OBJECT) {
-      TreeMap<String, String> fields = new TreeMap<>();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (value.isScalarValue()) {
-          fields.put(field, parser.getText());
-        } else {
-          parser.skipChildren();
-        }
-      }
+      Map<String, String> fields = scalarFields(parser);
       listener.error(
           new ScanError(
               fields.get("accountId"),

@@ -162,6 +162,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
         json.writeStringField("name", account.name());
         json.writeStringField("state", account.state());
         json.writeStringField("arn", account.arn());
+        json.writeBooleanField("tagsKnown", account.tagsKnown());
         json.writeObjectFieldStart("tags");
         for (Map.Entry<String, String> tag : account.tags().entrySet()) {
           json.writeStringField(tag.getKey(), tag.getValue());

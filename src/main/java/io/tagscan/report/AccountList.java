@@ -105,15 +105,7 @@ public final class AccountList {
     out.print("accountId,accountName,state,meetsMandatory,missing,tags\r\n");
     for (Entry entry : entries) {
       Account account = entry.account();
-      StringBuilder tags = new StringBuilder();
-      account
-          .tags()
-          .forEach(
-              (key, value) ->
-                  tags.append(tags.length() == 0 ? "" : "; ")
-                      .append(key)
-                      .append('=')
-                      .append(value));
+      String tags = tagList(account, "; ");
       out.print(
           String.join(
                   ",",
@@ -122,7 +114,7 @@ public final class AccountList {
                   Escaping.csvCell(account.state()),
                   entry.meets(),
                   Escaping.csvCell(String.join("; ", entry.missing())),
-                  Escaping.csvCell(tags.toString()))
+                  Escaping.csvCell(tags))
               + "\r\n");
     }
   }
@@ -132,15 +124,7 @@ public final class AccountList {
     List<String[]> rows = new ArrayList<>();
     for (Entry entry : entries) {
       Account account = entry.account();
-      StringBuilder tags = new StringBuilder();
-      account
-          .tags()
-          .forEach(
-              (key, value) ->
-                  tags.append(tags.length() == 0 ? "" : ", ")
-                      .append(key)
-                      .append('=')
-                      .append(value));
+      String tags = tagList(account, ", ");
       String meets =
           switch (entry.meets()) {
             case "yes" -> "ok";
@@ -153,7 +137,7 @@ public final class AccountList {
             Escaping.truncate(Escaping.terminal(account.name()), 30),
             account.state(),
             Escaping.truncate(Escaping.terminal(meets), 60),
-            Escaping.truncate(Escaping.terminal(tags.toString()), 80)
+            Escaping.truncate(Escaping.terminal(tags), 80)
           });
     }
     int[] widths = new int[header.length];
@@ -172,6 +156,20 @@ public final class AccountList {
         entries.size() == 1 ? "" : "s",
         failing,
         regions.isEmpty() ? "-" : String.join(", ", regions));
+  }
+
+  /** The account's tags as {@code key=value} pairs joined by the separator, in key order. */
+  private static String tagList(Account account, String separator) {
+    StringBuilder tags = new StringBuilder();
+    account
+        .tags()
+        .forEach(
+            (key, value) ->
+                tags.append(tags.length() == 0 ? "" : separator)
+                    .append(key)
+                    .append('=')
+                    .append(value));
+    return tags.toString();
   }
 
   private static void printRow(PrintWriter out, String[] cells, int[] widths) {

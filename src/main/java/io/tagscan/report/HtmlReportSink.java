@@ -226,24 +226,25 @@ final class HtmlReportSink implements ReportSink {
   private static void status(StringBuilder page, ReportContext context) {
     Severity failOn = context.options().failOn();
     Summary summary = context.summary();
-    if (failOn == null) {
-      page.append("<p class=\"status report-only\">Report only: no failure threshold was set.");
-    } else if (summary.findingsAtOrAbove(failOn) > 0) {
-      page.append("<p class=\"status failed\">Failed: ")
-          .append(plural(summary.findingsAtOrAbove(failOn), "finding", "findings"))
-          .append(" at or above ")
-          .append(failOn.slug())
-          .append(" on ")
-          .append(plural(summary.resourcesAtOrAbove(failOn), "resource", "resources"))
-          .append('.');
-    } else if (!context.info().complete()) {
-      page.append("<p class=\"status incomplete\">Incomplete: no finding at or above ")
-          .append(failOn.slug())
-          .append(" in what could be read.");
-    } else {
-      page.append("<p class=\"status passed\">Passed: no finding at or above ")
-          .append(failOn.slug())
-          .append('.');
+    switch (context.verdict()) {
+      case REPORT_ONLY ->
+          page.append("<p class=\"status report-only\">Report only: no failure threshold was set.");
+      case FAILED ->
+          page.append("<p class=\"status failed\">Failed: ")
+              .append(plural(summary.findingsAtOrAbove(failOn), "finding", "findings"))
+              .append(" at or above ")
+              .append(failOn.slug())
+              .append(" on ")
+              .append(plural(summary.resourcesAtOrAbove(failOn), "resource", "resources"))
+              .append('.');
+      case INCOMPLETE ->
+          page.append("<p class=\"status incomplete\">Incomplete: no finding at or above ")
+              .append(failOn.slug())
+              .append(" in what could be read.");
+      case PASSED ->
+          page.append("<p class=\"status passed\">Passed: no finding at or above ")
+              .append(failOn.slug())
+              .append('.');
     }
     page.append("</p>\n");
   }

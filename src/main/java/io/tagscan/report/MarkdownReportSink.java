@@ -7,7 +7,6 @@ import static io.tagscan.report.Numbers.plural;
 
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
-import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
 import java.io.IOException;
@@ -77,22 +76,24 @@ final class MarkdownReportSink implements ReportSink {
   private void status(ReportContext context) {
     Severity failOn = context.options().failOn();
     Summary summary = context.summary();
-    if (failOn == null) {
-      page.append("ℹ️ **Report only:** no failure threshold was set.\n\n");
-    } else if (summary.findingsAtOrAbove(failOn) > 0) {
-      page.append("❌ **Failed:** ")
-          .append(plural(summary.findingsAtOrAbove(failOn), "finding", "findings"))
-          .append(" at or above `")
-          .append(failOn.slug())
-          .append("` on ")
-          .append(plural(summary.resourcesAtOrAbove(failOn), "resource", "resources"))
-          .append(".\n\n");
-    } else if (!context.info().complete()) {
-      page.append("⚠️ **Incomplete:** no finding at or above `")
-          .append(failOn.slug())
-          .append("` in what could be read.\n\n");
-    } else {
-      page.append("✅ **Passed:** no finding at or above `").append(failOn.slug()).append("`.\n\n");
+    switch (context.verdict()) {
+      case REPORT_ONLY -> page.append("ℹ️ **Report only:** no failure threshold was set.\n\n");
+      case FAILED ->
+          page.append("❌ **Failed:** ")
+              .append(plural(summary.findingsAtOrAbove(failOn), "finding", "findings"))
+              .append(" at or above `")
+              .append(failOn.slug())
+              .append("` on ")
+              .append(plural(summary.resourcesAtOrAbove(failOn), "resource", "resources"))
+              .append(".\n\n");
+      case INCOMPLETE ->
+          page.append("⚠️ **Incomplete:** no finding at or above `")
+              .append(failOn.slug())
+              .append("` in what could be read.\n\n");
+      case PASSED ->
+          page.append("✅ **Passed:** no finding at or above `")
+              .append(failOn.slug())
+              .append("`.\n\n");
     }
   }
 
@@ -117,16 +118,10 @@ final class MarkdownReportSink implements ReportSink {
       page.append(")");
     }
     if (!info.sagemaker().isEmpty()) {
-      long listed = 0;
-      long listedOnly = 0;
-      for (SageMakerCoverage pair : info.sagemaker()) {
-        listed += pair.listing();
-        listedOnly += pair.listingOnly();
-      }
       page.append(" · SageMaker: ")
-          .append(count(listed))
+          .append(count(info.sagemakerListed()))
           .append(" resources listed directly, ")
-          .append(count(listedOnly))
+          .append(count(info.sagemakerListedOnly()))
           .append(" never returned by the Tagging API");
     }
     page.append("\n\n");

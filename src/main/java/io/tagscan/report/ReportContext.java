@@ -4,6 +4,7 @@ import io.tagscan.dictionary.Dictionary;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.ScanError;
+import io.tagscan.model.Severity;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,30 @@ record ReportContext(
     worst = List.copyOf(worst);
     worstNoncompliant = List.copyOf(worstNoncompliant);
     Objects.requireNonNull(toolVersion, "toolVersion");
+  }
+
+  /** How a scan stands against {@code --fail-on}, which every format for people says first. */
+  enum Verdict {
+    /** No failure threshold was set. */
+    REPORT_ONLY,
+    /** A finding reached the threshold. */
+    FAILED,
+    /** Nothing reached the threshold in what could be read, but not everything could be. */
+    INCOMPLETE,
+    /** Nothing reached the threshold, and everything was read. */
+    PASSED
+  }
+
+  /** The scan's verdict; findings that fail the run win over an incomplete scan. */
+  Verdict verdict() {
+    Severity failOn = options.failOn();
+    if (failOn == null) {
+      return Verdict.REPORT_ONLY;
+    }
+    if (summary.findingsAtOrAbove(failOn) > 0) {
+      return Verdict.FAILED;
+    }
+    return info.complete() ? Verdict.PASSED : Verdict.INCOMPLETE;
   }
 
   /** The account's name, or the empty string when unknown. */

@@ -4,6 +4,7 @@ import io.tagscan.dictionary.Dictionary;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.ScanError;
+import io.tagscan.model.ToolVersion;
 import io.tagscan.model.UsageException;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;

@@ -65,4 +65,14 @@ public record ScanInfo(
       throw new IllegalArgumentException("account counts cannot be negative");
     }
   }
+
+  /** SageMaker resources the listing found, over every account and region. */
+  public long sagemakerListed() {
+    return sagemaker.stream().mapToLong(SageMakerCoverage::listing).sum();
+  }
+
+  /** SageMaker resources only the listing found: never tagged, so the Tagging API missed them. */
+  public long sagemakerListedOnly() {
+    return sagemaker.stream().mapToLong(SageMakerCoverage::listingOnly).sum();
+  }
 }

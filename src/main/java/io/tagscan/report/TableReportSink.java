@@ -11,7 +11,6 @@ import static io.tagscan.report.Numbers.plural;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
-import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
 import java.io.IOException;
@@ -92,24 +91,19 @@ final class TableReportSink implements ReportSink {
                     : count(info.regions().size()))
         .append('\n');
     if (!info.sagemaker().isEmpty()) {
-      long listed = 0;
-      long listedOnly = 0;
-      for (SageMakerCoverage pair : info.sagemaker()) {
-        listed += pair.listing();
-        listedOnly += pair.listingOnly();
-      }
       text.append("sagemaker: ")
-          .append(count(listed))
+          .append(count(info.sagemakerListed()))
           .append(" resources listed directly, ")
-          .append(count(listedOnly))
+          .append(count(info.sagemakerListedOnly()))
           .append(" of them never returned by the Tagging API\n");
     }
     Severity failOn = context.options().failOn();
     long failing = summary.findingsAtOrAbove(failOn);
+    ReportContext.Verdict verdict = context.verdict();
     // An incomplete scan has not passed; the INCOMPLETE line below says what it did.
-    if (failOn != null && (failing > 0 || info.complete())) {
+    if (verdict == ReportContext.Verdict.FAILED || verdict == ReportContext.Verdict.PASSED) {
       text.append(
-          failing > 0
+          verdict == ReportContext.Verdict.FAILED
               ? paint(RED, "FAILED")
                   + ": "
                   + plural(failing, "finding", "findings")

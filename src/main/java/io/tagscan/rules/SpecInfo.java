@@ -2,6 +2,7 @@ package io.tagscan.rules;
 
 import io.tagscan.dictionary.TagSpec;
 import io.tagscan.dictionary.ValueRule;
+import io.tagscan.model.EditDistance;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

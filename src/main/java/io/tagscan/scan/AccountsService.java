@@ -45,13 +45,11 @@ public final class AccountsService {
     List<ScanError> notes = new ArrayList<>();
     try (LiveScanner scanner = new LiveScanner(options)) {
       List<Account> accounts = scanner.accounts(new NoteTaker(notes));
-      UnreadableAccountTags unreadable = new UnreadableAccountTags();
-      notes.forEach(unreadable::learn);
       List<AccountList.Entry> entries = new ArrayList<>();
       for (Account account : accounts) {
         entries.add(
             new AccountList.Entry(
-                account, unreadable.contains(account.id()) ? null : engine.checkAccount(account)));
+                account, account.tagsKnown() ? engine.checkAccount(account) : null));
       }
       return new Listing(entries, scanner.regions(), notes);
     }

@@ -29,7 +29,6 @@ final class CheckingListener implements ScanListener {
   private final Map<String, SortedMap<String, String>> domainTags = new ConcurrentHashMap<>();
   private final List<ScanError> errors = new ArrayList<>();
   private final List<ScanError> skipped = new ArrayList<>();
-  private final UnreadableAccountTags unreadable = new UnreadableAccountTags();
 
   CheckingListener(RuleEngine engine, ReportPipeline pipeline) {
     this.engine = engine;
@@ -62,7 +61,7 @@ final class CheckingListener implements ScanListener {
   public void account(Account account) {
     accountsSeen.add(account.id());
     pipeline.account(account);
-    if (unreadable.contains(account.id())) {
+    if (!account.tagsKnown()) {
       return;
     }
     pipeline.accept(new CheckedResource(asResource(account), engine.checkAccount(account)));
@@ -71,7 +70,12 @@ final class CheckingListener implements ScanListener {
   @Override
   public synchronized void error(ScanError error) {
     (error.skipped() ? skipped : errors).add(error);
-    unreadable.learn(error);
+  }
+
+  /** True for an error that says only that an account's own name or tags could not be read. */
+  private static boolean aboutAccountOnly(ScanError error) {
+    return "ListTagsForResource".equals(error.operation())
+        || "DescribeAccount".equals(error.operation());
   }
 
   /** An account as the reports list it among the resources, so its own tags are judged too. */
@@ -110,7 +114,7 @@ final class CheckingListener implements ScanListener {
   Set<String> failedAccounts() {
     TreeSet<String> failed = new TreeSet<>();
     for (ScanError error : errors()) {
-      if (!error.accountId().isEmpty() && !UnreadableAccountTags.aboutAccountOnly(error)) {
+      if (!error.accountId().isEmpty() && !aboutAccountOnly(error)) {
         failed.add(error.accountId());
       }
     }

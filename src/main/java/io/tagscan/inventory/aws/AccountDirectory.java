@@ -121,7 +121,7 @@ final class AccountDirectory {
       String id, Account listed, Executor pool, Consumer<ScanError> errors) {
     Account known = listed != null ? listed : Account.ofId(id);
     if (organizationsRefused.get()) {
-      return CompletableFuture.completedFuture(known);
+      return CompletableFuture.completedFuture(known.withUnknownTags());
     }
     CompletableFuture<Outcome<Account>> details =
         listed != null
@@ -158,7 +158,7 @@ final class AccountDirectory {
                     + AwsFailures.message(refusal)));
       }
       Account base = detail.value != null ? detail.value : known;
-      return tagged.value != null ? withTags(base, tagged.value) : base;
+      return tagged.value != null ? base.withTags(tagged.value) : base.withUnknownTags();
     }
     Account base = known;
     if (detail.failure != null) {
@@ -168,14 +168,14 @@ final class AccountDirectory {
     }
     if (tagged.failure != null) {
       errors.accept(AwsFailures.error(id, "", "ListTagsForResource", tagged.failure));
-      return base;
+      return base.withUnknownTags();
     }
-    return withTags(base, tagged.value);
+    return base.withTags(tagged.value);
   }
 
   private Account describeAccount(String id) {
     var account = clients.organizations(partition).describeAccount(r -> r.accountId(id)).account();
-    return Account.of(id, account.name(), stateOf(account), Map.of());
+    return Account.of(id, account.name(), stateOf(account), Map.of(), account.arn());
   }
 
   private Map<String, String> tagsOf(String id) {
@@ -191,15 +191,11 @@ final class AccountDirectory {
     return tags;
   }
 
-  private static Account withTags(Account account, Map<String, String> tags) {
-    return Account.of(account.id(), account.name(), account.state(), tags);
-  }
-
   private static void addIfActive(
       Map<String, Account> into, software.amazon.awssdk.services.organizations.model.Account a) {
     String state = stateOf(a);
     if (ACTIVE.equals(state) && a.id() != null) {
-      into.put(a.id(), Account.of(a.id(), a.name(), state, Map.of()));
+      into.put(a.id(), Account.of(a.id(), a.name(), state, Map.of(), a.arn()));
     }
   }
 

@@ -79,9 +79,9 @@ class AccountDirectoryTest {
 
     assertThat(accounts)
         .containsExactly(
-            Account.of(A, "alpha", "ACTIVE", Map.of("owner", "finance")),
-            Account.of(B, "beta", "ACTIVE", Map.of()),
-            Account.of(D, "delta", "ACTIVE", Map.of("owner", "ml", "unit", "research")));
+            Account.of(A, "alpha", "ACTIVE", Map.of("owner", "finance"), orgArn(A)),
+            Account.of(B, "beta", "ACTIVE", Map.of(), orgArn(B)),
+            Account.of(D, "delta", "ACTIVE", Map.of("owner", "ml", "unit", "research"), orgArn(D)));
     fake.server.verify(3, FakeAws.organizationsRequests("ListAccounts"));
     fake.server.verify(3, FakeAws.organizationsRequests("ListTagsForResource"));
   }
@@ -163,7 +163,8 @@ class AccountDirectoryTest {
       accounts = scanner.accounts(listener);
     }
 
-    assertThat(accounts).containsExactly(Account.ofId(A), Account.ofId(B));
+    assertThat(accounts)
+        .containsExactly(Account.ofId(A).withUnknownTags(), Account.ofId(B).withUnknownTags());
     assertThat(listener.errors())
         .extracting(ScanError::accountId, ScanError::region, ScanError::operation, ScanError::code)
         .containsExactly(tuple("", "", "DescribeAccount", "AccessDeniedException"));
@@ -184,7 +185,8 @@ class AccountDirectoryTest {
       accounts = scanner.accounts(listener);
     }
 
-    assertThat(accounts).containsExactly(Account.of(A, "alpha", "ACTIVE", Map.of()));
+    assertThat(accounts)
+        .containsExactly(Account.of(A, "alpha", "ACTIVE", Map.of()).withUnknownTags());
     assertThat(listener.errors())
         .extracting(ScanError::accountId, ScanError::operation, ScanError::code)
         .containsExactly(tuple(A, "ListTagsForResource", "ServiceException"));
@@ -233,5 +235,10 @@ class AccountDirectoryTest {
     assertThat(accounts(OptionsBuilder.against(fake.endpoint())))
         .containsExactly(
             Account.of(CALLER_ACCOUNT, "management", "ACTIVE", Map.of("owner", "platform")));
+  }
+
+  /** The ARN Organizations gives an account of the fake organization. */
+  private static String orgArn(String account) {
+    return "arn:aws:organizations::" + FakeAws.CALLER_ACCOUNT + ":account/o-abc/" + account;
   }
 }

@@ -535,7 +535,7 @@ class LiveScannerTest {
 
     assertThat(listener.arns())
         .containsExactly("arn:aws:ec2:eu-west-1:" + CALLER_ACCOUNT + ":instance/i-1");
-    assertThat(listener.accounts()).containsExactly(Account.ofId(CALLER_ACCOUNT));
+    assertThat(listener.accounts()).containsExactly(Account.ofId(CALLER_ACCOUNT).withUnknownTags());
     assertThat(listener.errors())
         .extracting(ScanError::accountId, ScanError::operation, ScanError::code)
         .containsExactly(tuple("", "DescribeAccount", "AccessDeniedException"));

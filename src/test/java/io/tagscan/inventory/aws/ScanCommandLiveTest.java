@@ -342,6 +342,46 @@ class ScanCommandLiveTest {
   }
 
   @Test
+  void leavesAccountsUnjudgedWhenOrganizationsRefusesEverything() throws IOException {
+    aws.reset();
+    aws.callerIdentity(FakeAws.CALLER_ACCOUNT);
+    aws.assumeRole(BARE);
+    aws.organizationsFail(400, "AccessDeniedException");
+    aws.resources(
+        roleKey(BARE),
+        "us-east-1",
+        List.of(page(null, null, Map.of("arn:aws:s3:::sandbox-data", COMPLIANT))));
+    Path snapshot = dir.resolve("snapshot.json");
+
+    Run run =
+        run(
+            "scan",
+            "--accounts",
+            BARE,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1",
+            "--no-sagemaker",
+            "--format",
+            "json",
+            "--save-inventory",
+            snapshot.toString());
+    Run again = runOffline("scan", "--inventory", snapshot.toString(), "--format", "json");
+
+    assertThat(run.code).as(run.err).isZero();
+    for (Run each : List.of(run, again)) {
+      JsonNode report = new ObjectMapper().readTree(each.out);
+      List<String> types = new ArrayList<>();
+      report.get("resources").forEach(r -> types.add(r.get("resourceType").asText()));
+      assertThat(types)
+          .as("no account judged on tags nobody could read")
+          .containsExactly("s3:bucket");
+    }
+    assertThat(again.code).as(again.err).isZero();
+  }
+
+  @Test
   void listsTheAccountsAScanWouldCoverWithTheirTags() {
     Run run =
         run(

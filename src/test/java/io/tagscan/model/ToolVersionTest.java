@@ -1,4 +1,4 @@
-package io.tagscan.report;
+package io.tagscan.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

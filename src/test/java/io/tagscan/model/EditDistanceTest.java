@@ -1,4 +1,4 @@
-package io.tagscan.rules;
+package io.tagscan.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tagscan.report;
+package io.tagscan.model;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,16 +6,17 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The tagscan version Maven wrote into the jar, read here so reports name the tool that wrote them.
+ * The tagscan version Maven wrote into the jar, read once, so that {@code --version} and every
+ * report name the same tool.
  */
-final class ToolVersion {
+public final class ToolVersion {
 
   private static final String VERSION = load();
 
   private ToolVersion() {}
 
   /** The version, such as {@code 0.1.0}, or {@code unknown} outside a build. */
-  static String version() {
+  public static String version() {
     return VERSION;
   }
 

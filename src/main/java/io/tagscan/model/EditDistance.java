@@ -1,12 +1,15 @@
-package io.tagscan.rules;
+package io.tagscan.model;
 
-/** Levenshtein distance with an early exit, for suggesting the allowed value a typo meant. */
-final class EditDistance {
+/**
+ * Levenshtein distance with an early exit, for suggesting what a typo meant: a misspelt field or
+ * rule in a dictionary, or an allowed value on a resource.
+ */
+public final class EditDistance {
 
   private EditDistance() {}
 
   /** The edit distance between {@code a} and {@code b}, or {@code limit + 1} if it exceeds it. */
-  static int atMost(String a, String b, int limit) {
+  public static int atMost(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) > limit) {
       return limit + 1;
     }
