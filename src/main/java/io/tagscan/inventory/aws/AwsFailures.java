@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.sts.model.StsException;
 final class AwsFailures {
 
   /** The code of a region skipped because it is not enabled for the account. */
-  static final String REGION_NOT_ENABLED = ScanError.REGION_NOT_ENABLED;
 
   /**
    * What AWS answers, with credentials that work elsewhere, in a region the account has not enabled

@@ -51,8 +51,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  *   <li>{@code GetResources} failing after the SDK's retries (server errors, throttling, an expired
  *       pagination token, access denied): one error for the account × region, which ends
  *       incomplete.
- *   <li>A region not enabled for the account: one error with code {@link #REGION_NOT_ENABLED}; the
- *       region ends complete (nothing there to read) and the scan stays complete.
+ *   <li>A region not enabled for the account: one error with code {@link
+ *       ScanError#REGION_NOT_ENABLED}; the region ends complete (nothing there to read) and the
+ *       scan stays complete.
  *   <li>Organizations unable to name or tag an account: an error with operation {@code
  *       DescribeAccount} or {@code ListTagsForResource}, before that account's {@code account}
  *       call, naming the account, or naming none when Organizations refuses the caller outright
@@ -70,7 +71,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class LiveScanner implements AutoCloseable {
 
   /** The {@link ScanError#code()} of a region skipped because the account has not enabled it. */
-  public static final String REGION_NOT_ENABLED = AwsFailures.REGION_NOT_ENABLED;
 
   /** {@code ListTags} calls in flight at once for each account × region's SageMaker listing. */
   static final int SAGEMAKER_TAGS_CONCURRENCY = 4;
@@ -360,7 +360,7 @@ public final class LiveScanner implements AutoCloseable {
                 run.accountId,
                 region,
                 "GetResources",
-                REGION_NOT_ENABLED,
+                ScanError.REGION_NOT_ENABLED,
                 "region "
                     + region
                     + " is not enabled for this account, so it was skipped (AWS answered "

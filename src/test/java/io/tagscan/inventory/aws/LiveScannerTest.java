@@ -356,7 +356,7 @@ class LiveScannerTest {
 
     assertThat(listener.errors())
         .extracting(ScanError::accountId, ScanError::region, ScanError::code)
-        .containsExactly(tuple(A, "ap-east-1", LiveScanner.REGION_NOT_ENABLED));
+        .containsExactly(tuple(A, "ap-east-1", ScanError.REGION_NOT_ENABLED));
     assertThat(listener.errors().get(0).message())
         .startsWith("region ap-east-1 is not enabled for this account, so it was skipped")
         .contains("UnrecognizedClientException");
