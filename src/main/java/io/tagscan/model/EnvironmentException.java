@@ -1,0 +1,21 @@
+package io.tagscan.model;
+
+/**
+ * The user's environment stops tagscan, not bad input and not a bug: a full disk, a read-only path,
+ * no credentials. Exit code 2, with one line that names what failed and why.
+ */
+public final class EnvironmentException extends TagscanException {
+
+  public EnvironmentException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  public EnvironmentException(String message) {
+    this(message, null);
+  }
+
+  @Override
+  public int exitCode() {
+    return 2;
+  }
+}
