@@ -329,7 +329,7 @@ final class JsonReportSink implements ReportSink {
    * so that no raw control or text-reordering character reaches a terminal running {@code cat} or
    * {@code grep} on the report; the data, once parsed, is unchanged.
    */
-  private static final class InvisibleCharacterEscapes extends CharacterEscapes {
+  static final class InvisibleCharacterEscapes extends CharacterEscapes {
     private static final int[] ASCII;
 
     static {
