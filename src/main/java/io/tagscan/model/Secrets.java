@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * characters after; the prefix stays, so the kind of key can still be told), 40-character secret
  * access keys, session tokens (base64 runs of 100 characters or more, or any run starting as STS
  * tokens do, {@code IQoJb3JpZ2lu…}), and the values of {@code X-Amz-Security-Token}, {@code
- * X-Amz-Credential}, {@code X-Amz-Signature}, {@code Signature}, {@code Credential}, {@code
- * Authorization} and the {@code aws_*_key}/{@code aws_session_token} settings. What stays: ARNs,
- * account ids, request ids (UUIDs and short hex ids), and every other word.
+ * X-Amz-Credential}, {@code X-Amz-Signature}, {@code Signature=}, {@code Credential=}, an {@code
+ * Authorization} header (to the end of its line) and the {@code aws_secret_access_key}, {@code
+ * aws_session_token}, {@code SecretAccessKey} and {@code SessionToken} settings. What stays: ARNs
+ * (kept whole), account ids, request ids (UUIDs and short hex ids), hex digests, and every other
+ * word.
  */
 public final class Secrets {
 

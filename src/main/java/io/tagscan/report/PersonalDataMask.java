@@ -61,11 +61,6 @@ final class PersonalDataMask {
   }
 
   /** The resource with its personal data masked in every field but the ARN. */
-  static CheckedResource apply(CheckedResource checked) {
-    PersonalDataMask mask = of(checked);
-    return mask == null ? checked : mask.mask(checked);
-  }
-
   CheckedResource mask(CheckedResource checked) {
     Resource resource = checked.resource();
     Resource masked =
