@@ -2,6 +2,7 @@ package io.tagscan.cli;
 
 import io.tagscan.inventory.aws.LiveScanException;
 import io.tagscan.model.InputException;
+import io.tagscan.model.Secrets;
 import io.tagscan.model.TagscanException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,18 +36,22 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
       return ExitCode.INCOMPLETE;
     }
     if (ex instanceof TagscanException expected) {
-      err.println("tagscan: error: " + expected.getMessage());
+      err.println("tagscan: error: " + Secrets.redact(expected.getMessage()));
       err.flush();
       return expected.exitCode();
     }
     StringWriter trace = new StringWriter();
     ex.printStackTrace(new PrintWriter(trace));
+    // An SDK exception's text may echo a request's credentials; neither stderr nor the log keeps
+    // them.
+    String failure = Secrets.redact(ex.toString());
+    String details = Secrets.redact(trace.toString());
     if (isVerbose(parsed)) {
-      err.println("tagscan: internal error: " + ex);
-      err.print(trace);
+      err.println("tagscan: internal error: " + failure);
+      err.print(details);
     } else {
-      err.println("tagscan: internal error: " + ex + " (this is a bug in tagscan)");
-      err.println("tagscan: details: " + saveTrace(trace.toString()));
+      err.println("tagscan: internal error: " + failure + " (this is a bug in tagscan)");
+      err.println("tagscan: details: " + saveTrace(details));
     }
     err.flush();
     return ExitCode.INTERNAL;

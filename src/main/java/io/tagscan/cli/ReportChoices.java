@@ -55,6 +55,13 @@ final class ReportChoices {
           "Resources shown in the terminal table, worst first (default: ${DEFAULT-VALUE}).")
   int tableLimit;
 
+  @Option(
+      names = "--show-pii",
+      description =
+          "Show tag values taken for personal data as they are; by default every report masks them"
+              + " (j***@anycompany.com).")
+  boolean showPii;
+
   /** The report options for this terminal; colours only on a terminal that wants them. */
   ReportOptions toOptions(Environment environment, boolean noColor) {
     if (tableLimit < 1) {
@@ -66,7 +73,8 @@ final class ReportChoices {
         csvLayout,
         failOn.threshold(),
         tableLimit,
-        environment.colorOnStdout() && !noColor);
+        environment.colorOnStdout() && !noColor,
+        showPii);
   }
 
   /**

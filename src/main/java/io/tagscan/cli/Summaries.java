@@ -30,16 +30,19 @@ final class Summaries {
         "%,d finding%s (%s)", total, total == 1 ? "" : "s", String.join(", ", parts));
   }
 
-  /** One failed part of a scan, on one line. */
+  /**
+   * One failed part of a scan, on one line; every field came from AWS or the input, so each is made
+   * printable.
+   */
   static String error(ScanError error) {
     StringBuilder out = new StringBuilder();
-    out.append(error.accountId().isEmpty() ? "-" : error.accountId());
+    out.append(error.accountId().isEmpty() ? "-" : Printable.of(error.accountId()));
     if (!error.region().isEmpty()) {
-      out.append(' ').append(error.region());
+      out.append(' ').append(Printable.of(error.region()));
     }
-    out.append(": ").append(error.operation());
+    out.append(": ").append(Printable.of(error.operation()));
     if (!error.code().isEmpty()) {
-      out.append(' ').append(error.code());
+      out.append(' ').append(Printable.of(error.code()));
     }
     if (!error.message().isEmpty()) {
       out.append(": ").append(Printable.of(error.message()));

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A part of the scan that could not be read: an account, a region of an account, or a single call;
- * {@code region} is empty when the whole account failed.
+ * {@code region} is empty when the whole account failed. The code and message are stored with every
+ * credential in them redacted ({@link Secrets}).
  */
 public record ScanError(
     String accountId, String region, String operation, String code, String message) {
@@ -16,8 +17,9 @@ public record ScanError(
     accountId = Objects.requireNonNullElse(accountId, "");
     region = Objects.requireNonNullElse(region, "");
     Objects.requireNonNull(operation, "operation");
-    code = Objects.requireNonNullElse(code, "");
-    message = Objects.requireNonNullElse(message, "");
+    // AWS, or a proxy, may echo a request's credentials in an error: they never get this far.
+    code = Secrets.redact(Objects.requireNonNullElse(code, ""));
+    message = Secrets.redact(Objects.requireNonNullElse(message, ""));
   }
 
   /** True when this only says a region is not enabled for the account: a skip, not a failure. */

@@ -61,6 +61,7 @@ public final class AccountList {
   private static void json(List<Entry> entries, List<String> regions, PrintWriter out) {
     try (JsonGenerator json =
         new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      json.setCharacterEscapes(new JsonReportSink.InvisibleCharacterEscapes());
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeArrayFieldStart("regions");

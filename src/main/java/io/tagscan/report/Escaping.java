@@ -1,5 +1,7 @@
 package io.tagscan.report;
 
+import io.tagscan.model.Printable;
+
 /**
  * The text escaping every report format shares; tag keys and values are hostile input, since anyone
  * able to tag a resource controls them.
@@ -8,69 +10,40 @@ final class Escaping {
 
   private Escaping() {}
 
-  /** C0 controls, DEL and C1 controls: never written raw where a human or a terminal reads. */
+  /** C0 controls, DEL and C1 controls. */
   static boolean isControl(int c) {
     return c < 0x20 || (c >= 0x7F && c <= 0x9F);
   }
 
   /**
-   * Invisible characters that reorder or hide text on screen (bidirectional embeddings, overrides,
-   * isolates and marks), the raw material of "Trojan Source" spoofing.
-   */
-  static boolean isBidiControl(int c) {
-    return c == 0x061C
-        || c == 0x200E
-        || c == 0x200F
-        || (c >= 0x202A && c <= 0x202E)
-        || (c >= 0x2066 && c <= 0x2069);
-  }
-
-  /** Replaces C0, DEL and C1 controls by {@code \\uXXXX} text. */
-  static String controls(String text) {
-    return escape(text, false);
-  }
-
-  /**
-   * Replaces controls, bidirectional formatting characters and unpaired surrogates by {@code
-   * \\uXXXX} text: what a terminal or a rendered page shows is then exactly what is stored.
+   * Replaces every invisible character ({@link Printable#isInvisible}: controls, Unicode format
+   * characters such as the bidirectional overrides and zero-width spaces, line and paragraph
+   * separators) and every unpaired surrogate by {@code \\uXXXX} text: what a terminal, a
+   * spreadsheet or a rendered page shows is then exactly what is stored, and nothing hides,
+   * reorders or breaks the text around it.
    */
   static String visible(String text) {
-    return escape(text, true);
-  }
-
-  private static String escape(String text, boolean strict) {
     if (text == null) {
       return "";
     }
     StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean bad = isControl(c) || (strict && (isBidiControl(c) || isLoneSurrogate(text, i)));
-      if (strict && Character.isHighSurrogate(c) && !bad) {
-        if (out != null) {
-          out.append(c).append(text.charAt(i + 1));
-        }
-        i++;
-        continue;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int units = Character.charCount(c);
+      boolean bad = Printable.isInvisible(c) || Character.getType(c) == Character.SURROGATE;
+      if (bad && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
       }
       if (bad) {
-        if (out == null) {
-          out = new StringBuilder(text.length() + 16).append(text, 0, i);
+        for (int u = 0; u < units; u++) {
+          appendUnicodeEscape(out, text.charAt(i + u));
         }
-        appendUnicodeEscape(out, c);
       } else if (out != null) {
-        out.append(c);
+        out.appendCodePoint(c);
       }
+      i += units;
     }
     return out == null ? text : out.toString();
-  }
-
-  private static boolean isLoneSurrogate(String text, int i) {
-    char c = text.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
-    }
-    return Character.isLowSurrogate(c);
   }
 
   private static void appendUnicodeEscape(StringBuilder out, char c) {
@@ -81,14 +54,14 @@ final class Escaping {
 
   /**
    * One CSV cell, RFC 4180 quoted when needed. A cell a spreadsheet would run as a formula (first
-   * character {@code = + - @}, tab or CR) gets a leading {@code '}; controls become {@code \\uXXXX}
-   * text, so no cell spans lines.
+   * character {@code = + - @}, tab or CR) gets a leading {@code '}; invisible characters become
+   * {@code \\uXXXX} text ({@link #visible}), so no cell spans lines or hides what it holds.
    */
   static String csvCell(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    String cell = controls(text);
+    String cell = visible(text);
     char first = text.charAt(0);
     if (first == '='
         || first == '+'
@@ -149,8 +122,10 @@ final class Escaping {
 
   /**
    * Text that renders literally in GitHub- and GitLab-flavoured Markdown, tables included: markup
-   * characters are backslash-escaped or written as entities, and controls (newlines too) become
-   * visible {@code \\uXXXX} text.
+   * characters are backslash-escaped or written as entities, invisible characters (newlines too)
+   * become visible {@code \\uXXXX} text, and a zero-width space breaks what a renderer would turn
+   * into a mention or a link (after {@code @}, after the {@code :} of {@code ://}, before the
+   * {@code .} of {@code www.}).
    */
   static String markdown(String text) {
     String visible = visible(text);
@@ -163,12 +138,25 @@ final class Escaping {
         case '>' -> out.append("&gt;");
         case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
         // A zero-width space after '@' keeps a tag value from mentioning (and notifying) people
-        // or teams when the summary is posted as a merge-request comment.
+        // or teams when the summary is posted as a merge-request comment, and from being
+        // autolinked as an e-mail address.
         case '@' -> out.append("@\u200B");
+        // Likewise after the ':' of "scheme://" and the "www" of "www.": renderers autolink bare
+        // URLs, and a tag value must not become a link to click.
+        case ':' -> out.append(visible.startsWith("//", i + 1) ? ":\u200B" : ":");
+        case '.' -> out.append(isWww(visible, i) ? "\u200B." : ".");
         default -> out.append(c);
       }
     }
     return out.toString();
+  }
+
+  /** True when the '.' at {@code dot} ends a "www" that starts a word: GFM's www autolink. */
+  private static boolean isWww(String text, int dot) {
+    int start = dot - 3;
+    return start >= 0
+        && text.regionMatches(true, start, "www", 0, 3)
+        && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)));
   }
 
   /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
+import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
@@ -323,11 +324,12 @@ final class JsonReportSink implements ReportSink {
   }
 
   /**
-   * JSON's own escapes plus DEL, the C1 controls, the two Unicode line separators and the
-   * bidirectional formatting characters, so that no raw control or text-reordering character
-   * reaches a terminal running {@code cat} or {@code grep} on the report; the data is unchanged.
+   * JSON's own escapes plus every other invisible character ({@link Printable#isInvisible}: DEL,
+   * the C1 controls, the Unicode line separators, bidirectional and zero-width format characters),
+   * so that no raw control or text-reordering character reaches a terminal running {@code cat} or
+   * {@code grep} on the report; the data, once parsed, is unchanged.
    */
-  private static final class InvisibleCharacterEscapes extends CharacterEscapes {
+  static final class InvisibleCharacterEscapes extends CharacterEscapes {
     private static final int[] ASCII;
 
     static {
@@ -342,7 +344,8 @@ final class JsonReportSink implements ReportSink {
 
     @Override
     public SerializableString getEscapeSequence(int c) {
-      if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || Escaping.isBidiControl(c)) {
+      // Jackson asks one UTF-16 unit at a time, so surrogate pairs (emoji) pass through whole.
+      if (Printable.isInvisible(c)) {
         return new SerializedString(String.format("\\u%04X", c));
       }
       return null;

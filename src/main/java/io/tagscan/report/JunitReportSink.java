@@ -20,8 +20,10 @@ import java.util.TreeSet;
  * with a failure per finding at or above {@code --fail-on} (lower findings go to {@code
  * system-out}), and an erroring test case per part of the scan that could not be read.
  *
- * <p>Written by hand rather than through an XML writer, to control every escape: attribute values
- * keep their line breaks as character references and characters XML 1.0 forbids are dropped.
+ * <p>Written by hand rather than through an XML writer, to control every escape: every field is
+ * first made {@linkplain Escaping#visible visible} (invisible characters, line breaks included,
+ * become {@code \\uXXXX} text, so no test name hides or reorders what it holds), then escaped for
+ * XML.
  */
 final class JunitReportSink implements ReportSink {
 
@@ -152,9 +154,9 @@ final class JunitReportSink implements ReportSink {
             .append(' ')
             .append(finding.rule().slug())
             .append(": ")
-            .append(finding.message());
+            .append(Escaping.visible(finding.message()));
         if (finding.fix() != null) {
-          text.append(" Fix: ").append(finding.fix());
+          text.append(" Fix: ").append(Escaping.visible(finding.fix()));
         }
         text.append('\n');
       }
@@ -177,7 +179,7 @@ final class JunitReportSink implements ReportSink {
 
   private static void line(StringBuilder text, String label, String value) {
     if (value != null) {
-      text.append(label).append(": ").append(value).append('\n');
+      text.append(label).append(": ").append(Escaping.visible(value)).append('\n');
     }
   }
 
@@ -185,7 +187,7 @@ final class JunitReportSink implements ReportSink {
     out.write(' ');
     out.write(name);
     out.write("=\"");
-    out.write(Escaping.xml(String.valueOf(value), true));
+    out.write(Escaping.xml(Escaping.visible(String.valueOf(value)), true));
     out.write('"');
   }
 

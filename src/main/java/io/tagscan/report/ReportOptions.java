@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * What to report and where: the formats, the output directory (null for none, when the one format
  * chosen goes to standard output), the CSV layout, the lowest severity that fails the run (null for
- * never), how many resources the terminal table shows, and whether it may use colour.
+ * never), how many resources the terminal table shows, whether it may use colour, and whether
+ * values taken for personal data are shown as they are ({@code --show-pii}) rather than masked.
  */
 public record ReportOptions(
     Set<ReportFormat> formats,
@@ -19,7 +20,19 @@ public record ReportOptions(
     CsvLayout csvLayout,
     Severity failOn,
     int tableLimit,
-    boolean color) {
+    boolean color,
+    boolean showPii) {
+
+  /** Options that mask personal data, as every report does by default. */
+  public ReportOptions(
+      Set<ReportFormat> formats,
+      Path outputDir,
+      CsvLayout csvLayout,
+      Severity failOn,
+      int tableLimit,
+      boolean color) {
+    this(formats, outputDir, csvLayout, failOn, tableLimit, color, false);
+  }
 
   public ReportOptions {
     Objects.requireNonNull(formats, "formats");

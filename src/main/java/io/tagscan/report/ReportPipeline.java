@@ -32,8 +32,9 @@ import java.util.Objects;
 
 /**
  * Turns the checked resources of one scan into every report asked for: resources are accepted from
- * any number of threads in any order, summed up and spooled to sorted runs, and {@link #finish}
- * merges them into every format at once, sorted by account, region and ARN.
+ * any number of threads in any order, masked where {@code pii-in-tag} found personal data (unless
+ * {@link ReportOptions#showPii}), summed up and spooled to sorted runs, and {@link #finish} merges
+ * them into every format at once, sorted by account, region and ARN.
  *
  * <p>Memory does not grow with the number of resources. Each report file is written under a hidden
  * temporary name in its directory and moved into place only when complete; without {@code finish}
@@ -48,6 +49,9 @@ public final class ReportPipeline implements AutoCloseable {
   }
 
   static final int MARKDOWN_WORST = 20;
+
+  /** The resource type of an AWS account judged as a resource, whose tags are the account's. */
+  private static final String ACCOUNT_TYPE = "organizations:account";
 
   private enum State {
     OPEN,
@@ -70,6 +74,8 @@ public final class ReportPipeline implements AutoCloseable {
   private final Object lock = new Object();
   // Guarded by lock.
   private final Map<String, Account> accounts = new HashMap<>();
+  // Guarded by lock: what was masked in each account's own resource, to mask in its tags too.
+  private final Map<String, PersonalDataMask> accountMasks = new HashMap<>();
   private State state = State.OPEN;
 
   /**
@@ -150,11 +156,24 @@ public final class ReportPipeline implements AutoCloseable {
    * @throws IllegalStateException after {@link #finish} or {@link #close}
    * @throws UncheckedIOException when a sorted run cannot be written to disk
    */
-  public void accept(CheckedResource resource) {
-    Objects.requireNonNull(resource, "resource");
+  public void accept(CheckedResource checked) {
+    Objects.requireNonNull(checked, "resource");
     synchronized (lock) {
       if (state != State.OPEN) {
         throw new IllegalStateException("the report is " + state.name().toLowerCase());
+      }
+    }
+    CheckedResource resource = checked;
+    if (!options.showPii()) {
+      // Masked here, before the summary, the spool or any format sees the resource.
+      PersonalDataMask mask = PersonalDataMask.of(checked);
+      if (mask != null) {
+        resource = mask.mask(checked);
+        if (ACCOUNT_TYPE.equals(checked.resource().resourceType())) {
+          synchronized (lock) {
+            accountMasks.put(checked.resource().accountId(), mask);
+          }
+        }
       }
     }
     summary.add(resource);
@@ -201,6 +220,8 @@ public final class ReportPipeline implements AutoCloseable {
       }
       state = State.FINISHING;
       knownAccounts = new HashMap<>(accounts);
+      accountMasks.forEach(
+          (id, mask) -> knownAccounts.computeIfPresent(id, (key, account) -> mask.mask(account)));
     }
     Summary result = summary.snapshot(knownAccounts.keySet());
     ReportContext context =

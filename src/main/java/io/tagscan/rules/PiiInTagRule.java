@@ -2,12 +2,14 @@ package io.tagscan.rules;
 
 import static io.tagscan.rules.Texts.quote;
 
+import io.tagscan.model.PersonalData;
 import io.tagscan.model.RuleId;
 
 /**
  * {@code pii-in-tag}: a value that looks like personal data, or a key that holds an e-mail address.
- * Tags are not encrypted and anyone who can list resources reads them, so the message masks what it
- * found; the finding's value still carries the tag value, which every report shows anyway.
+ * Tags are not encrypted and anyone who can list resources reads them, so the message and fix mask
+ * what they found; the finding's key and value stay as the resource carries them, and the report
+ * pipeline masks them (and every other place they show) in every report unless {@code --show-pii}.
  */
 final class PiiInTagRule implements ResourceRule {
 
@@ -23,14 +25,14 @@ final class PiiInTagRule implements ResourceRule {
       if (key.indexOf('@') >= 0) {
         PersonalData.Hit hit = PersonalData.findEmail(key);
         if (hit != null) {
-          maskedKey = key.substring(0, hit.start()) + hit.masked(key) + key.substring(hit.end());
+          maskedKey = PersonalData.maskEmails(key);
           sink.add(
               RuleId.PII_IN_TAG,
               key,
               value,
               null,
               "rename tag " + quote(maskedKey) + " to a key without personal data",
-              "tag key " + quote(maskedKey) + " holds what looks like " + hit.kind().description);
+              "tag key " + quote(maskedKey) + " holds what looks like " + hit.kind().description());
         }
       }
       int traits = resource.valueTraits(t);
@@ -50,7 +52,7 @@ final class PiiInTagRule implements ResourceRule {
             "tag "
                 + quote(maskedKey)
                 + " has a value that looks like "
-                + hit.kind().description
+                + hit.kind().description()
                 + " ("
                 + quote(hit.masked(value))
                 + ")",

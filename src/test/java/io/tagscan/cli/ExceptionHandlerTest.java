@@ -59,8 +59,64 @@ class ExceptionHandlerTest {
         .contains("at io.tagscan.cli.ExceptionHandlerTest$Broken.call");
   }
 
+  static final String TOKEN =
+      "IQoJb3JpZ2luX2VjEMr//////////wEaCXVzLWVhc3QtMSJHMEUCIQDx3Q1s2nZ0bKfZ8Kk2p8Q1l5YgHcV3m0GeTq7m";
+
+  @Command(name = "leaky")
+  static final class Leaky implements Callable<Integer> {
+    @Option(names = {"-v", "--verbose"})
+    boolean verbose;
+
+    @Option(names = "--usage")
+    boolean usage;
+
+    @Override
+    public Integer call() {
+      if (usage) {
+        throw new io.tagscan.model.UsageException(
+            "the endpoint answered X-Amz-Security-Token=" + TOKEN);
+      }
+      throw new IllegalStateException("unmarshalling failed for token " + TOKEN);
+    }
+  }
+
+  @Test
+  void neitherTheMessageNorTheSavedTraceOfABugHoldsACredential() throws IOException {
+    StringWriter err = new StringWriter();
+
+    int code = run(new Leaky(), err);
+
+    assertThat(code).isEqualTo(ExitCode.INTERNAL);
+    List<String> lines = err.toString().lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "tagscan: internal error: java.lang.IllegalStateException: unmarshalling failed for"
+                + " token [redacted] (this is a bug in tagscan)");
+    Path details = Path.of(lines.get(1).substring("tagscan: details: ".length()));
+    assertThat(Files.readString(details)).doesNotContain(TOKEN).contains("[redacted]");
+    Files.delete(details);
+    StringWriter verbose = new StringWriter();
+    run(new Leaky(), verbose, "--verbose");
+    assertThat(verbose.toString()).doesNotContain(TOKEN.substring(0, 20));
+  }
+
+  @Test
+  void anExpectedFailureNeverPrintsACredential() {
+    StringWriter err = new StringWriter();
+
+    int code = run(new Leaky(), err, "--usage");
+
+    assertThat(code).isEqualTo(ExitCode.USAGE);
+    assertThat(err.toString())
+        .isEqualTo("tagscan: error: the endpoint answered X-Amz-Security-Token=[redacted]\n");
+  }
+
   private static int run(StringWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new Broken());
+    return run(new Broken(), err, args);
+  }
+
+  private static int run(Object command, StringWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(command);
     commandLine.setExecutionExceptionHandler(new ExceptionHandler());
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);

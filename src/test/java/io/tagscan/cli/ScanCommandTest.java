@@ -146,6 +146,29 @@ class ScanCommandTest {
   }
 
   @Test
+  void masksPersonalDataInReportsUnlessShowPiiButKeepsItInTheSnapshot() throws IOException {
+    Path snapshot = dir.resolve("snapshot.json");
+
+    CliRun masked =
+        CliRun.run(
+            "scan",
+            "--inventory",
+            EXAMPLE,
+            "--format",
+            "csv",
+            "--save-inventory",
+            snapshot.toString(),
+            "-q");
+    CliRun shown = CliRun.run("scan", "--inventory", EXAMPLE, "--format", "csv", "--show-pii");
+
+    assertThat(masked.out()).contains(",j***@anycompany.com,").doesNotContain("jane.doe@");
+    assertThat(shown.out()).contains(",jane.doe@anycompany.com,");
+    assertThat(Files.readString(snapshot)).contains("jane.doe@anycompany.com");
+    assertThat(CliRun.run("scan", "--inventory", snapshot.toString(), "--show-pii").out())
+        .contains("\"value\":\"jane.doe@anycompany.com\"");
+  }
+
+  @Test
   void savedSnapshotScansTheSameAsTheInventoryItCameFrom() throws IOException {
     Path snapshot = dir.resolve("snapshot.json");
     CliRun first =

@@ -80,6 +80,29 @@ class AccountListTest {
                 + "111122223333,\"'=HYPERLINK(\"\"x\"\")\",ACTIVE,yes,,\r\n");
   }
 
+  @Test
+  void everyFormatShowsInvisibleCharactersInNamesAndTagsAsText() throws IOException {
+    String hostile = "ops\u202Eevil\u2028x\u200B\u009B\u007F";
+    List<AccountList.Entry> entries =
+        List.of(
+            new AccountList.Entry(
+                Account.of("111122223333", hostile, "ACTIVE", Map.of("owner " + hostile, hostile)),
+                List.of()));
+
+    for (ReportFormat format : List.of(ReportFormat.TABLE, ReportFormat.CSV, ReportFormat.JSON)) {
+      StringWriter out = new StringWriter();
+      AccountList.write(format, entries, List.of("eu-west-1"), new PrintWriter(out));
+      String text = out.toString();
+      for (char c : new char[] {'\u202E', '\u2028', '\u200B', '\u009B', '\u007F'}) {
+        assertThat(text.indexOf(c)).as("U+%04X in %s", (int) c, format.slug()).isEqualTo(-1);
+      }
+      if (format == ReportFormat.JSON) {
+        assertThat(new ObjectMapper().readTree(text).at("/accounts/0/name").asText())
+            .isEqualTo(hostile);
+      }
+    }
+  }
+
   private static String write(ReportFormat format) {
     StringWriter out = new StringWriter();
     AccountList.write(format, ENTRIES, List.of("eu-west-1"), new PrintWriter(out));

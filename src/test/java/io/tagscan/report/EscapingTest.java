@@ -99,4 +99,26 @@ class EscapingTest {
         .isEqualTo("\ud83d\ude80…");
     assertThat(Escaping.pad("ab", 4)).isEqualTo("ab  ");
   }
+
+  @Test
+  void showsEveryInvisibleCharacterAsTextInEveryFormat() {
+    String hostile = "a\u202Eb\u200Bc\u200Fd\u2028e\u2029f\u2060g\u2066h\uFEFFi\u00ADj\u2065k";
+    String shown =
+        "a\\u202Eb\\u200Bc\\u200Fd\\u2028e\\u2029f\\u2060g\\u2066h\\uFEFFi\\u00ADj\\u2065k";
+
+    assertThat(Escaping.visible(hostile)).isEqualTo(shown);
+    assertThat(Escaping.terminal(hostile)).isEqualTo(shown);
+    assertThat(Escaping.csvCell(hostile)).isEqualTo(shown);
+    assertThat(Escaping.html(hostile)).isEqualTo(shown);
+    assertThat(Escaping.visible("tag \udb40\udc41 end")).isEqualTo("tag \\uDB40\\uDC41 end");
+    assertThat(Escaping.visible("emoji \ud83d\ude80 café")).isEqualTo("emoji \ud83d\ude80 café");
+  }
+
+  @Test
+  void breaksBareUrlsInMarkdownSoNoRendererLinksThem() {
+    assertThat(Escaping.markdown("see https://evil.example/x and WWW.evil.example"))
+        .isEqualTo("see https:\u200B//evil.example/x and WWW\u200B.evil.example");
+    assertThat(Escaping.markdown("mail ops@evil.example")).isEqualTo("mail ops@\u200Bevil.example");
+    assertThat(Escaping.markdown("key:value 1.5 awww.x")).isEqualTo("key:value 1.5 awww.x");
+  }
 }

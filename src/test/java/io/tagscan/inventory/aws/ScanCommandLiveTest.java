@@ -258,6 +258,69 @@ class ScanCommandLiveTest {
   }
 
   @Test
+  void neverPrintsOrStoresACredentialOrAControlCharacterThatAwsEchoesInAnError()
+      throws IOException {
+    String token =
+        "IQoJb3JpZ2luX2VjEMr//////////wEaCXVzLWVhc3QtMSJHMEUCIQDx3Q1s2nZ0bKfZ8Kk2p8Q1l5YgHcV3m0Ge"
+            + "Tq7mJ0w1yQIgB9PqY+XfWm2o1uQ0CkQx9fT1z3YyZ5mJ7x4e1nq1R8Iq9gIIk///////////ARAAGgwxMTEx";
+    aws.server.stubFor(
+        aws.getResources(roleKey(BARE), "eu-west-1", null)
+            .atPriority(1)
+            .willReturn(
+                FakeAws.json(
+                    400,
+                    "{\"__type\":\"Access\\u001b[2JDenied\\u202e\",\"Message\":\"proxy says:"
+                        + " X-Amz-Security-Token="
+                        + token
+                        + "&X-Amz-Credential=ASIAQXK3EXAMPLE7ZB4N%2F20261128 \\u001b]0;owned\\u0007"
+                        + " token "
+                        + token
+                        + "\"}")));
+    Path out = dir.resolve("reports");
+
+    Run run =
+        run(
+            "scan",
+            "--accounts",
+            BARE,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1,eu-west-1",
+            "--no-sagemaker",
+            "--format",
+            "json,csv,junit,markdown,html",
+            "-o",
+            out.toString(),
+            "--fail-on",
+            "never");
+
+    assertThat(run.code).as(run.err).isEqualTo(3);
+    assertThat(run.err)
+        .contains(
+            "GetResources Access\\u001b[2JDenied\\u202e: proxy says: X-Amz-Security-Token=[redacted]")
+        .doesNotContain("\u001b")
+        .doesNotContain("\u202e")
+        .doesNotContain(token.substring(0, 24))
+        .doesNotContain("QXK3EXAMPLE7ZB4N");
+    try (var files = Files.list(out)) {
+      for (Path file : files.toList()) {
+        assertThat(Files.readString(file))
+            .as(file.getFileName().toString())
+            .doesNotContain(token.substring(0, 24))
+            .doesNotContain("QXK3EXAMPLE7ZB4N")
+            .doesNotContain("\u001b")
+            .doesNotContain("\u202e");
+      }
+    }
+    JsonNode error = new ObjectMapper().readTree(out.resolve("tagscan-report.json").toFile());
+    assertThat(error.at("/errors/0/message").asText())
+        .isEqualTo(
+            "proxy says: X-Amz-Security-Token=[redacted]&X-Amz-Credential=[redacted]"
+                + " \u001b]0;owned\u0007 token [redacted]");
+  }
+
+  @Test
   void ridesOutThrottlingAndReportsARegionAnswering500s() throws IOException {
     aws.server.stubFor(
         aws.getResources(roleKey(BARE), "us-east-1", null)

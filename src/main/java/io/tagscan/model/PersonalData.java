@@ -1,4 +1,8 @@
-package io.tagscan.rules;
+package io.tagscan.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Spots personal data in tag text without regular expressions: a one-pass prefilter (an {@code @},
@@ -12,29 +16,34 @@ package io.tagscan.rules;
  * (an undivided phone number is missed, the price of not flagging every account id), nor the
  * console's {@code 1111-2222-3333} account-id form.
  */
-final class PersonalData {
+public final class PersonalData {
 
   /** The kinds of personal data recognised. */
-  enum Kind {
+  public enum Kind {
     EMAIL("an e-mail address", -1),
     SSN("a US social security number", 4),
     PAYMENT_CARD("a payment card number", 4),
     PHONE("a phone number", 2);
 
-    final String description;
+    private final String description;
     private final int digitsShown;
 
     Kind(String description, int digitsShown) {
       this.description = description;
       this.digitsShown = digitsShown;
     }
+
+    /** What the kind is, for messages: {@code an e-mail address}. */
+    public String description() {
+      return description;
+    }
   }
 
   /** Where personal data was found in a text, {@code [start, end)}. */
-  record Hit(Kind kind, int start, int end) {
+  public record Hit(Kind kind, int start, int end) {
 
     /** The found text with all but a hint hidden: {@code j***@example.com}, {@code ***-**-6789}. */
-    String masked(String text) {
+    public String masked(String text) {
       String found = text.substring(start, end);
       if (kind == Kind.EMAIL) {
         int at = found.indexOf('@');
@@ -61,12 +70,66 @@ final class PersonalData {
   }
 
   /** The fewest digits any number this class recognises has; fewer cannot be personal data. */
-  static final int MIN_DIGITS = 8;
+  public static final int MIN_DIGITS = 8;
 
   private PersonalData() {}
 
+  /**
+   * The text with every piece of personal data in it masked as {@link Hit#masked} does: {@code
+   * j***@anycompany.com}, {@code ***-**-6789}. The one masking function of tagscan: the rule's
+   * messages and every report use it.
+   */
+  public static String mask(String text) {
+    return replaceEach(replaceEach(text, PersonalData::findEmail), PersonalData::find);
+  }
+
+  /** The text with every e-mail address in it masked (what a tag key is checked for). */
+  public static String maskEmails(String text) {
+    return replaceEach(text, PersonalData::findEmail);
+  }
+
+  /** Every piece of personal data in the text, as it stands there, e-mail addresses first. */
+  public static List<String> found(String text) {
+    List<String> found = new ArrayList<>(foundEmails(text));
+    String rest = maskEmails(text);
+    for (Hit hit = find(rest); hit != null; hit = find(rest)) {
+      found.add(rest.substring(hit.start(), hit.end()));
+      rest = rest.substring(hit.end());
+    }
+    return found;
+  }
+
+  /** Every e-mail address in the text. */
+  public static List<String> foundEmails(String text) {
+    List<String> found = new ArrayList<>();
+    String rest = text;
+    for (Hit hit = findEmail(rest); hit != null; hit = findEmail(rest)) {
+      found.add(rest.substring(hit.start(), hit.end()));
+      rest = rest.substring(hit.end());
+    }
+    return found;
+  }
+
+  private static String replaceEach(String text, Function<String, Hit> finder) {
+    StringBuilder out = null;
+    int from = 0;
+    while (from < text.length()) {
+      String rest = text.substring(from);
+      Hit hit = finder.apply(rest);
+      if (hit == null) {
+        break;
+      }
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      out.append(rest, 0, hit.start()).append(hit.masked(rest));
+      from += hit.end();
+    }
+    return out == null ? text : out.append(text, from, text.length()).toString();
+  }
+
   /** The first personal data in the value (an e-mail address before anything else), or null. */
-  static Hit find(String text) {
+  public static Hit find(String text) {
     boolean at = false;
     int digits = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -87,7 +150,7 @@ final class PersonalData {
   }
 
   /** The first e-mail address in the text, or null. */
-  static Hit findEmail(String text) {
+  public static Hit findEmail(String text) {
     int at = text.indexOf('@');
     while (at >= 0) {
       int start = at;

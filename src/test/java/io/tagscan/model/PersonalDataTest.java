@@ -1,4 +1,4 @@
-package io.tagscan.rules;
+package io.tagscan.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +61,18 @@ class PersonalDataTest {
       })
   void leavesOrdinaryTagValuesAlone(String text) {
     assertThat(PersonalData.find(text)).isNull();
+  }
+
+  @org.junit.jupiter.api.Test
+  void masksEveryPieceOfPersonalDataInAText() {
+    String text = "call +44 20 7946 0958 or mail john.doe@anycompany.com, jane@anycompany.com";
+
+    assertThat(PersonalData.mask(text))
+        .isEqualTo("call +** ** **** **58 or mail j***@anycompany.com, j***@anycompany.com");
+    assertThat(PersonalData.found(text))
+        .containsExactly("john.doe@anycompany.com", "jane@anycompany.com", "+44 20 7946 0958");
+    assertThat(PersonalData.maskEmails("ops@anycompany.com:+44 20 7946 0958"))
+        .isEqualTo("o***@anycompany.com:+44 20 7946 0958");
+    assertThat(PersonalData.mask("production")).isEqualTo("production");
   }
 }
