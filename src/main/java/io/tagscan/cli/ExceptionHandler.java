@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -23,6 +24,13 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parsed) {
     PrintWriter err = commandLine.getErr();
+    if (ex instanceof StandardOutput.BrokenPipeException) {
+      return ExitCode.BROKEN_PIPE;
+    }
+    if (ex instanceof CancellationException) {
+      // Ctrl-C or SIGTERM: the JVM is exiting with the signal's status, and nothing is to be said.
+      return ExitCode.INTERRUPTED;
+    }
     if (ex instanceof InputException input) {
       input.diagnostics().forEach(d -> err.println(d.format()));
       err.flush();

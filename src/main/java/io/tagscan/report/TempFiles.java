@@ -1,5 +1,6 @@
 package io.tagscan.report;
 
+import io.tagscan.model.ScratchFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +22,12 @@ import java.util.concurrent.ThreadLocalRandom;
 final class TempFiles {
 
   private final Set<Path> files = new LinkedHashSet<>();
+  private final Set<Path> swept = new HashSet<>();
   private boolean closed;
 
   /**
-   * Creates a new empty hidden file {@code .<name>.<random>.tmp} in {@code dir}. Unlike {@link
+   * Creates a new empty hidden file {@code .tagscan-<pid>-<name>.<random>.tmp} in {@code dir} (see
+   * {@link ScratchFiles}), first removing what killed runs left in that directory. Unlike {@link
    * Files#createTempFile} it keeps the default permissions, since the file becomes a report the
    * user expects to share.
    */
@@ -31,10 +35,15 @@ final class TempFiles {
     for (int attempt = 0; ; attempt++) {
       byte[] random = new byte[6];
       ThreadLocalRandom.current().nextBytes(random);
-      Path file = dir.resolve("." + name + "." + HexFormat.of().formatHex(random) + ".tmp");
+      Path file =
+          dir.resolve(
+              ScratchFiles.prefix(name) + HexFormat.of().formatHex(random) + ScratchFiles.suffix());
       synchronized (this) {
         if (closed) {
           throw new IllegalStateException("the report pipeline is closed");
+        }
+        if (swept.add(dir)) {
+          ScratchFiles.removeStale(dir);
         }
         try {
           Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
