@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -352,7 +351,7 @@ public final class ReportPipeline implements AutoCloseable {
    * After {@link #finish}, nothing. Otherwise deletes every temporary file (spilled runs and
    * unfinished reports), so an interrupted scan leaves no report behind.
    *
-   * @throws UncheckedIOException when a temporary file cannot be deleted
+   * @throws EnvironmentException when a temporary file cannot be deleted
    */
   @Override
   public void close() {

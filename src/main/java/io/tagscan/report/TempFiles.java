@@ -1,8 +1,9 @@
 package io.tagscan.report;
 
+import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.ScratchFiles;
+import io.tagscan.model.WriteFailures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,14 +97,21 @@ final class TempFiles {
     return left;
   }
 
-  /** Like {@link #closeAndDeleteAll(List)} but fails with the first problem. */
+  /**
+   * Like {@link #closeAndDeleteAll(List)} but fails with the first problem, an {@link
+   * EnvironmentException} naming the file.
+   */
   void closeAndDeleteAll() {
     List<IOException> failures = new ArrayList<>();
     List<Path> left = closeAndDeleteAll(failures);
     if (!left.isEmpty()) {
-      UncheckedIOException failure =
-          new UncheckedIOException(
-              "could not delete temporary file " + left.get(0), failures.get(0));
+      EnvironmentException failure =
+          new EnvironmentException(
+              "cannot delete the temporary file '"
+                  + left.get(0)
+                  + "': "
+                  + WriteFailures.reason(failures.get(0)),
+              failures.get(0));
       failures.stream().skip(1).forEach(failure::addSuppressed);
       throw failure;
     }
