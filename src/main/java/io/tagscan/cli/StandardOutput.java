@@ -1,6 +1,7 @@
 package io.tagscan.cli;
 
 import io.tagscan.model.EnvironmentException;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -22,7 +23,7 @@ final class StandardOutput extends PrintWriter {
   private final Recorder recorder;
 
   private StandardOutput(Recorder recorder, Charset charset) {
-    super(new OutputStreamWriter(recorder, charset), true);
+    super(new OutputStreamWriter(new BufferedOutputStream(recorder, 64 * 1024), charset), true);
     this.recorder = recorder;
   }
 
