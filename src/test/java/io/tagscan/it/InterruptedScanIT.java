@@ -152,6 +152,51 @@ class InterruptedScanIT {
     assertThat(Files.readString(dir.resolve("scan.stderr"))).isEmpty();
   }
 
+  @ParameterizedTest
+  @CsvSource({"INT, 130", "TERM, 143"})
+  void aSignalWhileResourcesPourInIsNeverReportedAsABug(String signal, int exitCode)
+      throws Exception {
+    // Endless fast pages, each token and ARN new: the scan threads are delivering resources to
+    // the reports when the signal closes them.
+    StringBuilder page = new StringBuilder("{\"PaginationToken\":\"{{randomValue length=24}}\",");
+    page.append("\"ResourceTagMappingList\":[");
+    for (int i = 0; i < 200; i++) {
+      page.append(i == 0 ? "" : ",")
+          .append("{\"ResourceARN\":\"arn:aws:ec2:us-east-1:111122223333:instance/i-")
+          .append("{{randomValue length=17 type='HEXADECIMAL'}}\",")
+          .append("\"Tags\":[{\"Key\":\"Name\",\"Value\":\"box\"}]}");
+    }
+    aws.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", containing("GetResources"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/x-amz-json-1.1")
+                    .withBody(page.append("]}").toString())
+                    .withTransformers("response-template")));
+    Process scan = startLiveScan("scan");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (aws.findAll(
+                postRequestedFor(urlEqualTo("/"))
+                    .withHeader("X-Amz-Target", containing("GetResources")))
+            .size()
+        < 20) {
+      assertThat(System.nanoTime()).as("the scan read 20 pages").isLessThan(deadline);
+      assertThat(scan.isAlive()).as("the scan is running").isTrue();
+      Thread.sleep(20);
+    }
+
+    signal(scan, signal);
+
+    assertThat(scan.exitValue()).as("the JVM's status for SIG" + signal).isEqualTo(exitCode);
+    assertThat(Files.readString(dir.resolve("scan.stderr"))).isEmpty();
+    assertThat(namesIn(dir.resolve("reports")))
+        .as("nothing left in the report directory")
+        .isEmpty();
+    assertThat(namesIn(dir)).containsExactlyInAnyOrder("reports", "scan.stdout", "scan.stderr");
+  }
+
   @Test
   void theRunAfterAKilledOneRemovesWhatItLeftAndNothingElse() throws Exception {
     Process killed = startLiveScan("killed");
