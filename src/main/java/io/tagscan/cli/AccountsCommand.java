@@ -55,6 +55,7 @@ final class AccountsCommand implements Callable<Integer> {
     }
     AccountsService.Listing listing = AccountsService.list(dictionaryFile, aws.toOptions());
     AccountList.write(chosen, listing.entries(), listing.regions(), spec.commandLine().getOut());
+    StandardOutput.check(spec.commandLine().getOut());
     listing
         .notes()
         .forEach(e -> spec.commandLine().getErr().println("tagscan: note: " + Summaries.error(e)));

@@ -1,15 +1,19 @@
 package io.tagscan.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.ParseResult;
 
 /** Builds the one {@link CommandLine} used by {@link Main} and by every test. */
 public final class CommandLineFactory {
 
   private CommandLineFactory() {}
 
-  /** A command line for the real process. */
+  /** A command line for the real process, its data written to the standard output's descriptor. */
   public static CommandLine create() {
-    return create(Environment.system());
+    CommandLine commandLine = create(Environment.system());
+    commandLine.setOut(StandardOutput.system());
+    return commandLine;
   }
 
   /** A command line that sees the given terminal, variables and clock. */
@@ -18,6 +22,31 @@ public final class CommandLineFactory {
     commandLine.setExecutionExceptionHandler(new ExceptionHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setUsageHelpAutoWidth(true);
+    commandLine.setExecutionStrategy(parsed -> executeCheckingOutput(commandLine, parsed));
     return commandLine;
+  }
+
+  /**
+   * Runs the command, then makes sure what it printed reached standard output: data lost there (a
+   * full disk, a closed stream, a reader gone) fails the run whatever the command returned.
+   */
+  private static int executeCheckingOutput(CommandLine commandLine, ParseResult parsed) {
+    int exitCode;
+    try {
+      exitCode = new CommandLine.RunLast().execute(parsed);
+    } catch (ExecutionException failed) {
+      checkOutput(commandLine);
+      throw failed;
+    }
+    checkOutput(commandLine);
+    return exitCode;
+  }
+
+  private static void checkOutput(CommandLine commandLine) {
+    try {
+      StandardOutput.check(commandLine.getOut());
+    } catch (RuntimeException lost) {
+      throw new ExecutionException(commandLine, lost.getMessage(), lost);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.tagscan.cli;
 
 import io.tagscan.inventory.aws.LiveScanException;
 import io.tagscan.model.InputException;
+import io.tagscan.model.Printable;
 import io.tagscan.model.Secrets;
 import io.tagscan.model.TagscanException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -24,6 +26,13 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parsed) {
     PrintWriter err = commandLine.getErr();
+    if (ex instanceof StandardOutput.BrokenPipeException) {
+      return ExitCode.BROKEN_PIPE;
+    }
+    if (ex instanceof CancellationException) {
+      // Ctrl-C or SIGTERM: the JVM is exiting with the signal's status, and nothing is to be said.
+      return ExitCode.INTERRUPTED;
+    }
     if (ex instanceof InputException input) {
       input.diagnostics().forEach(d -> err.println(d.format()));
       err.flush();
@@ -44,7 +53,7 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
     ex.printStackTrace(new PrintWriter(trace));
     // An SDK exception's text may echo a request's credentials; neither stderr nor the log keeps
     // them.
-    String failure = Secrets.redact(ex.toString());
+    String failure = Printable.of(Secrets.redact(ex.toString()));
     String details = Secrets.redact(trace.toString());
     if (isVerbose(parsed)) {
       err.println("tagscan: internal error: " + failure);

@@ -18,5 +18,11 @@ public final class ExitCode {
   /** An internal error: a bug. */
   public static final int INTERNAL = 4;
 
+  /** Stopped by Ctrl-C (SIGINT, 128 + 2); SIGTERM ends the JVM with 143 (128 + 15) itself. */
+  public static final int INTERRUPTED = 130;
+
+  /** The reader of standard output went away (128 + SIGPIPE), as a Unix tool would end. */
+  public static final int BROKEN_PIPE = 141;
+
   private ExitCode() {}
 }

@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
     footer = {
       "  0  everything asked was covered and nothing reached --fail-on",
       "  1  at least one finding at or above --fail-on",
-      "  2  bad usage or bad input: nothing was scanned",
+      "  2  bad usage, bad input, or a report that cannot be written",
       "  3  the scan was incomplete (an account or region could not be read)",
-      "  4  internal error"
+      "  4  internal error",
+      "  130, 143  stopped by Ctrl-C or SIGTERM; 141  standard output closed by its reader"
     })
 final class ScanCommand implements Callable<Integer> {
 
@@ -99,7 +100,8 @@ final class ScanCommand implements Callable<Integer> {
             : null) {
       outcome = ScanService.run(request, out, progress);
     }
-    out.flush();
+    // Before the summary: a report lost on its way out fails the run instead.
+    StandardOutput.check(out);
     if (!display.quiet) {
       describe(outcome, err);
     }

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tagscan.model.Account;
+import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.Resource;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
+import io.tagscan.model.ScratchFiles;
+import io.tagscan.model.WriteFailures;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +33,8 @@ import java.util.TreeSet;
  * <p>The snapshot has the shape of {@code aws resourcegroupstaggingapi get-resources} output, with
  * each resource's account, region and source added, and the scan's accounts, regions and errors
  * beside it. Resources are streamed to a temporary file as they arrive; {@link #commit} moves it
- * into place, {@link #close} without a commit deletes it. Thread-safe.
+ * into place, {@link #close} without a commit deletes it. Thread-safe. Every failure to write is an
+ * {@link io.tagscan.model.EnvironmentException} naming the snapshot and the system's reason.
  */
 public final class SnapshotWriter implements ScanListener, AutoCloseable {
 
@@ -41,22 +46,59 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
   private final TreeSet<String> regions = new TreeSet<>();
   private boolean done;
 
-  private SnapshotWriter(Path target) throws IOException {
-    this.target = target.toAbsolutePath();
-    Path directory = this.target.getParent();
-    Files.createDirectories(directory);
-    this.temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-    this.json = new JsonFactory().createGenerator(temporary.toFile(), JsonEncoding.UTF8);
+  /**
+   * Opens the stream the snapshot is written to under its temporary name; tests inject failures.
+   */
+  interface Opener {
+    OutputStream open(Path temporary) throws IOException;
+  }
+
+  private SnapshotWriter(Path target, Path temporary, OutputStream stream) throws IOException {
+    this.target = target;
+    this.temporary = temporary;
+    this.json = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8);
   }
 
   /** Starts a snapshot that will land at {@code target} once committed. */
   public static SnapshotWriter open(Path target) {
+    return open(target, temporary -> new FileOutputStream(temporary.toFile()));
+  }
+
+  static SnapshotWriter open(Path target, Opener opener) {
+    Path absolute = target.toAbsolutePath();
+    Path directory = absolute.getParent();
+    Path temporary = null;
     try {
-      SnapshotWriter writer = new SnapshotWriter(target);
-      writer.start();
+      Files.createDirectories(directory);
+      ScratchFiles.removeStale(directory);
+      temporary =
+          Files.createTempFile(
+              directory,
+              ScratchFiles.prefix(absolute.getFileName().toString()),
+              ScratchFiles.suffix());
+      SnapshotWriter writer = new SnapshotWriter(absolute, temporary, opener.open(temporary));
+      try {
+        writer.start();
+      } catch (IOException e) {
+        writer.close();
+        throw e;
+      }
       return writer;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the snapshot " + target, e);
+      deleteQuietly(temporary);
+      throw WriteFailures.cannotWrite("the snapshot", absolute, e);
+    }
+  }
+
+  private static void deleteQuietly(Path temporary) {
+    if (temporary == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException e) {
+      // The snapshot's own failure is the one to report; a killed-run sweep removes this later.
+      return;
     }
   }
 
@@ -86,7 +128,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
         regions.add(resource.region());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the snapshot " + target, e);
+      throw WriteFailures.cannotWrite("the snapshot", target, e);
     }
   }
 
@@ -103,7 +145,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       writeTags(tags);
       json.writeEndObject();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the snapshot " + target, e);
+      throw WriteFailures.cannotWrite("the snapshot", target, e);
     }
   }
 
@@ -189,18 +231,22 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       json.writeEndObject();
       json.writeRaw('\n');
       json.close();
-      done = true;
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      // Only now: until the file is in place, close() still deletes the temporary one.
+      done = true;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the snapshot " + target, e);
+      throw WriteFailures.cannotWrite("the snapshot", target, e);
     }
   }
 
-  /** Without a commit, abandons the snapshot and deletes its temporary file. */
+  /**
+   * Without a commit, abandons the snapshot and deletes its temporary file. A failure to flush what
+   * is abandoned anyway (a full disk) does not matter; a failure to delete it does.
+   */
   @Override
   public synchronized void close() {
     if (done) {
@@ -209,13 +255,15 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
     done = true;
     try {
       json.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the unfinished snapshot " + temporary, e);
+    } catch (IOException abandoned) {
+      // Whatever did not reach the disk belonged to the file deleted below.
     } finally {
       try {
         Files.deleteIfExists(temporary);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete the unfinished snapshot " + temporary, e);
+        throw new EnvironmentException(
+            "cannot delete the unfinished snapshot '" + temporary + "': " + WriteFailures.reason(e),
+            e);
       }
     }
   }

@@ -3,22 +3,22 @@ package io.tagscan.report;
 import io.tagscan.dictionary.Dictionary;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
+import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.ToolVersion;
-import io.tagscan.model.UsageException;
+import io.tagscan.model.WriteFailures;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -53,6 +53,13 @@ public final class ReportPipeline implements AutoCloseable {
   /** The resource type of an AWS account judged as a resource, whose tags are the account's. */
   private static final String ACCOUNT_TYPE = "organizations:account";
 
+  /** Opens the stream a report is written to under its temporary name; tests inject failures. */
+  interface Opener {
+    OutputStream open(Path temporary) throws IOException;
+
+    Opener FILES = temporary -> new FileOutputStream(temporary.toFile());
+  }
+
   private enum State {
     OPEN,
     FINISHING,
@@ -64,6 +71,7 @@ public final class ReportPipeline implements AutoCloseable {
   private final ReportOptions options;
   private final PrintWriter stdout;
   private final Tuning tuning;
+  private final Opener opener;
   private final TempFiles temp = new TempFiles();
   private final Map<ReportFormat, Path> pendingFiles = new EnumMap<>(ReportFormat.class);
   private final Spool spool;
@@ -82,18 +90,28 @@ public final class ReportPipeline implements AutoCloseable {
    * Opens a pipeline: creates the output directory if missing and a temporary file for each report
    * file, so an unwritable directory fails now rather than after the scan.
    *
-   * @throws UsageException when the output directory cannot be created or written
+   * @throws EnvironmentException when the output directory cannot be created or written
    */
   public static ReportPipeline open(
       Dictionary dictionary, ReportOptions options, PrintWriter stdout) {
-    return new ReportPipeline(dictionary, options, stdout, Tuning.DEFAULT);
+    return new ReportPipeline(dictionary, options, stdout, Tuning.DEFAULT, Opener.FILES);
   }
 
   ReportPipeline(Dictionary dictionary, ReportOptions options, PrintWriter stdout, Tuning tuning) {
+    this(dictionary, options, stdout, tuning, Opener.FILES);
+  }
+
+  ReportPipeline(
+      Dictionary dictionary,
+      ReportOptions options,
+      PrintWriter stdout,
+      Tuning tuning,
+      Opener opener) {
     this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
     this.options = Objects.requireNonNull(options, "options");
     this.stdout = Objects.requireNonNull(stdout, "stdout");
     this.tuning = Objects.requireNonNull(tuning, "tuning");
+    this.opener = Objects.requireNonNull(opener, "opener");
     this.summary = new SummaryBuilder(dictionary);
     this.worst =
         options.formats().contains(ReportFormat.TABLE)
@@ -116,8 +134,7 @@ public final class ReportPipeline implements AutoCloseable {
       }
     } catch (IOException e) {
       temp.closeAndDeleteAll();
-      throw new UsageException(
-          "cannot write reports to '" + options.outputDir() + "': " + describe(e));
+      throw WriteFailures.cannotWrite("reports to", options.outputDir(), e);
     }
     boolean streams = options.formats().stream().anyMatch(ReportFormat::streamsResources);
     this.spool =
@@ -137,28 +154,37 @@ public final class ReportPipeline implements AutoCloseable {
     Files.createDirectories(dir);
   }
 
-  private static String describe(IOException e) {
-    if (e instanceof AccessDeniedException denied) {
-      return "permission denied on '" + denied.getFile() + "'";
-    }
-    if (e instanceof FileAlreadyExistsException exists) {
-      return "'" + exists.getFile() + "' exists and is not a directory";
-    }
-    if (e instanceof FileSystemException failed && failed.getReason() != null) {
-      return failed.getReason() + ": '" + failed.getFile() + "'";
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
   /**
-   * Takes one checked resource; thread-safe, called from every scan thread.
+   * Takes one checked resource; thread-safe, called from every scan thread. After {@link #close}
+   * (the scan was stopped, and its threads may still be delivering) the resource is dropped.
    *
-   * @throws IllegalStateException after {@link #finish} or {@link #close}
-   * @throws UncheckedIOException when a sorted run cannot be written to disk
+   * @throws IllegalStateException after {@link #finish}
+   * @throws EnvironmentException when a sorted run cannot be written to disk
    */
   public void accept(CheckedResource checked) {
     Objects.requireNonNull(checked, "resource");
+    try {
+      add(checked);
+    } catch (RuntimeException e) {
+      if (isClosed()) {
+        // Closed meanwhile, so its files are gone: what failed no longer matters.
+        return;
+      }
+      throw e;
+    }
+  }
+
+  private boolean isClosed() {
     synchronized (lock) {
+      return state == State.CLOSED;
+    }
+  }
+
+  private void add(CheckedResource checked) {
+    synchronized (lock) {
+      if (state == State.CLOSED) {
+        return;
+      }
       if (state != State.OPEN) {
         throw new IllegalStateException("the report is " + state.name().toLowerCase());
       }
@@ -189,9 +215,13 @@ public final class ReportPipeline implements AutoCloseable {
       try {
         spool.add(resource, ResourceCodec.encode(resource));
       } catch (IOException e) {
-        throw new UncheckedIOException("could not spool resources to disk", e);
+        throw WriteFailures.cannotWrite("temporary files in", spoolDir(), e);
       }
     }
+  }
+
+  private Path spoolDir() {
+    return options.outputDir() != null ? options.outputDir() : systemTempDir();
   }
 
   /** Records an account the scan knows of, with its name, state and tags; the last call wins. */
@@ -207,8 +237,9 @@ public final class ReportPipeline implements AutoCloseable {
    * into place; standard output in the same pass) and returns the summary.
    *
    * @throws IllegalStateException when called twice or after {@link #close}
-   * @throws UncheckedIOException when a report cannot be written; no report file is left half
-   *     written, and {@link #close} deletes what remains
+   * @throws EnvironmentException when a report cannot be written (naming the file and the system's
+   *     reason); no report file is left half written, an earlier one of the same name stays as it
+   *     was, and {@link #close} deletes what remains
    */
   public Summary finish(ScanInfo info, List<ScanError> errors) {
     Objects.requireNonNull(info, "info");
@@ -239,7 +270,13 @@ public final class ReportPipeline implements AutoCloseable {
       write(context);
       moveIntoPlace();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write the reports: " + describe(e), e);
+      // A report's own failure may come wrapped by the thread that wrote it.
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof ReportFileException file) {
+          throw WriteFailures.cannotWrite("the report", file.target, file);
+        }
+      }
+      throw WriteFailures.cannotWrite("temporary files in", spoolDir(), e);
     }
     synchronized (lock) {
       state = State.FINISHED;
@@ -257,7 +294,7 @@ public final class ReportPipeline implements AutoCloseable {
         if (options.toStdout(format)) {
           writer = new KeepOpen(stdout);
         } else {
-          FileOutput file = new FileOutput(pendingFiles.get(format));
+          FileOutput file = new FileOutput(opener, pendingFiles.get(format), options.file(format));
           files.add(file);
           writer = file.writer;
         }
@@ -319,9 +356,13 @@ public final class ReportPipeline implements AutoCloseable {
       }
       Path target = options.file(pending.getKey());
       try {
-        Files.move(pending.getValue(), target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(pending.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+        try {
+          Files.move(pending.getValue(), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(pending.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException e) {
+        throw new ReportFileException(target, e);
       }
       temp.release(pending.getValue());
     }
@@ -331,7 +372,7 @@ public final class ReportPipeline implements AutoCloseable {
    * After {@link #finish}, nothing. Otherwise deletes every temporary file (spilled runs and
    * unfinished reports), so an interrupted scan leaves no report behind.
    *
-   * @throws UncheckedIOException when a temporary file cannot be deleted
+   * @throws EnvironmentException when a temporary file cannot be deleted
    */
   @Override
   public void close() {
@@ -344,23 +385,47 @@ public final class ReportPipeline implements AutoCloseable {
     temp.closeAndDeleteAll();
   }
 
+  /** A failure to write one report file, carrying the report's name for the message. */
+  private static final class ReportFileException extends IOException {
+    final transient Path target;
+
+    ReportFileException(Path target, IOException cause) {
+      super(cause.getMessage(), cause);
+      this.target = target;
+    }
+  }
+
   /** A report file under its temporary name, synced to disk before it is moved into place. */
   private static final class FileOutput {
-    private final FileOutputStream stream;
+    private final OutputStream stream;
+    private final Path target;
     final Writer writer;
     private boolean closed;
 
-    FileOutput(Path file) throws IOException {
-      stream = new FileOutputStream(file.toFile());
+    FileOutput(Opener opener, Path temporary, Path target) throws IOException {
+      this.target = target;
+      try {
+        stream = opener.open(temporary);
+      } catch (IOException e) {
+        throw new ReportFileException(target, e);
+      }
       // OutputStreamWriter replaces what UTF-8 cannot encode (an unpaired surrogate) instead of
       // failing, so one odd tag value cannot sink a whole report.
       writer =
-          new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+          new BufferedWriter(
+              new OutputStreamWriter(new Naming(stream, target), StandardCharsets.UTF_8),
+              64 * 1024);
     }
 
     void complete() throws IOException {
       writer.flush();
-      stream.getFD().sync();
+      try {
+        if (stream instanceof FileOutputStream file) {
+          file.getFD().sync();
+        }
+      } catch (IOException e) {
+        throw new ReportFileException(target, e);
+      }
       closed = true;
       writer.close();
     }
@@ -369,6 +434,52 @@ public final class ReportPipeline implements AutoCloseable {
       if (!closed) {
         closed = true;
         writer.close();
+      }
+    }
+  }
+
+  /** A report file's stream whose failures say which report they are about. */
+  private static final class Naming extends FilterOutputStream {
+    private final Path target;
+
+    Naming(OutputStream out, Path target) {
+      super(out);
+      this.target = target;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        throw new ReportFileException(target, e);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        throw new ReportFileException(target, e);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw new ReportFileException(target, e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw new ReportFileException(target, e);
       }
     }
   }

@@ -1,12 +1,15 @@
 package io.tagscan.report;
 
+import io.tagscan.model.EnvironmentException;
+import io.tagscan.model.ScratchFiles;
+import io.tagscan.model.WriteFailures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +23,12 @@ import java.util.concurrent.ThreadLocalRandom;
 final class TempFiles {
 
   private final Set<Path> files = new LinkedHashSet<>();
+  private final Set<Path> swept = new HashSet<>();
   private boolean closed;
 
   /**
-   * Creates a new empty hidden file {@code .<name>.<random>.tmp} in {@code dir}. Unlike {@link
+   * Creates a new empty hidden file {@code .tagscan-<pid>-<name>.<random>.tmp} in {@code dir} (see
+   * {@link ScratchFiles}), first removing what killed runs left in that directory. Unlike {@link
    * Files#createTempFile} it keeps the default permissions, since the file becomes a report the
    * user expects to share.
    */
@@ -31,10 +36,15 @@ final class TempFiles {
     for (int attempt = 0; ; attempt++) {
       byte[] random = new byte[6];
       ThreadLocalRandom.current().nextBytes(random);
-      Path file = dir.resolve("." + name + "." + HexFormat.of().formatHex(random) + ".tmp");
+      Path file =
+          dir.resolve(
+              ScratchFiles.prefix(name) + HexFormat.of().formatHex(random) + ScratchFiles.suffix());
       synchronized (this) {
         if (closed) {
           throw new IllegalStateException("the report pipeline is closed");
+        }
+        if (swept.add(dir)) {
+          ScratchFiles.removeStale(dir);
         }
         try {
           Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
@@ -87,14 +97,21 @@ final class TempFiles {
     return left;
   }
 
-  /** Like {@link #closeAndDeleteAll(List)} but fails with the first problem. */
+  /**
+   * Like {@link #closeAndDeleteAll(List)} but fails with the first problem, an {@link
+   * EnvironmentException} naming the file.
+   */
   void closeAndDeleteAll() {
     List<IOException> failures = new ArrayList<>();
     List<Path> left = closeAndDeleteAll(failures);
     if (!left.isEmpty()) {
-      UncheckedIOException failure =
-          new UncheckedIOException(
-              "could not delete temporary file " + left.get(0), failures.get(0));
+      EnvironmentException failure =
+          new EnvironmentException(
+              "cannot delete the temporary file '"
+                  + left.get(0)
+                  + "': "
+                  + WriteFailures.reason(failures.get(0)),
+              failures.get(0));
       failures.stream().skip(1).forEach(failure::addSuppressed);
       throw failure;
     }

@@ -9,6 +9,10 @@ import java.util.function.Supplier;
  * Cleans up when the user stops a scan with Ctrl-C: closes the scanner so AWS calls stop, and
  * closes the unfinished reports and snapshot so their temporary files are deleted and no
  * half-written file is left. Removed again when the scan ends normally.
+ *
+ * <p>The scan's threads go on for a moment after the hook closed what they write to, and fail;
+ * {@link #explain} turns such a failure into the cancellation it is, so a stopped scan is never
+ * reported as an error, let alone a bug.
  */
 final class Interruption implements AutoCloseable {
 
@@ -30,6 +34,32 @@ final class Interruption implements AutoCloseable {
     Interruption interruption = new Interruption(present);
     Runtime.getRuntime().addShutdownHook(interruption.hook);
     return interruption;
+  }
+
+  /** Closes {@code target} too when interrupted, after the others; returns it (null allowed). */
+  synchronized <T extends AutoCloseable> T closesLast(T target) {
+    if (target != null) {
+      targets.add(target);
+    }
+    return target;
+  }
+
+  /** True once the hook has begun: the process is stopping. */
+  synchronized boolean interrupted() {
+    return interrupted;
+  }
+
+  /**
+   * What to throw for a failure of the scan: the failure itself, or, when the scan was interrupted
+   * meanwhile (so the failure is the hook's doing), a {@link CancellationException} carrying it.
+   */
+  RuntimeException explain(RuntimeException failure) {
+    if (!interrupted() || failure instanceof CancellationException) {
+      return failure;
+    }
+    CancellationException cancelled = new CancellationException("the scan was interrupted");
+    cancelled.initCause(failure);
+    return cancelled;
   }
 
   /** Closes this too when interrupted, before the others: the source stops first. */

@@ -39,6 +39,9 @@ public final class ScanService {
    * Runs the scan; {@code observer} sees every event too (for a progress bar) and may be null.
    *
    * @throws io.tagscan.model.InputException when the dictionary, exemptions or inventory are bad
+   * @throws io.tagscan.model.EnvironmentException when a report or the snapshot cannot be written
+   * @throws java.util.concurrent.CancellationException when the process was stopped (Ctrl-C,
+   *     SIGTERM) during the scan; nothing was written then
    */
   public static ScanOutcome run(ScanRequest request, PrintWriter stdout, ScanListener observer)
       throws InterruptedException {
@@ -49,10 +52,30 @@ public final class ScanService {
         request.exemptions() == null ? List.of() : ExemptionsLoader.load(request.exemptions());
     RuleEngine engine = new RuleEngine(dictionary, exemptions, today);
 
-    try (ReportPipeline pipeline = ReportPipeline.open(dictionary, request.report(), stdout);
+    try (Interruption interruption = Interruption.onShutdown()) {
+      try {
+        return scan(request, stdout, observer, dictionary, engine, startedAt, interruption);
+      } catch (RuntimeException e) {
+        throw interruption.explain(e);
+      }
+    }
+  }
+
+  private static ScanOutcome scan(
+      ScanRequest request,
+      PrintWriter stdout,
+      ScanListener observer,
+      Dictionary dictionary,
+      RuleEngine engine,
+      Instant startedAt,
+      Interruption interruption)
+      throws InterruptedException {
+    try (ReportPipeline pipeline =
+            interruption.closesLast(ReportPipeline.open(dictionary, request.report(), stdout));
         SnapshotWriter snapshot =
-            request.saveInventory() == null ? null : SnapshotWriter.open(request.saveInventory());
-        Interruption interruption = Interruption.onShutdown(pipeline, snapshot)) {
+            request.saveInventory() == null
+                ? null
+                : interruption.closesLast(SnapshotWriter.open(request.saveInventory()))) {
       CheckingListener checking = new CheckingListener(engine, pipeline);
       ScanListener everyone = Listeners.tee(checking, snapshot, observer);
       Header header =

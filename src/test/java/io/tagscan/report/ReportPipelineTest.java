@@ -10,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagscan.model.CheckedResource;
+import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
-import io.tagscan.model.UsageException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,6 +26,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +41,8 @@ class ReportPipelineTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  private static final long PID = ProcessHandle.current().pid();
+
   @TempDir Path dir;
 
   private final StringWriter stdout = new StringWriter();
@@ -49,6 +53,19 @@ class ReportPipelineTest {
         options,
         new PrintWriter(stdout),
         Fixtures.tuning(runEntries, fanIn));
+  }
+
+  /** A pipeline whose files of the given formats go to {@code /dev/full}: a disk that is full. */
+  private ReportPipeline openOnFullDisk(ReportOptions options, Set<String> full) {
+    return new ReportPipeline(
+        Fixtures.dictionary(),
+        options,
+        new PrintWriter(stdout),
+        Fixtures.tuning(5, 64),
+        temporary ->
+            full.stream().anyMatch(name -> temporary.getFileName().toString().contains(name))
+                ? new FileOutputStream("/dev/full")
+                : ReportPipeline.Opener.FILES.open(temporary));
   }
 
   /** Resources over 3 accounts × 3 regions, each id distinct, with a finding on every third. */
@@ -227,7 +244,7 @@ class ReportPipelineTest {
       resources(20).forEach(pipeline::accept);
       assertThat(report).hasContent("previous report");
       assertThat(filesIn(dir))
-          .filteredOn(name -> name.startsWith(".tagscan-report.json."))
+          .filteredOn(name -> name.startsWith(".tagscan-" + PID + "-tagscan-report.json."))
           .hasSize(1);
     }
     assertThat(report).hasContent("previous report");
@@ -335,24 +352,117 @@ class ReportPipelineTest {
   }
 
   @Test
-  void failsWithAUsageErrorWhenTheOutputDirectoryIsAFile() throws IOException {
+  void failsWithAnEnvironmentErrorWhenTheOutputDirectoryIsAFile() throws IOException {
     Path file = Files.writeString(dir.resolve("taken"), "x");
 
     assertThatThrownBy(() -> open(Fixtures.options(file, ReportFormat.JSON), 5, 64))
-        .isInstanceOf(UsageException.class)
-        .hasMessage(
-            "cannot write reports to '" + file + "': '" + file + "' exists and is not a directory");
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessage("cannot write reports to '" + file + "': Not a directory");
   }
 
   @Test
-  void failsWithAUsageErrorWhenTheOutputDirectoryIsNotWritable() throws IOException {
+  void namesTheSystemsReasonWhenTheOutputDirectoryCannotBeCreated() {
+    // Root may write anywhere else; the kernel's own file systems refuse even root.
+    Path refused = Path.of("/proc/tagscan-reports");
+
+    assertThatThrownBy(() -> open(Fixtures.options(refused, ReportFormat.JSON), 5, 64))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessage("cannot write reports to '/proc/tagscan-reports': No such file or directory");
+  }
+
+  @Test
+  void aFullDiskNamesTheReportAndTheReasonAndKeepsTheEarlierReport() throws IOException {
+    Path earlier = Files.writeString(dir.resolve("tagscan-report.json"), "the report of yesterday");
+    ReportPipeline pipeline =
+        openOnFullDisk(Fixtures.options(dir, ReportFormat.JSON), Set.of("tagscan-report.json"));
+    resources(12).forEach(pipeline::accept);
+
+    assertThatThrownBy(() -> pipeline.finish(Fixtures.scanInfo(true), List.of()))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessage("cannot write the report '" + earlier + "': No space left on device");
+    pipeline.close();
+
+    assertThat(filesIn(dir)).containsExactly("tagscan-report.json");
+    assertThat(earlier).hasContent("the report of yesterday");
+  }
+
+  @Test
+  void aFullDiskUnderOneOfSeveralFormatsNamesThatReportAndLeavesNoneHalfWritten()
+      throws IOException {
+    ReportPipeline pipeline =
+        openOnFullDisk(
+            Fixtures.options(dir, ReportFormat.JSON, ReportFormat.CSV, ReportFormat.MARKDOWN),
+            Set.of("tagscan-findings.csv"));
+    resources(40).forEach(pipeline::accept);
+
+    assertThatThrownBy(() -> pipeline.finish(Fixtures.scanInfo(true), List.of()))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessage(
+            "cannot write the report '"
+                + dir.resolve("tagscan-findings.csv")
+                + "': No space left on device");
+    pipeline.close();
+
+    assertThat(filesIn(dir)).isEmpty();
+  }
+
+  @Test
+  void resourcesArrivingAfterAnInterruptionClosedThePipelineAreDropped() throws IOException {
+    ReportPipeline pipeline = open(Fixtures.options(dir, ReportFormat.JSON), 5, 64);
+    List<CheckedResource> late = resources(20);
+    pipeline.accept(late.get(0));
+    pipeline.close();
+
+    // Scan threads still delivering when Ctrl-C closed the pipeline must not fail as a bug.
+    late.subList(1, late.size()).forEach(pipeline::accept);
+
+    assertThat(filesIn(dir)).isEmpty();
+  }
+
+  @Test
+  void removesTheTemporaryFilesOfAKilledRunAndNoOtherFile() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    long deadPid = gone.pid();
+    Path stale = Files.createFile(dir.resolve(".tagscan-" + deadPid + "-tagscan.json.0a1b2c.tmp"));
+    Path staleRun = Files.createFile(dir.resolve(".tagscan-" + deadPid + "-tagscan-run.ff.tmp"));
+    List<String> foreign =
+        List.of(
+            // pid 1 is always alive: another tagscan may still be writing this one.
+            ".tagscan-1-tagscan.json.0a1b2c.tmp",
+            ".tagscan-notes.tmp",
+            ".tagscan-" + deadPid + "-notes.txt",
+            "." + "tagscan.json.0a1b2c.tmp",
+            "notes.tmp");
+    for (String name : foreign) {
+      Files.createFile(dir.resolve(name));
+    }
+
+    try (ReportPipeline pipeline = open(Fixtures.options(dir, ReportFormat.JSON), 5, 64)) {
+      pipeline.finish(Fixtures.scanInfo(true), List.of());
+    }
+
+    assertThat(stale).doesNotExist();
+    assertThat(staleRun).doesNotExist();
+    assertThat(filesIn(dir))
+        .containsExactlyInAnyOrderElementsOf(concat(foreign, "tagscan-report.json"));
+  }
+
+  private static List<String> concat(List<String> names, String name) {
+    List<String> all = new ArrayList<>(names);
+    all.add(name);
+    return all;
+  }
+
+  @Test
+  void failsWithAnEnvironmentErrorWhenTheOutputDirectoryIsNotWritable() throws IOException {
     Path readOnly = Files.createDirectory(dir.resolve("read-only"));
     Assumptions.assumeTrue(readOnly.toFile().setWritable(false, false));
     Assumptions.assumeFalse(Files.isWritable(readOnly), "running as a user who may write anyway");
     try {
       assertThatThrownBy(() -> open(Fixtures.options(readOnly, ReportFormat.JSON), 5, 64))
-          .isInstanceOf(UsageException.class)
-          .hasMessageStartingWith("cannot write reports to '" + readOnly + "': ");
+          .isInstanceOf(EnvironmentException.class)
+          .hasMessage("cannot write reports to '" + readOnly + "': Permission denied");
     } finally {
       readOnly.toFile().setWritable(true, false);
     }
@@ -371,12 +481,10 @@ class ReportPipelineTest {
   }
 
   @Test
-  void refusesResourcesAfterClose() throws IOException {
+  void refusesToFinishAfterClose() throws IOException {
     ReportPipeline pipeline = open(Fixtures.options(dir, ReportFormat.JSON), 5, 64);
     pipeline.close();
 
-    assertThatThrownBy(() -> pipeline.accept(resources(1).get(0)))
-        .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> pipeline.finish(Fixtures.scanInfo(true), List.of()))
         .isInstanceOf(IllegalStateException.class);
     assertThat(filesIn(dir)).isEmpty();
@@ -462,7 +570,9 @@ class ReportPipelineTest {
   void spillsRunsToTheOutputDirectoryAndDeletesThemAfterwards() throws IOException {
     try (ReportPipeline pipeline = open(Fixtures.options(dir, ReportFormat.CSV), 10, 64)) {
       resources(55).forEach(pipeline::accept);
-      assertThat(filesIn(dir)).filteredOn(name -> name.startsWith(".tagscan-run.")).hasSize(5);
+      assertThat(filesIn(dir))
+          .filteredOn(name -> name.startsWith(".tagscan-" + PID + "-tagscan-run."))
+          .hasSize(5);
       pipeline.finish(Fixtures.scanInfo(true), List.of());
     }
 

@@ -469,6 +469,33 @@ class ScanCommandLiveTest {
   }
 
   @Test
+  void anAccountListLostToAFullDiskIsExit2() throws java.io.IOException {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine =
+        CommandLineFactory.create(
+            new Environment(false, false, Map.of(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
+    commandLine.setOut(new PrintWriter(new java.io.FileOutputStream("/dev/full"), true));
+    commandLine.setErr(new PrintWriter(err, true));
+
+    int code =
+        commandLine.execute(
+            "accounts",
+            "--accounts",
+            GOOD,
+            "--role-name",
+            "TagAuditor",
+            "--format",
+            "json",
+            "--endpoint-url",
+            aws.endpoint().toString(),
+            "--region",
+            "us-east-1");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("tagscan: error: cannot write to standard output\n");
+  }
+
+  @Test
   void refusesAwsOptionsBesideAnInventory() {
     Run run =
         run(
