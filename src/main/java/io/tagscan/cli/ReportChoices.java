@@ -66,7 +66,8 @@ final class ReportChoices {
         csvLayout,
         failOn.threshold(),
         tableLimit,
-        environment.colorOnStdout() && !noColor);
+        environment.colorOnStdout() && !noColor,
+        environment.tableWidth());
   }
 
   /**

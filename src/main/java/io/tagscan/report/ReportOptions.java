@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * What to report and where: the formats, the output directory (null for none, when the one format
  * chosen goes to standard output), the CSV layout, the lowest severity that fails the run (null for
- * never), how many resources the terminal table shows, and whether it may use colour.
+ * never), how many resources the terminal table shows, whether it may use colour, and how many
+ * columns wide it may be.
  */
 public record ReportOptions(
     Set<ReportFormat> formats,
@@ -19,7 +20,22 @@ public record ReportOptions(
     CsvLayout csvLayout,
     Severity failOn,
     int tableLimit,
-    boolean color) {
+    boolean color,
+    int tableWidth) {
+
+  /** The width the terminal table gets when nothing says otherwise. */
+  public static final int DEFAULT_TABLE_WIDTH = 80;
+
+  /** Options for a table {@value #DEFAULT_TABLE_WIDTH} columns wide. */
+  public ReportOptions(
+      Set<ReportFormat> formats,
+      Path outputDir,
+      CsvLayout csvLayout,
+      Severity failOn,
+      int tableLimit,
+      boolean color) {
+    this(formats, outputDir, csvLayout, failOn, tableLimit, color, DEFAULT_TABLE_WIDTH);
+  }
 
   public ReportOptions {
     Objects.requireNonNull(formats, "formats");
@@ -29,6 +45,9 @@ public record ReportOptions(
     csvLayout = Objects.requireNonNullElse(csvLayout, CsvLayout.FINDINGS);
     if (tableLimit < 0) {
       throw new UsageException("the table limit must be 0 or more, not " + tableLimit);
+    }
+    if (tableWidth < 1) {
+      throw new IllegalArgumentException("the table width must be positive, not " + tableWidth);
     }
     if (outputDir == null && formats.size() > 1) {
       throw new UsageException(
