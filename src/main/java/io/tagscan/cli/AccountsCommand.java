@@ -38,6 +38,7 @@ final class AccountsCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       converter = ReportFormatConverter.class,
+      completionCandidates = AccountsCommand.Formats.class,
       description = "table, json or csv. Default: table on a terminal, json otherwise.")
   ReportFormat format;
 
@@ -61,5 +62,13 @@ final class AccountsCommand implements Callable<Integer> {
         .forEach(e -> spec.commandLine().getErr().println("tagscan: note: " + Summaries.error(e)));
     spec.commandLine().getErr().flush();
     return ExitCode.OK;
+  }
+
+  /** The formats accounts are listed in, for completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.List.of("table", "json", "csv").iterator();
+    }
   }
 }

@@ -20,6 +20,8 @@ public final class CommandLineFactory {
   public static CommandLine create(Environment environment) {
     CommandLine commandLine = new CommandLine(new TagscanCommand(environment));
     commandLine.setExecutionExceptionHandler(new ExceptionHandler());
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    // Every value with a fixed set of choices is read regardless of case: --format JSON too.
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setUsageHelpAutoWidth(true);
     commandLine.setExecutionStrategy(parsed -> executeCheckingOutput(commandLine, parsed));

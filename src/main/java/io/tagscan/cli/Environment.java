@@ -1,28 +1,52 @@
 package io.tagscan.cli;
 
+import io.tagscan.report.ReportOptions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntSupplier;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the command line learns from the process around it: whether stdout and stderr are terminals,
- * the environment variables, and the clock. Tests pass their own.
+ * the environment variables, the clock, and how wide the terminal is (asked only when needed, 0
+ * when unknown). Tests pass their own.
  */
 public record Environment(
     boolean stdoutIsTerminal,
     boolean stderrIsTerminal,
     Map<String, String> variables,
-    Clock clock) {
+    Clock clock,
+    IntSupplier terminalColumns) {
 
   public Environment {
     variables = Map.copyOf(variables);
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(terminalColumns, "terminalColumns");
+  }
+
+  /** An environment whose terminal width is unknown. */
+  public Environment(
+      boolean stdoutIsTerminal,
+      boolean stderrIsTerminal,
+      Map<String, String> variables,
+      Clock clock) {
+    this(stdoutIsTerminal, stderrIsTerminal, variables, clock, () -> 0);
   }
 
   /** The real process: a console means an interactive terminal on both streams. */
   public static Environment system() {
     boolean terminal = System.console() != null;
-    return new Environment(terminal, terminal, System.getenv(), Clock.systemUTC());
+    return new Environment(
+        terminal, terminal, System.getenv(), Clock.systemUTC(), Environment::askTerminal);
+  }
+
+  /**
+   * The terminal's width as picocli detects it ({@code stty} on Unix, {@code mode con} on Windows;
+   * never below picocli's minimum of 55); picocli answers 80 when it cannot tell.
+   */
+  private static int askTerminal() {
+    return CommandSpec.create().usageMessage().autoWidth(true).width();
   }
 
   /** True when colours suit stdout: a terminal, {@code NO_COLOR} unset and not a dumb terminal. */
@@ -30,5 +54,26 @@ public record Environment(
     return stdoutIsTerminal
         && !variables.containsKey("NO_COLOR")
         && !"dumb".equals(variables.get("TERM"));
+  }
+
+  /**
+   * How wide the terminal table may be: {@code COLUMNS} when it holds a positive number, else the
+   * terminal's own width when stdout is one, else 80.
+   */
+  public int tableWidth() {
+    String columns = variables.get("COLUMNS");
+    if (columns != null && columns.trim().matches("[0-9]{1,5}")) {
+      int value = Integer.parseInt(columns.trim());
+      if (value > 0) {
+        return value;
+      }
+    }
+    if (stdoutIsTerminal) {
+      int detected = terminalColumns.getAsInt();
+      if (detected > 0) {
+        return detected;
+      }
+    }
+    return ReportOptions.DEFAULT_TABLE_WIDTH;
   }
 }

@@ -5,13 +5,42 @@ import io.tagscan.report.CsvLayout;
 import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options that say which reports a scan writes, where, and what fails the run. */
 final class ReportChoices {
+
+  /** Reads {@code --csv-layout} by its slug, in any letter case. */
+  static final class CsvLayoutConverter implements ITypeConverter<CsvLayout> {
+    @Override
+    public CsvLayout convert(String value) {
+      CsvLayout layout = CsvLayout.fromSlug(value.trim().toLowerCase(Locale.ROOT));
+      if (layout == null) {
+        throw new TypeConversionException(
+            "unknown layout '"
+                + value
+                + "'; expected one of: "
+                + String.join(", ", new Candidates()));
+      }
+      return layout;
+    }
+
+    /** The layouts, for help and completion. */
+    static final class Candidates implements Iterable<String> {
+      @Override
+      public Iterator<String> iterator() {
+        return Arrays.stream(CsvLayout.values()).map(CsvLayout::slug).iterator();
+      }
+    }
+  }
 
   @Option(
       names = "--format",
@@ -35,6 +64,8 @@ final class ReportChoices {
       names = "--csv-layout",
       paramLabel = "LAYOUT",
       defaultValue = "findings",
+      converter = CsvLayoutConverter.class,
+      completionCandidates = CsvLayoutConverter.Candidates.class,
       description =
           "findings: one row per finding; resources: one row per resource, one column per dictionary key (default: ${DEFAULT-VALUE}).")
   CsvLayout csvLayout;
@@ -43,6 +74,8 @@ final class ReportChoices {
       names = "--fail-on",
       paramLabel = "SEVERITY",
       defaultValue = "error",
+      converter = FailOn.Converter.class,
+      completionCandidates = FailOn.Candidates.class,
       description =
           "The lowest severity that fails the run: error, warning, info or never (default: ${DEFAULT-VALUE}).")
   FailOn failOn;
@@ -67,6 +100,9 @@ final class ReportChoices {
     if (tableLimit < 1) {
       throw new UsageException("--table-limit must be at least 1");
     }
+    if (output != null && output.toString().isBlank()) {
+      throw new UsageException("-o/--output needs a directory, not an empty name");
+    }
     return new ReportOptions(
         formats(environment),
         output,
@@ -74,6 +110,7 @@ final class ReportChoices {
         failOn.threshold(),
         tableLimit,
         environment.colorOnStdout() && !noColor,
+        environment.tableWidth(),
         showPii);
   }
 

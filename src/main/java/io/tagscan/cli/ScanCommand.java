@@ -1,6 +1,7 @@
 package io.tagscan.cli;
 
 import io.tagscan.model.UsageException;
+import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
 import io.tagscan.report.Summary;
 import io.tagscan.scan.ScanOutcome;
@@ -50,6 +51,7 @@ final class ScanCommand implements Callable<Integer> {
       names = "--inventory",
       arity = "1..*",
       paramLabel = "FILE",
+      parameterConsumer = InventoryFiles.class,
       description =
           "Check these files offline instead of AWS: 'aws resourcegroupstaggingapi get-resources'"
               + " output (plain or .gz) or a tagscan snapshot.")
@@ -103,7 +105,7 @@ final class ScanCommand implements Callable<Integer> {
     // Before the summary: a report lost on its way out fails the run instead.
     StandardOutput.check(out);
     if (!display.quiet) {
-      describe(outcome, err);
+      describe(outcome, report, err);
     }
     if (reports.failOn.threshold() != null
         && outcome.summary().findingsAtOrAbove(reports.failOn.threshold()) > 0) {
@@ -130,13 +132,22 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private void describe(ScanOutcome outcome, PrintWriter err) {
+  private void describe(ScanOutcome outcome, ReportOptions report, PrintWriter err) {
     Summary summary = outcome.summary();
     err.printf(
         "tagscan: %,d resources checked, %,d noncompliant; %s%n",
         summary.resources(), summary.noncompliant(), Summaries.findings(summary));
-    if (reports.output != null) {
-      err.println("tagscan: reports written to " + reports.output);
+    List<String> written = new ArrayList<>();
+    for (ReportFormat format : report.formats()) {
+      if (report.file(format) != null) {
+        written.add(report.file(format).toString());
+      }
+    }
+    if (saveInventory != null) {
+      written.add(saveInventory.toString());
+    }
+    if (!written.isEmpty()) {
+      err.println("tagscan: wrote " + String.join(", ", written));
     }
     if (!outcome.complete()) {
       err.printf(

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
       ScanCommand.class,
       AccountsCommand.class,
       DictionaryCommand.class,
-      picocli.AutoComplete.GenerateCompletion.class
+      picocli.AutoComplete.GenerateCompletion.class,
+      picocli.CommandLine.HelpCommand.class
     })
 final class TagscanCommand implements Runnable {
 

@@ -12,12 +12,12 @@ public record CheckedResource(Resource resource, List<Finding> findings) {
   }
 
   /**
-   * A resource is compliant when no finding of severity error or warning stands against it; info
-   * findings are advice and do not count.
+   * A resource is compliant when no finding of severity error stands against it; warnings and info
+   * findings are advice, and a rule that should count is raised to error in the dictionary.
    */
   public boolean compliant() {
     for (Finding finding : findings) {
-      if (finding.severity() != Severity.INFO) {
+      if (finding.severity() == Severity.ERROR) {
         return false;
       }
     }

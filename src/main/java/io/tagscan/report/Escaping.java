@@ -197,25 +197,18 @@ final class Escaping {
     return visible(text);
   }
 
-  /** The number of code points, the width used to align plain-text columns. */
+  /** The columns the text takes on a terminal (wide characters count two), to align columns. */
   static int width(String text) {
-    return text.codePointCount(0, text.length());
+    return TerminalText.width(text);
   }
 
-  /** The text cut to at most {@code width} code points, ending with … when cut. */
+  /** The text cut to at most {@code width} columns, ending with … when cut. */
   static String truncate(String text, int width) {
-    if (width(text) <= width) {
-      return text;
-    }
-    if (width <= 1) {
-      return "…".substring(0, width);
-    }
-    return text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
+    return TerminalText.truncate(text, width);
   }
 
-  /** The text padded with spaces to {@code width} code points. */
+  /** The text padded with spaces to {@code width} columns. */
   static String pad(String text, int width) {
-    int missing = width - width(text);
-    return missing <= 0 ? text : text + " ".repeat(missing);
+    return TerminalText.pad(text, width);
   }
 }

@@ -224,29 +224,14 @@ final class HtmlReportSink implements ReportSink {
   }
 
   private static void status(StringBuilder page, ReportContext context) {
-    Severity failOn = context.options().failOn();
-    Summary summary = context.summary();
-    switch (context.verdict()) {
-      case REPORT_ONLY ->
-          page.append("<p class=\"status report-only\">Report only: no failure threshold was set.");
-      case FAILED ->
-          page.append("<p class=\"status failed\">Failed: ")
-              .append(plural(summary.findingsAtOrAbove(failOn), "finding", "findings"))
-              .append(" at or above ")
-              .append(failOn.slug())
-              .append(" on ")
-              .append(plural(summary.resourcesAtOrAbove(failOn), "resource", "resources"))
-              .append('.');
-      case INCOMPLETE ->
-          page.append("<p class=\"status incomplete\">Incomplete: no finding at or above ")
-              .append(failOn.slug())
-              .append(" in what could be read.");
-      case PASSED ->
-          page.append("<p class=\"status passed\">Passed: no finding at or above ")
-              .append(failOn.slug())
-              .append('.');
-    }
-    page.append("</p>\n");
+    String opening =
+        switch (context.verdict()) {
+          case REPORT_ONLY -> "<p class=\"status report-only\">Report only: ";
+          case FAILED -> "<p class=\"status failed\">Failed: ";
+          case INCOMPLETE -> "<p class=\"status incomplete\">Incomplete: ";
+          case PASSED -> "<p class=\"status passed\">Passed: ";
+        };
+    page.append(opening).append(html(context.verdictSentence())).append(".</p>\n");
   }
 
   private static void total(StringBuilder page, String label, String value) {

@@ -74,27 +74,15 @@ final class MarkdownReportSink implements ReportSink {
   }
 
   private void status(ReportContext context) {
-    Severity failOn = context.options().failOn();
-    Summary summary = context.summary();
-    switch (context.verdict()) {
-      case REPORT_ONLY -> page.append("ℹ️ **Report only:** no failure threshold was set.\n\n");
-      case FAILED ->
-          page.append("❌ **Failed:** ")
-              .append(plural(summary.findingsAtOrAbove(failOn), "finding", "findings"))
-              .append(" at or above `")
-              .append(failOn.slug())
-              .append("` on ")
-              .append(plural(summary.resourcesAtOrAbove(failOn), "resource", "resources"))
-              .append(".\n\n");
-      case INCOMPLETE ->
-          page.append("⚠️ **Incomplete:** no finding at or above `")
-              .append(failOn.slug())
-              .append("` in what could be read.\n\n");
-      case PASSED ->
-          page.append("✅ **Passed:** no finding at or above `")
-              .append(failOn.slug())
-              .append("`.\n\n");
-    }
+    String label =
+        switch (context.verdict()) {
+          case REPORT_ONLY -> "ℹ️ **Report only:** ";
+          case FAILED -> "❌ **Failed:** ";
+          case INCOMPLETE -> "⚠️ **Incomplete:** ";
+          case PASSED -> "✅ **Passed:** ";
+        };
+    // The sentence holds only numbers and fixed words, so it needs no Markdown escaping.
+    page.append(label).append(context.verdictSentence()).append(".\n\n");
   }
 
   private void scanLine(ScanInfo info) {

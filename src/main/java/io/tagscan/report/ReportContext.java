@@ -1,10 +1,14 @@
 package io.tagscan.report;
 
+import static io.tagscan.report.Numbers.count;
+import static io.tagscan.report.Numbers.plural;
+
 import io.tagscan.dictionary.Dictionary;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -69,6 +73,77 @@ record ReportContext(
       return Verdict.FAILED;
     }
     return info.complete() ? Verdict.PASSED : Verdict.INCOMPLETE;
+  }
+
+  /**
+   * The verdict in one sentence, the same in the terminal table, the Markdown page and the HTML
+   * page, such as {@code 29 errors on 11 of 18 resources; 9 warnings}: the findings that decide the
+   * run first, then the others, then the scan errors when the scan is incomplete.
+   */
+  String verdictSentence() {
+    Severity failOn = options.failOn();
+    Verdict verdict = verdict();
+    long resources = summary.resources();
+    List<String> parts = new ArrayList<>();
+    switch (verdict) {
+      case FAILED ->
+          parts.add(
+              String.join(" and ", severityCounts(failOn, true))
+                  + " on "
+                  + count(summary.resourcesAtOrAbove(failOn))
+                  + " of "
+                  + plural(resources, "resource", "resources"));
+      case PASSED ->
+          parts.add(
+              "no " + failingNoun(failOn) + " on " + plural(resources, "resource", "resources"));
+      case INCOMPLETE ->
+          parts.add(
+              "no "
+                  + failingNoun(failOn)
+                  + " on the "
+                  + plural(resources, "resource", "resources")
+                  + " read");
+      case REPORT_ONLY ->
+          parts.add(
+              (summary.findings() == 0
+                      ? "no findings"
+                      : String.join(", ", severityCounts(Severity.INFO, true)))
+                  + " on "
+                  + (summary.findings() == 0 ? "" : count(summary.resourcesWithFindings()) + " of ")
+                  + plural(resources, "resource", "resources")
+                  + " (no --fail-on threshold)");
+    }
+    if (verdict != Verdict.REPORT_ONLY) {
+      parts.addAll(severityCounts(failOn, false));
+    }
+    if (!info.complete()) {
+      String unread = plural(errors.size(), "part", "parts") + " could not be read";
+      parts.add(verdict == Verdict.INCOMPLETE ? unread : "the scan is incomplete: " + unread);
+    }
+    return String.join("; ", parts);
+  }
+
+  /** Counts such as {@code 9 warnings} of the severities at or above (or below) the threshold. */
+  private List<String> severityCounts(Severity threshold, boolean atOrAbove) {
+    List<String> counts = new ArrayList<>();
+    for (Severity severity : Severity.values()) {
+      long found = summary.findingsBySeverity().get(severity);
+      if (found > 0 && severity.atLeast(threshold) == atOrAbove) {
+        counts.add(
+            severity == Severity.INFO
+                ? count(found) + " info"
+                : plural(found, severity.slug(), severity.slug() + "s"));
+      }
+    }
+    return counts;
+  }
+
+  private static String failingNoun(Severity failOn) {
+    return switch (failOn) {
+      case ERROR -> "errors";
+      case WARNING -> "errors or warnings";
+      case INFO -> "findings";
+    };
   }
 
   /** The account's name, or the empty string when unknown. */

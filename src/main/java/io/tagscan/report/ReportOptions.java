@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * What to report and where: the formats, the output directory (null for none, when the one format
  * chosen goes to standard output), the CSV layout, the lowest severity that fails the run (null for
- * never), how many resources the terminal table shows, whether it may use colour, and whether
- * values taken for personal data are shown as they are ({@code --show-pii}) rather than masked.
+ * never), how many resources the terminal table shows, whether it may use colour, how many columns
+ * wide it may be, and whether values taken for personal data are shown as they are ({@code
+ * --show-pii}) rather than masked.
  */
 public record ReportOptions(
     Set<ReportFormat> formats,
@@ -21,9 +22,16 @@ public record ReportOptions(
     Severity failOn,
     int tableLimit,
     boolean color,
+    int tableWidth,
     boolean showPii) {
 
-  /** Options that mask personal data, as every report does by default. */
+  /** The width the terminal table gets when nothing says otherwise. */
+  public static final int DEFAULT_TABLE_WIDTH = 80;
+
+  /**
+   * Options for a table {@value #DEFAULT_TABLE_WIDTH} columns wide that mask personal data, as
+   * every report does by default.
+   */
   public ReportOptions(
       Set<ReportFormat> formats,
       Path outputDir,
@@ -31,7 +39,7 @@ public record ReportOptions(
       Severity failOn,
       int tableLimit,
       boolean color) {
-    this(formats, outputDir, csvLayout, failOn, tableLimit, color, false);
+    this(formats, outputDir, csvLayout, failOn, tableLimit, color, DEFAULT_TABLE_WIDTH, false);
   }
 
   public ReportOptions {
@@ -42,6 +50,9 @@ public record ReportOptions(
     csvLayout = Objects.requireNonNullElse(csvLayout, CsvLayout.FINDINGS);
     if (tableLimit < 0) {
       throw new UsageException("the table limit must be 0 or more, not " + tableLimit);
+    }
+    if (tableWidth < 1) {
+      throw new IllegalArgumentException("the table width must be positive, not " + tableWidth);
     }
     if (outputDir == null && formats.size() > 1) {
       throw new UsageException(

@@ -16,11 +16,19 @@ import io.tagscan.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The terminal view: totals, then the worst resources first (capped, with "…and N more"), each with
- * its findings in aligned columns, then the parts of the scan that failed.
+ * The terminal view, laid out for the terminal's width: totals, then the worst resources first
+ * (capped, with "…and N more" and how to see the rest), each with its findings, then the parts of
+ * the scan that failed, and last the verdict.
+ *
+ * <p>No line is wider than {@link ReportOptions#tableWidth()}, counted in display columns. When the
+ * findings fit as one row each, with the whole fix as the last column, they are shown so; otherwise
+ * each fix goes on its own indented line below its finding, wrapped at spaces, and is never cut.
+ * ARNs too long for a line are shortened in the middle with …, keys and values at their end; the
+ * JSON and CSV reports carry them whole.
  *
  * <p>Every user-supplied string goes through {@link Escaping#terminal}, so a tag value cannot
  * smuggle an escape sequence to the terminal; colour codes come only from here, and only when
@@ -29,8 +37,12 @@ import java.util.List;
 final class TableReportSink implements ReportSink {
 
   private static final String[] HEADERS = {"SEVERITY", "RULE", "KEY", "VALUE", "FIX"};
-  private static final int[] MAX_WIDTHS = {8, 28, 40, 32, 72};
-  private static final int MAX_ERROR_MESSAGE = 120;
+  private static final int[] MAX_WIDTHS = {8, 28, 40, 32};
+  private static final int MAX_ERROR_MESSAGE = 400;
+  private static final int MIN_WIDTH = 20;
+  private static final String FIX_LABEL = "    fix: ";
+  private static final String FIX_INDENT = "         ";
+  private static final String CONTINUATION = "  ";
 
   private static final String RESET = "\u001b[0m";
   private static final String BOLD = "\u001b[1m";
@@ -44,6 +56,7 @@ final class TableReportSink implements ReportSink {
   private final Writer out;
   private final StringBuilder text = new StringBuilder(4096);
   private boolean color;
+  private int width;
 
   TableReportSink(Writer out) {
     this.out = out;
@@ -52,77 +65,77 @@ final class TableReportSink implements ReportSink {
   @Override
   public void begin(ReportContext context) {
     color = context.options().color();
+    width = Math.max(MIN_WIDTH, context.options().tableWidth());
     ScanInfo info = context.info();
     Summary summary = context.summary();
-    text.append(paint(BOLD, "tagscan"))
-        .append(": ")
-        .append(plural(summary.resources(), "resource", "resources"))
-        .append(", ")
-        .append(count(summary.compliant()))
-        .append(" compliant, ")
-        .append(paint(summary.noncompliant() > 0 ? RED : "", count(summary.noncompliant())))
-        .append(" noncompliant (")
-        .append(percent(summary.complianceRate()))
-        .append(" compliant)\n");
-    text.append("findings: ");
+    prose(
+        paint(BOLD, "tagscan")
+            + ": "
+            + plural(summary.resources(), "resource", "resources")
+            + ", "
+            + count(summary.compliant())
+            + " compliant, "
+            + paint(summary.noncompliant() > 0 ? RED : "", count(summary.noncompliant()))
+            + " noncompliant ("
+            + percent(summary.complianceRate())
+            + " compliant)");
+    StringBuilder findings = new StringBuilder("findings: ");
     for (Severity severity : Severity.values()) {
       if (severity != Severity.ERROR) {
-        text.append(", ");
+        findings.append(", ");
       }
-      text.append(count(summary.findingsBySeverity().get(severity)))
+      findings
+          .append(count(summary.findingsBySeverity().get(severity)))
           .append(' ')
           .append(paint(colorOf(severity), severity.slug()));
     }
-    text.append('\n');
-    text.append("accounts: ")
-        .append(count(info.accountsScanned()))
-        .append(" of ")
-        .append(count(info.accountsRequested()))
-        .append(" scanned");
+    prose(findings.toString());
+    StringBuilder accounts =
+        new StringBuilder("accounts: ")
+            .append(count(info.accountsScanned()))
+            .append(" of ")
+            .append(count(info.accountsRequested()))
+            .append(" scanned");
     if (info.accountsFailed() > 0) {
-      text.append(", ").append(count(info.accountsFailed())).append(" failed");
+      accounts.append(", ").append(count(info.accountsFailed())).append(" failed");
     }
-    text.append("; regions: ")
+    accounts
+        .append("; regions: ")
         .append(
             info.regions().isEmpty()
                 ? "–"
                 : info.regions().size() <= 4
                     ? terminal(String.join(", ", info.regions()))
-                    : count(info.regions().size()))
-        .append('\n');
+                    : count(info.regions().size()));
+    prose(accounts.toString());
     if (!info.sagemaker().isEmpty()) {
-      text.append("sagemaker: ")
-          .append(count(info.sagemakerListed()))
-          .append(" resources listed directly, ")
-          .append(count(info.sagemakerListedOnly()))
-          .append(" of them never returned by the Tagging API\n");
-    }
-    Severity failOn = context.options().failOn();
-    long failing = summary.findingsAtOrAbove(failOn);
-    ReportContext.Verdict verdict = context.verdict();
-    // An incomplete scan has not passed; the INCOMPLETE line below says what it did.
-    if (verdict == ReportContext.Verdict.FAILED || verdict == ReportContext.Verdict.PASSED) {
-      text.append(
-          verdict == ReportContext.Verdict.FAILED
-              ? paint(RED, "FAILED")
-                  + ": "
-                  + plural(failing, "finding", "findings")
-                  + " at or above "
-                  + failOn.slug()
-                  + " on "
-                  + plural(summary.resourcesAtOrAbove(failOn), "resource", "resources")
-              : paint(GREEN, "PASSED") + ": no finding at or above " + failOn.slug());
-      text.append('\n');
-    }
-    if (!info.complete()) {
-      text.append(paint(BOLD_YELLOW, "INCOMPLETE"))
-          .append(": ")
-          .append("parts of the scan could not be read; ")
-          .append(plural(context.errors().size(), "error is", "errors are"))
-          .append(" listed below\n");
+      prose(
+          "sagemaker: "
+              + count(info.sagemakerListed())
+              + " resources listed directly, "
+              + count(info.sagemakerListedOnly())
+              + " of them never returned by the Tagging API");
     }
     findings(context.worst(), summary.resourcesWithFindings());
     errors(context.errors());
+    text.append('\n');
+    prose(label(context.verdict()) + ": " + context.verdictSentence());
+  }
+
+  private String label(ReportContext.Verdict verdict) {
+    return switch (verdict) {
+      case FAILED -> paint(RED, "FAILED");
+      case PASSED -> paint(GREEN, "PASSED");
+      case INCOMPLETE -> paint(BOLD_YELLOW, "INCOMPLETE");
+      case REPORT_ONLY -> paint(BOLD, "REPORT ONLY");
+    };
+  }
+
+  /** A sentence wrapped at spaces to the width, continued with an indent. */
+  private void prose(String sentence) {
+    for (String line : TerminalText.wrap(sentence, width, "", CONTINUATION)) {
+      text.append(line).append('\n');
+    }
   }
 
   private void findings(List<CheckedResource> worst, long withFindings) {
@@ -146,42 +159,78 @@ final class TableReportSink implements ReportSink {
           terminal(finding.fix() != null ? finding.fix() : finding.message())
         };
         for (int i = 0; i < row.length; i++) {
-          row[i] = truncate(row[i], MAX_WIDTHS[i]);
+          if (i < MAX_WIDTHS.length) {
+            row[i] = truncate(row[i], MAX_WIDTHS[i]);
+          }
           widths[i] = Math.max(widths[i], width(row[i]));
         }
         rows.add(row);
       }
     }
+    // One row per finding when the widest fix fits whole; otherwise each fix on its own lines.
+    boolean oneRow = 2 + sum(widths) + 2 * (widths.length - 1) <= width;
+    int room = width - 2 - widths[0] - 2;
+    // Without the fix, keys line up while a short value still fits beside the widest key;
+    // otherwise each value follows its key.
+    int[] stacked = {widths[0], widths[1], widths[2], widths[3]};
+    if (widths[1] + 2 + widths[2] + 2 + Math.min(widths[3], 8) > room) {
+      stacked[2] = 0;
+    }
     if (!worst.isEmpty()) {
-      text.append("  ").append(paint(BOLD, line(HEADERS, widths))).append('\n');
+      String header = oneRow ? line(HEADERS, widths) : line(Arrays.copyOf(HEADERS, 4), stacked);
+      text.append("  ").append(paint(BOLD, truncate(header, width - 2))).append('\n');
     }
     int next = 0;
     for (CheckedResource checked : worst) {
-      Resource resource = checked.resource();
-      text.append(paint(BOLD, terminal(resource.arn())))
-          .append("  ")
-          .append(paint(DIM, meta(resource)))
-          .append('\n');
+      resourceLine(checked.resource());
       for (int f = 0; f < checked.findings().size(); f++) {
         String[] row = rows.get(next++);
         Severity severity = checked.findings().get(f).severity();
-        text.append("  ")
-            .append(paint(colorOf(severity), pad(row[0], widths[0])))
-            .append("  ")
-            .append(line(java.util.Arrays.copyOfRange(row, 1, row.length), tail(widths)))
-            .append('\n');
+        text.append("  ").append(paint(colorOf(severity), pad(row[0], widths[0]))).append("  ");
+        if (oneRow) {
+          text.append(line(Arrays.copyOfRange(row, 1, row.length), tail(widths))).append('\n');
+          continue;
+        }
+        String rest =
+            line(new String[] {row[1], row[2], row[3]}, Arrays.copyOfRange(stacked, 1, 4));
+        text.append(truncate(rest, room)).append('\n');
+        for (String line : TerminalText.wrap(row[4], width, FIX_LABEL, FIX_INDENT)) {
+          text.append(line).append('\n');
+        }
       }
     }
     long hidden = withFindings - worst.size();
     if (hidden > 0) {
-      text.append("…and ")
-          .append(plural(hidden, "more resource", "more resources"))
-          .append(" with findings\n");
+      prose(
+          "…and "
+              + plural(hidden, "more resource", "more resources")
+              + " with findings; see more with --table-limit N, or every finding with"
+              + " --format csv -o DIR");
     }
   }
 
+  /** The ARN with the resource's type, account and region, on one line or two. */
+  private void resourceLine(Resource resource) {
+    String arn = terminal(resource.arn());
+    String meta = meta(resource);
+    if (width(arn) + 2 + width(meta) <= width) {
+      text.append(paint(BOLD, arn)).append("  ").append(paint(DIM, meta)).append('\n');
+      return;
+    }
+    text.append(paint(BOLD, TerminalText.middle(arn, width))).append('\n');
+    text.append("  ").append(paint(DIM, truncate(meta, width - 2))).append('\n');
+  }
+
+  private static int sum(int[] values) {
+    int sum = 0;
+    for (int value : values) {
+      sum += value;
+    }
+    return sum;
+  }
+
   private static int[] tail(int[] widths) {
-    return java.util.Arrays.copyOfRange(widths, 1, widths.length);
+    return Arrays.copyOfRange(widths, 1, widths.length);
   }
 
   private String meta(Resource resource) {
@@ -236,9 +285,21 @@ final class TableReportSink implements ReportSink {
       }
       rows.add(row);
     }
-    int[] all = java.util.Arrays.copyOf(widths, 5);
+    int[] all = Arrays.copyOf(widths, 5);
+    int longest = rows.stream().mapToInt(row -> width(row[4])).max().orElse(0);
+    boolean oneRow = 2 + sum(widths) + 2 * widths.length + longest <= width;
     for (String[] row : rows) {
-      text.append("  ").append(line(row, all)).append('\n');
+      if (oneRow) {
+        text.append("  ").append(line(row, all)).append('\n');
+        continue;
+      }
+      String where = line(Arrays.copyOf(row, 4), widths);
+      text.append("  ").append(truncate(where, width - 2)).append('\n');
+      if (!row[4].isEmpty()) {
+        for (String line : TerminalText.wrap(row[4], width, "    ", "    ")) {
+          text.append(line).append('\n');
+        }
+      }
     }
   }
 

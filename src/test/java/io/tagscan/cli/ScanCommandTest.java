@@ -70,7 +70,7 @@ class ScanCommandTest {
     assertThat(Files.readString(out.resolve("tagscan-report.html")))
         .startsWith("<!DOCTYPE html>")
         .endsWith("</html>\n");
-    assertThat(run.err()).contains("tagscan: reports written to " + out);
+    assertThat(run.err()).contains("tagscan: wrote " + out.resolve("tagscan-report.json") + ", ");
   }
 
   @Test

@@ -7,7 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * End-to-end golden cases for {@code tagscan scan}: each directory under {@code
  * golden/scan/<case>/} holds {@code args} (one argument a line, {@code $OUT} for the output
- * directory), {@code exit-code}, {@code stderr.txt}, {@code stdout.txt}, and under {@code reports/}
- * every file the run must write, byte for byte. Run with {@code -Dgolden.update=true} to rewrite
- * the expectations after a deliberate change, then review the diff.
+ * directory), optionally {@code environment} (one {@code NAME=value} a line, such as {@code
+ * COLUMNS=60}), {@code exit-code}, {@code stderr.txt}, {@code stdout.txt}, and under {@code
+ * reports/} every file the run must write, byte for byte. Run with {@code -Dgolden.update=true} to
+ * rewrite the expectations after a deliberate change, then review the diff.
  */
 class ScanGoldenTest {
 
@@ -50,7 +55,19 @@ class ScanGoldenTest {
             .map(line -> line.replace("$OUT", out.toString()))
             .toList();
 
-    CliRun run = CliRun.run(args.toArray(String[]::new));
+    Map<String, String> variables = new TreeMap<>();
+    if (Files.exists(dir.resolve("environment"))) {
+      for (String line : Files.readAllLines(dir.resolve("environment"))) {
+        if (!line.isBlank()) {
+          variables.put(
+              line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+      }
+    }
+    CliRun run =
+        CliRun.run(
+            new Environment(false, false, variables, Clock.fixed(CliRun.NOW, ZoneOffset.UTC)),
+            args.toArray(String[]::new));
 
     String stderr = run.err().replace(out.toString(), "$OUT");
     check(dir.resolve("exit-code"), run.exitCode() + "\n");

@@ -92,10 +92,10 @@ class EscapingTest {
   }
 
   @Test
-  void truncatesByCodePointsWithAnEllipsis() {
+  void truncatesByDisplayColumnsWithAnEllipsis() {
     assertThat(Escaping.truncate("abcdef", 4)).isEqualTo("abc…");
     assertThat(Escaping.truncate("abcd", 4)).isEqualTo("abcd");
-    assertThat(Escaping.truncate("\ud83d\ude80\ud83d\ude80\ud83d\ude80", 2))
+    assertThat(Escaping.truncate("\ud83d\ude80\ud83d\ude80\ud83d\ude80", 3))
         .isEqualTo("\ud83d\ude80…");
     assertThat(Escaping.pad("ab", 4)).isEqualTo("ab  ");
   }

@@ -131,6 +131,7 @@ class HostileTextTest {
             input.failOn(),
             input.tableLimit(),
             false,
+            ReportOptions.DEFAULT_TABLE_WIDTH,
             showPii);
     StringWriter stdout = new StringWriter();
     try (ReportPipeline pipeline =

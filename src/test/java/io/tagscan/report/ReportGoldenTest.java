@@ -31,6 +31,7 @@ class ReportGoldenTest {
 
   static final Path CASES = Paths.get("src/test/resources/golden/report");
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+  private static final int[] GOLDEN_WIDTHS = {60, 100, 220};
 
   @TempDir Path temp;
 
@@ -47,7 +48,7 @@ class ReportGoldenTest {
 
   @Test
   void findsTheGoldenCases() throws IOException {
-    assertThat(cases()).contains("clean", "mixed-hostile", "incomplete", "empty");
+    assertThat(cases()).contains("clean", "mixed-hostile", "incomplete", "empty", "wide-text");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -114,6 +115,9 @@ class ReportGoldenTest {
     outputs.put("expected.md", read(plain.resolve("tagscan-summary.md")));
     outputs.put("expected.html", read(plain.resolve("tagscan-report.html")));
     outputs.put("expected.table.txt", table);
+    for (int width : GOLDEN_WIDTHS) {
+      outputs.put("expected.table-" + width + ".txt", table(input, width, false));
+    }
 
     // Reversed arrival and a run of two resources: the same bytes must come out of the spill path.
     Path spilled = temp.resolve("spilled");
@@ -137,6 +141,69 @@ class ReportGoldenTest {
     outputs.put("expected.resources.csv", read(spilled.resolve("tagscan-resources.csv")));
     outputs.put("expected.table-color.txt", colored);
     return outputs;
+  }
+
+  /** The terminal table alone, at the given width. */
+  private static String table(GoldenInput input, int width, boolean color) {
+    return run(
+        input,
+        new ReportOptions(
+            EnumSet.of(ReportFormat.TABLE),
+            null,
+            CsvLayout.FINDINGS,
+            input.failOn(),
+            input.tableLimit(),
+            color,
+            width,
+            false),
+        input.resources(),
+        ReportPipeline.Tuning.DEFAULT.runEntries());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void keepsEveryTableLineWithinTheTerminalWidth(String name) throws IOException {
+    GoldenInput input = GoldenInput.read(CASES.resolve(name).resolve("input.json"));
+    for (int width : new int[] {20, 40, 55, 60, 72, 80, 100, 120, 160, 220}) {
+      for (boolean color : new boolean[] {false, true}) {
+        String table = table(input, width, color);
+        for (String line : table.split("\n", -1)) {
+          assertThat(TerminalText.width(line))
+              .as("%s at %d columns%s: %s", name, width, color ? " in colour" : "", line)
+              .isLessThanOrEqualTo(width);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void showsTheFixOfEveryFindingShownWhole(String name) throws IOException {
+    GoldenInput input = GoldenInput.read(CASES.resolve(name).resolve("input.json"));
+    List<CheckedResource> shown =
+        input.resources().stream()
+            .filter(checked -> !checked.findings().isEmpty())
+            .map(ReportGoldenTest::masked)
+            .sorted(WorstResources.WORST_FIRST)
+            .limit(input.tableLimit())
+            .toList();
+    for (int width : new int[] {40, 60, 100, 220}) {
+      String table = table(input, width, false).replaceAll("\\s+", "");
+      for (CheckedResource checked : shown) {
+        for (io.tagscan.model.Finding finding : checked.findings()) {
+          String fix = finding.fix() != null ? finding.fix() : finding.message();
+          assertThat(table)
+              .as("%s at %d columns shows the fix whole", name, width)
+              .contains(Escaping.terminal(fix).replaceAll("\\s+", ""));
+        }
+      }
+    }
+  }
+
+  /** The resource as the reports show it: personal data masked, as the pipeline does. */
+  private static CheckedResource masked(CheckedResource checked) {
+    PersonalDataMask mask = PersonalDataMask.of(checked);
+    return mask == null ? checked : mask.mask(checked);
   }
 
   private static String run(

@@ -300,7 +300,7 @@ class ReportPipelineTest {
     assertThat(Files.readString(out.resolve("tagscan-junit.xml")))
         .contains("<testsuites name=\"tagscan\" tests=\"30\" failures=\"10\" errors=\"0\">");
     assertThat(Files.readString(out.resolve("tagscan-summary.md")))
-        .contains("❌ **Failed:** 10 findings at or above `error` on 10 resources.");
+        .contains("❌ **Failed:** 10 errors on 10 of 30 resources.");
     assertThat(summary.findingsAtOrAbove(Severity.ERROR)).isEqualTo(10);
   }
 
@@ -531,7 +531,7 @@ class ReportPipelineTest {
     String table = stdout.toString();
     assertThat(table.indexOf("instance/i-errors"))
         .isPositive()
-        .isLessThan(table.indexOf("instance/i-error "));
+        .isLessThan(table.indexOf("instance/i-error\n"));
     assertThat(table)
         .doesNotContain("i-warning", "i-info", "i-clean")
         .contains("…and 2 more resources with findings");
@@ -602,11 +602,11 @@ class ReportPipelineTest {
 
     assertThat(stdout.toString())
         .doesNotContain("PASSED")
-        .contains("INCOMPLETE: parts of the scan could not be read; 1 error is listed below")
+        .contains("INCOMPLETE: no errors on the 1 resource read; 1 part could not be read")
         .contains("222222222222  -  AssumeRole  AccessDenied  denied");
     assertThat(Files.readString(dir.resolve("tagscan-summary.md")))
         .doesNotContain("Passed")
-        .contains("⚠️ **Incomplete:** no finding at or above `error` in what could be read.")
+        .contains("⚠️ **Incomplete:** no errors on the 1 resource read; 1 part could not be read.")
         .contains("| 222222222222 | – | AssumeRole | AccessDenied | denied |");
   }
 }

@@ -88,6 +88,33 @@ class SummaryBuilderTest {
   }
 
   @Test
+  void countsAResourceWithOnlyWarningsAsCompliant() {
+    builder.add(
+        of(
+            "111",
+            "ec2:instance",
+            Source.TAGGING_API,
+            Map.of("Name", "web"),
+            finding(RuleId.UNDECLARED_KEY, Severity.WARNING, "Name"),
+            finding(RuleId.KEY_CONVENTION, Severity.WARNING, "Name")));
+    builder.add(
+        of(
+            "111",
+            "ec2:volume",
+            Source.TAGGING_API,
+            Map.of(),
+            finding(RuleId.MISSING_MANDATORY_TAG, Severity.ERROR, OWNER)));
+
+    Summary summary = builder.snapshot(List.of());
+
+    assertThat(summary.compliant()).isEqualTo(1);
+    assertThat(summary.noncompliant()).isEqualTo(1);
+    assertThat(summary.complianceRate()).isEqualByComparingTo("0.5");
+    assertThat(summary.findingsByAccount().get("111").compliant()).isEqualTo(1);
+    assertThat(summary.findingsBySeverity().get(Severity.WARNING)).isEqualTo(2);
+  }
+
+  @Test
   void coversEachMandatoryOrCostKeyOnlyWhereItApplies() {
     builder.add(
         of(
