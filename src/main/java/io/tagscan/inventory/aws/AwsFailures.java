@@ -45,6 +45,9 @@ final class AwsFailures {
       }
       return "HTTP " + service.statusCode();
     }
+    if (failure instanceof PageTokens.Loop) {
+      return PageTokens.PAGINATION_LOOP;
+    }
     return failure.getClass().getSimpleName();
   }
 

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.tagscan.inventory.aws.FakeAws.CALLER_ACCOUNT;
 import static io.tagscan.inventory.aws.FakeAws.CALLER_KEY;
 import static io.tagscan.inventory.aws.FakeAws.page;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LiveScannerTest {
 
@@ -314,7 +318,121 @@ class LiveScannerTest {
     assertThat(listener.units())
         .containsExactly(new Unit(A, "eu-west-1", false), new Unit(A, "us-east-1", true));
     assertThat(result.complete()).isFalse();
+    // Part of the account was read, so it counts as scanned; the error marks the region.
+    assertThat(result.accountsScanned()).isEqualTo(1);
+    assertThat(result.accountsFailed()).isZero();
+  }
+
+  @Test
+  void countsAnAccountAsFailedOnlyWhenNoRegionOfItCouldBeRead() {
+    givenAccount(A);
+    fake.resourcesFail(roleKey(A), "us-east-1", 500, "InternalServiceException");
+    fake.resourcesFail(roleKey(A), "eu-west-1", 500, "InternalServiceException");
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result =
+        scan(
+            OptionsBuilder.against(fake.endpoint())
+                .role("TagAuditor")
+                .accounts(A)
+                .regions("us-east-1", "eu-west-1")
+                .noSagemaker(),
+            listener);
+
+    assertThat(result.accountsScanned()).isZero();
     assertThat(result.accountsFailed()).isEqualTo(1);
+    assertThat(result.complete()).isFalse();
+  }
+
+  @Test
+  void endsAGetResourcesListingWhosePaginationTokenRepeats() {
+    givenAccount(A);
+    fake.resources(
+        roleKey(A),
+        "us-east-1",
+        List.of(
+            page(null, "p2", ec2(A, "us-east-1", "i-1")),
+            page("p2", "p3", ec2(A, "us-east-1", "i-2")),
+            page("p3", "p2", ec2(A, "us-east-1", "i-3"))));
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result =
+        scan(
+            OptionsBuilder.against(fake.endpoint()).role("TagAuditor").accounts(A).noSagemaker(),
+            listener);
+
+    fake.server.verify(3, FakeAws.getResourcesRequests(roleKey(A), "us-east-1"));
+    assertThat(listener.arns())
+        .containsExactly(
+            "arn:aws:ec2:us-east-1:" + A + ":instance/i-1",
+            "arn:aws:ec2:us-east-1:" + A + ":instance/i-2",
+            "arn:aws:ec2:us-east-1:" + A + ":instance/i-3");
+    assertThat(listener.errors())
+        .extracting(ScanError::accountId, ScanError::region, ScanError::operation, ScanError::code)
+        .containsExactly(tuple(A, "us-east-1", "GetResources", "PaginationLoop"));
+    assertThat(listener.units()).containsExactly(new Unit(A, "us-east-1", false));
+    assertThat(result.complete()).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ListAccounts, Accounts",
+    "ListAccountsForParent, Accounts",
+    "ListOrganizationalUnitsForParent, OrganizationalUnits"
+  })
+  void endsAnAccountListingWhoseNextTokenRepeats(String operation, String listField) {
+    String ou = "ou-ab12-11111111";
+    fake.callerIdentity(CALLER_ACCOUNT);
+    fake.organizationsPage("ListAccounts", null, null, null, new FakeAws.Member(A, "a", "ACTIVE"));
+    fake.organizationsPage("ListAccountsForParent", ou, null, null);
+    fake.childOus(ou);
+    answersEveryPageWithTheSameToken(operation, listField);
+    givenAccount(A);
+    fake.resources(roleKey(A), "us-east-1", List.of(page(null, null, ec2(A, "us-east-1", "i-1"))));
+    RecordingListener listener = new RecordingListener();
+    OptionsBuilder options =
+        OptionsBuilder.against(fake.endpoint()).role("TagAuditor").accounts(A).noSagemaker();
+
+    LiveScanResult result =
+        scan(operation.equals("ListAccounts") ? options.org() : options.ous(ou), listener);
+
+    fake.server.verify(2, FakeAws.organizationsRequests(operation));
+    assertThat(listener.errors())
+        .extracting(ScanError::accountId, ScanError::operation, ScanError::code)
+        .containsExactly(tuple("", operation, "PaginationLoop"));
+    assertThat(listener.arns()).containsExactly("arn:aws:ec2:us-east-1:" + A + ":instance/i-1");
+    assertThat(result.complete()).isFalse();
+  }
+
+  @Test
+  void keepsAnAccountWhoseTagListingRepeatsItsTokenWithItsTagsUnknown() {
+    givenAccount(A);
+    answersEveryPageWithTheSameToken("ListTagsForResource", "Tags");
+    fake.resources(roleKey(A), "us-east-1", List.of(page(null, null, ec2(A, "us-east-1", "i-1"))));
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result =
+        scan(
+            OptionsBuilder.against(fake.endpoint()).role("TagAuditor").accounts(A).noSagemaker(),
+            listener);
+
+    fake.server.verify(2, FakeAws.organizationsRequests("ListTagsForResource"));
+    assertThat(listener.errors())
+        .extracting(ScanError::accountId, ScanError::operation, ScanError::code)
+        .containsExactly(tuple(A, "ListTagsForResource", "PaginationLoop"));
+    assertThat(listener.accounts())
+        .containsExactly(Account.of(A, "name-" + A, "ACTIVE", Map.of()).withUnknownTags());
+    assertThat(result.accountsScanned()).isEqualTo(1);
+    assertThat(result.complete()).as("the account's own tags are unknown").isFalse();
+  }
+
+  /** Every call of the Organizations operation answers one empty page pointing at itself. */
+  private void answersEveryPageWithTheSameToken(String operation, String listField) {
+    fake.server.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo(FakeAws.ORGANIZATIONS + operation))
+            .atPriority(1)
+            .willReturn(FakeAws.json(200, "{\"" + listField + "\":[],\"NextToken\":\"again\"}")));
   }
 
   @Test
@@ -540,8 +658,9 @@ class LiveScannerTest {
         .extracting(ScanError::accountId, ScanError::operation, ScanError::code)
         .containsExactly(tuple("", "DescribeAccount", "AccessDeniedException"));
     fake.server.verify(0, FakeAws.assumeRoleRequests());
+    // Its own tags are unknown, so the scan is not whole, yet the account was scanned.
     assertThat(result)
-        .isEqualTo(new LiveScanResult(1, 1, 0, List.of("eu-west-1"), true, List.of()));
+        .isEqualTo(new LiveScanResult(1, 1, 0, List.of("eu-west-1"), false, List.of()));
   }
 
   @Test

@@ -258,6 +258,53 @@ class ScanCommandLiveTest {
   }
 
   @Test
+  void keepsTheOtherSageMakerListingsWhenOneAnswers500sAndCountsTheAccountAsScanned()
+      throws IOException {
+    aws.server.stubFor(
+        aws.getResources(roleKey(GOOD), "us-east-1", null)
+            .atPriority(1)
+            .willReturn(FakeAws.json(200, "{\"ResourceTagMappingList\":[]}")));
+    aws.sagemakerFail(roleKey(GOOD), "us-east-1", "ListUserProfiles", 500, "InternalFailure");
+    String model = "arn:aws:sagemaker:us-east-1:" + GOOD + ":model/never-tagged";
+    aws.sagemaker(
+        roleKey(GOOD),
+        "us-east-1",
+        "ListModels",
+        null,
+        "{\"Models\":[{\"ModelName\":\"never-tagged\",\"ModelArn\":\"" + model + "\"}]}");
+
+    Run run =
+        run(
+            "scan",
+            "--accounts",
+            GOOD,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1",
+            "--format",
+            "json",
+            "--fail-on",
+            "never");
+
+    assertThat(run.code).as(run.err).isEqualTo(3);
+    JsonNode report = new ObjectMapper().readTree(run.out);
+    List<String> arns = new ArrayList<>();
+    report.get("resources").forEach(r -> arns.add(r.get("arn").asText()));
+    assertThat(arns).contains(model);
+    assertThat(report.at("/scan/accounts/scanned").asInt()).isEqualTo(1);
+    assertThat(report.at("/scan/accounts/failed").asInt()).isZero();
+    assertThat(report.at("/scan/complete").asBoolean()).isFalse();
+    assertThat(report.get("errors")).hasSize(1);
+    JsonNode error = report.get("errors").get(0);
+    assertThat(error.get("accountId").asText()).isEqualTo(GOOD);
+    assertThat(error.get("region").asText()).isEqualTo("us-east-1");
+    assertThat(error.get("operation").asText()).isEqualTo("ListUserProfiles");
+    assertThat(error.get("code").asText()).isEqualTo("InternalFailure");
+    assertThat(run.err).contains("ListUserProfiles");
+  }
+
+  @Test
   void ridesOutThrottlingAndReportsARegionAnswering500s() throws IOException {
     aws.server.stubFor(
         aws.getResources(roleKey(BARE), "us-east-1", null)
@@ -332,13 +379,13 @@ class ScanCommandLiveTest {
             "--format",
             "json");
 
-    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.code).as(run.err).isEqualTo(3);
     JsonNode report = new ObjectMapper().readTree(run.out);
     List<String> types = new ArrayList<>();
     report.get("resources").forEach(r -> types.add(r.get("resourceType").asText()));
     assertThat(types).containsExactly("s3:bucket");
-    assertThat(report.at("/scan/complete").asBoolean()).isTrue();
-    assertThat(run.err).contains("tagscan: note: ").contains("ListTagsForResource");
+    assertThat(report.at("/scan/complete").asBoolean()).isFalse();
+    assertThat(run.err).contains("ListTagsForResource");
   }
 
   @Test
@@ -369,7 +416,7 @@ class ScanCommandLiveTest {
             snapshot.toString());
     Run again = runOffline("scan", "--inventory", snapshot.toString(), "--format", "json");
 
-    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.code).as(run.err).isEqualTo(3);
     for (Run each : List.of(run, again)) {
       JsonNode report = new ObjectMapper().readTree(each.out);
       List<String> types = new ArrayList<>();
@@ -378,7 +425,7 @@ class ScanCommandLiveTest {
           .as("no account judged on tags nobody could read")
           .containsExactly("s3:bucket");
     }
-    assertThat(again.code).as(again.err).isZero();
+    assertThat(again.code).as(again.err).isEqualTo(3);
   }
 
   @Test
