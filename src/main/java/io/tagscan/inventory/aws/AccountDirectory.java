@@ -50,6 +50,10 @@ final class AccountDirectory {
     ScanError toError(String accountId) {
       return AwsFailures.error(accountId, "", operation, failure);
     }
+
+    SdkException failure() {
+      return failure;
+    }
   }
 
   /** The account whose credentials the caller holds, from STS {@code GetCallerIdentity}. */

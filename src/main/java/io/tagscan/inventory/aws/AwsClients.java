@@ -1,5 +1,6 @@
 package io.tagscan.inventory.aws;
 
+import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,11 +122,64 @@ final class AwsClients implements AutoCloseable {
 
   private static void requireProfile(String profile) {
     if (ProfileFile.defaultProfileFile().profile(profile).isEmpty()) {
-      throw new UsageException(
+      throw new EnvironmentException(
           "no profile "
               + AwsOptions.quote(profile)
-              + " in the AWS config or credentials file (~/.aws/config, ~/.aws/credentials)");
+              + " in the AWS config or credentials file (~/.aws/config, ~/.aws/credentials):"
+              + " pass --profile with one that `aws configure list-profiles` shows, or set"
+              + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
     }
+  }
+
+  /**
+   * Makes sure the caller's own credentials can be had before any AWS call, so that missing or
+   * expired ones stop the run once, in the user's words, instead of failing every call.
+   *
+   * @throws EnvironmentException when no credentials can be loaded
+   */
+  void requireCallerCredentials() {
+    AwsCredentialsProvider provider = callerCredentials();
+    try {
+      provider.resolveCredentials();
+    } catch (SdkClientException unavailable) {
+      // The SDK's text lists every provider with its internals; the user needs what to do.
+      throw new EnvironmentException(
+          "no AWS credentials could be loaded from " + chainTried() + ": " + whatToDo(),
+          unavailable);
+    }
+  }
+
+  /**
+   * The failure to throw when AWS says the caller's own credentials have expired, whichever call
+   * found out.
+   */
+  EnvironmentException expiredCredentials(String code) {
+    return new EnvironmentException(
+        "the AWS credentials from "
+            + chainTried()
+            + " have expired (AWS answered "
+            + code
+            + "): "
+            + whatToDo());
+  }
+
+  private String chainTried() {
+    if (settings.credentials() != null) {
+      return "the credentials given";
+    }
+    if (options.profile() != null) {
+      return "profile " + AwsOptions.quote(options.profile());
+    }
+    return "the default chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or the"
+        + " default profile in ~/.aws, web identity, container and instance roles)";
+  }
+
+  private String whatToDo() {
+    String profile = options.profile() == null ? "" : " --profile " + options.profile();
+    return "run `aws sso login"
+        + profile
+        + "` if the profile uses IAM Identity Center, pass --profile NAME, or set"
+        + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)";
   }
 
   /** STS in the home region, with the caller's credentials. */

@@ -86,6 +86,14 @@ final class AwsFailures {
         || (NOT_ENABLED_CODES.contains(code) && !region.equals(homeRegion));
   }
 
+  /** The codes with which AWS says the credentials a call was signed with have expired. */
+  private static final Set<String> EXPIRED_CODES = Set.of("ExpiredToken", "ExpiredTokenException");
+
+  /** True when AWS says the credentials the call was signed with have expired. */
+  static boolean credentialsExpired(SdkException failure) {
+    return failure instanceof AwsServiceException && EXPIRED_CODES.contains(code(failure));
+  }
+
   /** True when Organizations refuses the caller altogether, rather than one request. */
   static boolean organizationsDenied(SdkException failure) {
     return failure instanceof AwsServiceException && ACCESS_DENIED_CODES.contains(code(failure));

@@ -316,6 +316,11 @@ public final class LiveScanner implements AutoCloseable {
         job.fail(failure);
         return;
       }
+      if (AwsFailures.credentialsExpired(sdk)) {
+        // AssumeRole is signed with the caller's own credentials: no account can be entered.
+        job.fail(clients.expiredCredentials(AwsFailures.code(sdk)));
+        return;
+      }
       job.gate.error(AwsFailures.error(account.id(), "", "AssumeRole", sdk));
       for (String region : regions) {
         job.gate.unitDone(account.id(), region, false);
@@ -364,6 +369,10 @@ public final class LiveScanner implements AutoCloseable {
       }
     } catch (SdkException e) {
       if (job.stopped) {
+        return;
+      }
+      if (!options.hasRole() && AwsFailures.credentialsExpired(e)) {
+        job.fail(clients.expiredCredentials(AwsFailures.code(e)));
         return;
       }
       if (AwsFailures.regionNotEnabled(e, region, home)) {
@@ -558,6 +567,7 @@ public final class LiveScanner implements AutoCloseable {
           "--org and --ou scan other accounts, which needs --role-name or --role-arn to get into"
               + " each of them");
     }
+    clients.requireCallerCredentials();
     TreeSet<String> named = new TreeSet<>(options.accounts());
     named.addAll(fileAccounts);
     String caller = null;
@@ -565,6 +575,7 @@ public final class LiveScanner implements AutoCloseable {
       try {
         caller = directory.callerAccount();
       } catch (AccountDirectory.FailedCall failed) {
+        rejectExpired(failed.failure());
         listingErrors.accept(failed.toError(""));
         return new AccountPlan(List.of(), Map.of(), false);
       }
@@ -587,6 +598,7 @@ public final class LiveScanner implements AutoCloseable {
       try {
         directory.listOrganization(listed);
       } catch (AccountDirectory.FailedCall failed) {
+        rejectExpired(failed.failure());
         listingErrors.accept(failed.toError(""));
         complete = false;
       }
@@ -595,6 +607,7 @@ public final class LiveScanner implements AutoCloseable {
       try {
         directory.listUnder(ou, listed);
       } catch (AccountDirectory.FailedCall failed) {
+        rejectExpired(failed.failure());
         listingErrors.accept(failed.toError(""));
         complete = false;
       }
@@ -613,6 +626,13 @@ public final class LiveScanner implements AutoCloseable {
     }
     listed.keySet().retainAll(ids);
     return new AccountPlan(List.copyOf(ids), listed, complete);
+  }
+
+  /** Stops the run when AWS says the caller's own credentials have expired. */
+  private void rejectExpired(SdkException failure) {
+    if (AwsFailures.credentialsExpired(failure)) {
+      throw clients.expiredCredentials(AwsFailures.code(failure));
+    }
   }
 
   private List<String> regionsToScan(String home, String partition) {

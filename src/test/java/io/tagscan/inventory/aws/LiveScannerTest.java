@@ -19,6 +19,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.tagscan.inventory.aws.RecordingListener.Unit;
 import io.tagscan.model.Account;
+import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Source;
@@ -708,10 +709,10 @@ class LiveScannerTest {
     System.setProperty("aws.sharedCredentialsFile", home.resolve("credentials").toString());
     try (LiveScanner scanner = new LiveScanner(options.build(), ClientSettings.defaults())) {
       assertThatThrownBy(() -> scanner.scan(new RecordingListener()))
-          .isInstanceOf(UsageException.class)
-          .hasMessage(
+          .isInstanceOf(EnvironmentException.class)
+          .hasMessageStartingWith(
               "no profile 'missing' in the AWS config or credentials file (~/.aws/config,"
-                  + " ~/.aws/credentials)");
+                  + " ~/.aws/credentials): pass --profile with one that");
     } finally {
       System.clearProperty("aws.configFile");
       System.clearProperty("aws.sharedCredentialsFile");
