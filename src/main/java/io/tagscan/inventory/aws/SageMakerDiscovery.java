@@ -155,6 +155,7 @@ public final class SageMakerDiscovery {
     domains = new LinkedHashMap<>();
     PageTokens tokens = new PageTokens("ListDomains");
     String token = null;
+    boolean more;
     do {
       ListDomainsResponse page;
       try {
@@ -184,13 +185,11 @@ public final class SageMakerDiscovery {
       }
       token = page.nextToken();
       try {
-        if (!tokens.more(token)) {
-          break;
-        }
+        more = tokens.more(token);
       } catch (PageTokens.Loop loop) {
         return stop("ListDomains", loop, listener);
       }
-    } while (true);
+    } while (more);
     return List.copyOf(domains.keySet());
   }
 

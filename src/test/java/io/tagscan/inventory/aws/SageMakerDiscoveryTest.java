@@ -427,6 +427,36 @@ class SageMakerDiscoveryTest {
   }
 
   @Test
+  void endsADomainListingWhoseNextTokenRepeatsAndStillListsTheOtherKinds() {
+    SAGEMAKER.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo("SageMaker.ListDomains"))
+            .willReturn(
+                json(
+                    """
+                    {"Domains": [{"DomainArn": "%s", "DomainId": "d-abc123"}],
+                     "NextToken": "same-page"}
+                    """
+                        .formatted(DOMAIN))));
+    SAGEMAKER.stubFor(
+        firstPage("ListModels")
+            .willReturn(
+                json(
+                    """
+                    {"Models": [{"ModelName": "churn", "ModelArn": "%smodel/churn"}]}
+                    """
+                        .formatted(PREFIX))));
+
+    discover(NOTHING_FOUND);
+
+    assertThat(SAGEMAKER.findAll(call("ListDomains"))).hasSize(2);
+    assertThat(listener.errors)
+        .extracting(ScanError::operation, ScanError::code)
+        .containsExactly(tuple("ListDomains", "PaginationLoop"));
+    assertThat(listener.arns()).containsOnly(DOMAIN, PREFIX + "model/churn");
+  }
+
+  @Test
   void endsATagListingWhoseNextTokenRepeatsWithAPaginationLoopError() {
     SAGEMAKER.stubFor(
         firstPage("ListEndpoints")
