@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -102,21 +103,49 @@ final class AwsClients implements AutoCloseable {
     }
   }
 
-  /** The caller's own credentials: fixed by the settings, else the profile, else the chain. */
+  /**
+   * The caller's own credentials: fixed by the settings, else the profile, else the chain. When
+   * they cannot be loaded, at the first call or in the middle of a scan (an SSO session that
+   * expires), resolving them throws {@link EnvironmentException} in the user's words, never the
+   * SDK's list of providers.
+   */
   AwsCredentialsProvider callerCredentials() {
     synchronized (lock) {
       ensureOpen();
       if (caller == null) {
+        AwsCredentialsProvider source;
         if (settings.credentials() != null) {
-          caller = settings.credentials();
+          source = settings.credentials();
         } else if (options.profile() != null) {
           requireProfile(options.profile());
-          caller = own(ProfileCredentialsProvider.builder().profileName(options.profile()).build());
+          source = own(ProfileCredentialsProvider.builder().profileName(options.profile()).build());
         } else {
-          caller = own(DefaultCredentialsProvider.builder().build());
+          source = own(DefaultCredentialsProvider.builder().build());
         }
+        caller = new CallerCredentials(source);
       }
       return caller;
+    }
+  }
+
+  /** The caller's credentials provider, failing in the user's words when none can be loaded. */
+  private final class CallerCredentials implements AwsCredentialsProvider {
+    private final AwsCredentialsProvider source;
+
+    CallerCredentials(AwsCredentialsProvider source) {
+      this.source = source;
+    }
+
+    @Override
+    public AwsCredentials resolveCredentials() {
+      try {
+        return source.resolveCredentials();
+      } catch (SdkClientException unavailable) {
+        // The SDK's text lists every provider with its internals; the user needs what to do.
+        throw new EnvironmentException(
+            "no AWS credentials could be loaded from " + chainTried() + ": " + whatToDo(),
+            unavailable);
+      }
     }
   }
 
@@ -138,15 +167,7 @@ final class AwsClients implements AutoCloseable {
    * @throws EnvironmentException when no credentials can be loaded
    */
   void requireCallerCredentials() {
-    AwsCredentialsProvider provider = callerCredentials();
-    try {
-      provider.resolveCredentials();
-    } catch (SdkClientException unavailable) {
-      // The SDK's text lists every provider with its internals; the user needs what to do.
-      throw new EnvironmentException(
-          "no AWS credentials could be loaded from " + chainTried() + ": " + whatToDo(),
-          unavailable);
-    }
+    callerCredentials().resolveCredentials();
   }
 
   /**

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 class LiveScannerTest {
 
@@ -697,6 +701,39 @@ class LiveScannerTest {
     assertThat(listener.arns())
         .containsExactly("arn:aws:ec2:eu-central-1:" + CALLER_ACCOUNT + ":instance/i-1");
     assertThat(result.regions()).containsExactly("eu-central-1");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"false", "true"})
+  void stopsWithAnEnvironmentErrorWhenTheCallersCredentialsStopLoadingMidScan(boolean role) {
+    fake.callerIdentity(CALLER_ACCOUNT);
+    fake.organizationsFail(400, "AccessDeniedException");
+    givenAccount(A);
+    AtomicInteger resolved = new AtomicInteger();
+    AwsCredentialsProvider expiring =
+        () -> {
+          if (resolved.incrementAndGet() > 1) {
+            throw SdkClientException.create(
+                "Unable to load credentials from any of the providers in the chain"
+                    + " AwsCredentialsProviderChain(credentialsProviders=[...])");
+          }
+          return AwsBasicCredentials.create(CALLER_KEY, "caller-secret-never-printed");
+        };
+    OptionsBuilder options = OptionsBuilder.against(fake.endpoint()).noSagemaker();
+    if (role) {
+      options.role("TagAuditor").accounts(A);
+    }
+    RecordingListener listener = new RecordingListener();
+
+    try (LiveScanner scanner =
+        new LiveScanner(options.build(), FakeAws.settings().withCredentials(expiring))) {
+      assertThatThrownBy(() -> scanner.scan(listener))
+          .isInstanceOf(EnvironmentException.class)
+          .hasMessageStartingWith("no AWS credentials could be loaded from the credentials given")
+          .hasMessageNotContaining("AwsCredentialsProviderChain");
+    }
+    assertThat(resolved.get()).isGreaterThan(1);
+    assertThat(listener.errors()).noneMatch(e -> e.message().contains("providers in the chain"));
   }
 
   @Test
