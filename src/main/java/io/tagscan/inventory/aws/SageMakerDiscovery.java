@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
@@ -271,6 +272,11 @@ public final class SageMakerDiscovery {
             token = page.nextToken();
           } while (tokens.more(token));
         } catch (SdkException failure) {
+          if (failure instanceof AbortedException || Thread.currentThread().isInterrupted()) {
+            // Stopped, not failed: the other kinds would be cut short just the same.
+            Thread.currentThread().interrupt();
+            throw new CancellationException("SageMaker discovery was interrupted");
+          }
           kindRun.fail(error(kind.operation(), failure));
         }
       }
