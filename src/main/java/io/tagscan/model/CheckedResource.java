@@ -3,12 +3,31 @@ package io.tagscan.model;
 import java.util.List;
 import java.util.Objects;
 
-/** A resource together with every finding the rules raised on it, in a stable order. */
-public record CheckedResource(Resource resource, List<Finding> findings) {
+/**
+ * A resource together with every finding the rules raised on it, in a stable order.
+ *
+ * <p>{@code tagsKnown} is false for a resource whose tags could not be read (an AWS account whose
+ * Organizations tags were refused): it carries no finding, was not judged, and counts as neither
+ * compliant nor noncompliant.
+ */
+public record CheckedResource(Resource resource, List<Finding> findings, boolean tagsKnown) {
 
   public CheckedResource {
     Objects.requireNonNull(resource, "resource");
     findings = List.copyOf(findings);
+    if (!tagsKnown && !findings.isEmpty()) {
+      throw new IllegalArgumentException("a resource whose tags are unknown is not judged");
+    }
+  }
+
+  /** A resource whose tags were read and judged. */
+  public CheckedResource(Resource resource, List<Finding> findings) {
+    this(resource, findings, true);
+  }
+
+  /** A resource whose tags could not be read, so it was not judged. */
+  public static CheckedResource unjudged(Resource resource) {
+    return new CheckedResource(resource, List.of(), false);
   }
 
   /**

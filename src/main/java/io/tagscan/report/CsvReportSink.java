@@ -82,7 +82,7 @@ final class CsvReportSink implements ReportSink {
       cells.add(resource.arn());
       cells.add(resource.resourceType());
       cells.add(resource.source().slug());
-      cells.add(Boolean.toString(checked.compliant()));
+      cells.add(checked.tagsKnown() ? Boolean.toString(checked.compliant()) : "unknown");
       cells.add(Integer.toString(counts[Severity.ERROR.ordinal()]));
       cells.add(Integer.toString(counts[Severity.WARNING.ordinal()]));
       cells.add(Integer.toString(counts[Severity.INFO.ordinal()]));

@@ -411,7 +411,7 @@ final class HtmlReportSink implements ReportSink {
   public void resource(CheckedResource checked) throws IOException {
     Resource resource = checked.resource();
     resources++;
-    if (businessUnitKey != null) {
+    if (businessUnitKey != null && checked.tagsKnown()) {
       countUnit(resource.tags().get(businessUnitKey), checked.compliant());
     }
     if (checked.findings().isEmpty()) {

@@ -215,7 +215,12 @@ final class JsonReportSink implements ReportSink {
     json.writeStringField("resourceType", resource.resourceType());
     json.writeStringField("source", resource.source().slug());
     writeTags(resource.tags());
-    json.writeBooleanField("compliant", checked.compliant());
+    if (checked.tagsKnown()) {
+      json.writeBooleanField("compliant", checked.compliant());
+    } else {
+      json.writeBooleanField("tagsKnown", false);
+      json.writeNullField("compliant");
+    }
     json.writeArrayFieldStart("findings");
     for (Finding finding : checked.findings()) {
       json.writeStartObject();

@@ -40,6 +40,7 @@ final class ResourceCodec {
     out.string(resource.arn());
     out.string(resource.resourceType());
     out.writeByte(resource.source().ordinal());
+    out.writeByte(checked.tagsKnown() ? 1 : 0);
     out.writeInt(resource.tags().size());
     for (Map.Entry<String, String> tag : resource.tags().entrySet()) {
       out.string(tag.getKey());
@@ -70,6 +71,7 @@ final class ResourceCodec {
     String arn = in.string();
     String resourceType = in.string();
     Source source = SOURCES[in.readByte()];
+    boolean tagsKnown = in.readByte() == 1;
     int tagCount = in.readInt();
     SortedTags.Builder tags = SortedTags.builder(tagCount);
     for (int i = 0; i < tagCount; i++) {
@@ -89,7 +91,9 @@ final class ResourceCodec {
           "corrupt spill record: " + (bytes.length - in.position) + " bytes left over");
     }
     return new CheckedResource(
-        new Resource(arn, accountId, region, resourceType, source, tags.build()), findings);
+        new Resource(arn, accountId, region, resourceType, source, tags.build()),
+        findings,
+        tagsKnown);
   }
 
   /** A growable byte buffer; cheaper than a DataOutputStream per resource. */

@@ -49,8 +49,11 @@ final class SummaryBuilder {
     this.total = new Figures(coverageKeys.size());
   }
 
-  /** Counts one resource. */
+  /** Counts one resource; one whose tags are unknown was not judged and is not counted. */
   void add(CheckedResource checked) {
+    if (!checked.tagsKnown()) {
+      return;
+    }
     Resource resource = checked.resource();
     boolean[] scope = scopeByType.computeIfAbsent(scopeKey(resource), type -> scope(resource));
     boolean[] tagged = new boolean[coverageKeys.size()];

@@ -25,6 +25,7 @@ final class CheckingListener implements ScanListener {
   private final RuleEngine engine;
   private final ReportPipeline pipeline;
   private final Set<String> accountsSeen = ConcurrentHashMap.newKeySet();
+  private final Set<String> accountsWithResources = ConcurrentHashMap.newKeySet();
   private final Set<String> regionsSeen = ConcurrentHashMap.newKeySet();
   private final Map<String, SortedMap<String, String>> domainTags = new ConcurrentHashMap<>();
   private final List<ScanError> errors = new ArrayList<>();
@@ -38,8 +39,9 @@ final class CheckingListener implements ScanListener {
   @Override
   public void resource(Resource resource) {
     // contains() first: the sets take few new members, and reading is lock-free.
-    if (!resource.accountId().isEmpty() && !accountsSeen.contains(resource.accountId())) {
+    if (!resource.accountId().isEmpty() && !accountsWithResources.contains(resource.accountId())) {
       accountsSeen.add(resource.accountId());
+      accountsWithResources.add(resource.accountId());
     }
     if (!resource.region().isEmpty() && !regionsSeen.contains(resource.region())) {
       regionsSeen.add(resource.region());
@@ -54,14 +56,15 @@ final class CheckingListener implements ScanListener {
 
   /**
    * Records the account for the reports and judges its own tags, unless Organizations could not say
-   * what they are: an account whose tags are unknown is neither compliant nor not, so it is left
-   * out of the resources rather than reported as missing every tag.
+   * what they are: an account whose tags are unknown stays among the resources, unjudged (neither
+   * compliant nor not) rather than reported as missing every tag.
    */
   @Override
   public void account(Account account) {
     accountsSeen.add(account.id());
     pipeline.account(account);
     if (!account.tagsKnown()) {
+      pipeline.accept(CheckedResource.unjudged(asResource(account)));
       return;
     }
     pipeline.accept(new CheckedResource(asResource(account), engine.checkAccount(account)));
@@ -110,11 +113,16 @@ final class CheckingListener implements ScanListener {
     return all;
   }
 
-  /** The accounts that have an error other than their own tags being unreadable. */
+  /**
+   * The accounts of which nothing could be read, as a live scan counts them: an error other than
+   * their own tags being unreadable, and no resource. An account with both was read in part.
+   */
   Set<String> failedAccounts() {
     TreeSet<String> failed = new TreeSet<>();
     for (ScanError error : errors()) {
-      if (!error.accountId().isEmpty() && !aboutAccountOnly(error)) {
+      if (!error.accountId().isEmpty()
+          && !aboutAccountOnly(error)
+          && !accountsWithResources.contains(error.accountId())) {
         failed.add(error.accountId());
       }
     }

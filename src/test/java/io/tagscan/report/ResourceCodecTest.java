@@ -89,7 +89,24 @@ class ResourceCodecTest {
             + "ec2:instance".length()
             + "owner".length()
             + "team".length();
-    // Each string has a 4-byte length; then a source byte and two 4-byte counts.
-    assertThat(ResourceCodec.encode(small)).hasSize(strings + 6 * 4 + 1 + 2 * 4);
+    // Each string has a 4-byte length; then a source byte, a tags-known byte and two 4-byte
+    // counts.
+    assertThat(ResourceCodec.encode(small)).hasSize(strings + 6 * 4 + 1 + 1 + 2 * 4);
+  }
+
+  @Test
+  void keepsWhetherTheTagsWereKnown() {
+    CheckedResource account =
+        CheckedResource.unjudged(
+            Resource.of(
+                "arn:aws:organizations::111122223333:account/111122223333",
+                "111122223333",
+                "",
+                "organizations:account",
+                Source.ORGANIZATIONS,
+                Map.of()));
+
+    assertThat(ResourceCodec.decode(ResourceCodec.encode(account))).isEqualTo(account);
+    assertThat(ResourceCodec.decode(ResourceCodec.encode(account)).tagsKnown()).isFalse();
   }
 }

@@ -142,6 +142,29 @@ class SummaryBuilderTest {
   }
 
   @Test
+  void countsAnAccountWhoseTagsAreUnknownInNoFigure() {
+    builder.add(of("111", "ec2:instance", Source.TAGGING_API, Map.of(OWNER, "a")));
+    builder.add(
+        CheckedResource.unjudged(
+            Resource.of(
+                "arn:aws:organizations::111:account/111",
+                "111",
+                "",
+                "organizations:account",
+                Source.ORGANIZATIONS,
+                Map.of())));
+
+    Summary summary = builder.snapshot(List.of("111"));
+
+    assertThat(summary.resources()).isEqualTo(1);
+    assertThat(summary.compliant() + summary.noncompliant()).isEqualTo(1);
+    assertThat(summary.findingsByAccount().get("111").resources()).isEqualTo(1);
+    assertThat(summary.coverage())
+        .extracting(Summary.KeyCoverage::inScope)
+        .allMatch(inScope -> inScope <= 1L);
+  }
+
+  @Test
   void countsAnAccountOnlyForTheKeysTheDictionaryRequiresOfAccounts() {
     builder.add(of("111", "organizations:account", Source.ORGANIZATIONS, Map.of(OWNER, "a")));
 

@@ -50,6 +50,10 @@ final class AccountDirectory {
     ScanError toError(String accountId) {
       return AwsFailures.error(accountId, "", operation, failure);
     }
+
+    SdkException failure() {
+      return failure;
+    }
   }
 
   /** The account whose credentials the caller holds, from STS {@code GetCallerIdentity}. */
@@ -64,10 +68,12 @@ final class AccountDirectory {
         "ListAccounts",
         () -> {
           // The paginator keeps asking while NextToken is set, through empty pages too.
+          PageTokens tokens = new PageTokens("ListAccounts");
           for (var page : organizations.listAccountsPaginator(request -> {})) {
             for (var account : page.accounts()) {
               addIfActive(into, account);
             }
+            tokens.more(page.nextToken());
           }
           return null;
         });
@@ -87,23 +93,27 @@ final class AccountDirectory {
       call(
           "ListAccountsForParent",
           () -> {
+            PageTokens tokens = new PageTokens("ListAccountsForParent");
             for (var page :
                 organizations.listAccountsForParentPaginator(request -> request.parentId(parent))) {
               for (var account : page.accounts()) {
                 addIfActive(into, account);
               }
+              tokens.more(page.nextToken());
             }
             return null;
           });
       call(
           "ListOrganizationalUnitsForParent",
           () -> {
+            PageTokens tokens = new PageTokens("ListOrganizationalUnitsForParent");
             for (var page :
                 organizations.listOrganizationalUnitsForParentPaginator(
                     request -> request.parentId(parent))) {
               for (var unit : page.organizationalUnits()) {
                 parents.addLast(unit.id());
               }
+              tokens.more(page.nextToken());
             }
             return null;
           });
@@ -180,6 +190,7 @@ final class AccountDirectory {
 
   private Map<String, String> tagsOf(String id) {
     Map<String, String> tags = new TreeMap<>();
+    PageTokens tokens = new PageTokens("ListTagsForResource");
     for (ListTagsForResourceResponse page :
         clients.organizations(partition).listTagsForResourcePaginator(r -> r.resourceId(id))) {
       for (Tag tag : page.tags()) {
@@ -187,6 +198,7 @@ final class AccountDirectory {
           tags.put(tag.key(), tag.value() == null ? "" : tag.value());
         }
       }
+      tokens.more(page.nextToken());
     }
     return tags;
   }

@@ -1,5 +1,6 @@
 package io.tagscan.inventory.aws;
 
+import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -101,31 +103,104 @@ final class AwsClients implements AutoCloseable {
     }
   }
 
-  /** The caller's own credentials: fixed by the settings, else the profile, else the chain. */
+  /**
+   * The caller's own credentials: fixed by the settings, else the profile, else the chain. When
+   * they cannot be loaded, at the first call or in the middle of a scan (an SSO session that
+   * expires), resolving them throws {@link EnvironmentException} in the user's words, never the
+   * SDK's list of providers.
+   */
   AwsCredentialsProvider callerCredentials() {
     synchronized (lock) {
       ensureOpen();
       if (caller == null) {
+        AwsCredentialsProvider source;
         if (settings.credentials() != null) {
-          caller = settings.credentials();
+          source = settings.credentials();
         } else if (options.profile() != null) {
           requireProfile(options.profile());
-          caller = own(ProfileCredentialsProvider.builder().profileName(options.profile()).build());
+          source = own(ProfileCredentialsProvider.builder().profileName(options.profile()).build());
         } else {
-          caller = own(DefaultCredentialsProvider.builder().build());
+          source = own(DefaultCredentialsProvider.builder().build());
         }
+        caller = new CallerCredentials(source);
       }
       return caller;
     }
   }
 
+  /** The caller's credentials provider, failing in the user's words when none can be loaded. */
+  private final class CallerCredentials implements AwsCredentialsProvider {
+    private final AwsCredentialsProvider source;
+
+    CallerCredentials(AwsCredentialsProvider source) {
+      this.source = source;
+    }
+
+    @Override
+    public AwsCredentials resolveCredentials() {
+      try {
+        return source.resolveCredentials();
+      } catch (SdkClientException unavailable) {
+        // The SDK's text lists every provider with its internals; the user needs what to do.
+        throw new EnvironmentException(
+            "no AWS credentials could be loaded from " + chainTried() + ": " + whatToDo(),
+            unavailable);
+      }
+    }
+  }
+
   private static void requireProfile(String profile) {
     if (ProfileFile.defaultProfileFile().profile(profile).isEmpty()) {
-      throw new UsageException(
+      throw new EnvironmentException(
           "no profile "
               + AwsOptions.quote(profile)
-              + " in the AWS config or credentials file (~/.aws/config, ~/.aws/credentials)");
+              + " in the AWS config or credentials file (~/.aws/config, ~/.aws/credentials):"
+              + " pass --profile with one that `aws configure list-profiles` shows, or set"
+              + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
     }
+  }
+
+  /**
+   * Makes sure the caller's own credentials can be had before any AWS call, so that missing or
+   * expired ones stop the run once, in the user's words, instead of failing every call.
+   *
+   * @throws EnvironmentException when no credentials can be loaded
+   */
+  void requireCallerCredentials() {
+    callerCredentials().resolveCredentials();
+  }
+
+  /**
+   * The failure to throw when AWS says the caller's own credentials have expired, whichever call
+   * found out.
+   */
+  EnvironmentException expiredCredentials(String code) {
+    return new EnvironmentException(
+        "the AWS credentials from "
+            + chainTried()
+            + " have expired (AWS answered "
+            + code
+            + "): "
+            + whatToDo());
+  }
+
+  private String chainTried() {
+    if (settings.credentials() != null) {
+      return "the credentials given";
+    }
+    if (options.profile() != null) {
+      return "profile " + AwsOptions.quote(options.profile());
+    }
+    return "the default chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or the"
+        + " default profile in ~/.aws, web identity, container and instance roles)";
+  }
+
+  private String whatToDo() {
+    String profile = options.profile() == null ? "" : " --profile " + options.profile();
+    return "run `aws sso login"
+        + profile
+        + "` if the profile uses IAM Identity Center, pass --profile NAME, or set"
+        + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)";
   }
 
   /** STS in the home region, with the caller's credentials. */

@@ -45,6 +45,9 @@ final class AwsFailures {
       }
       return "HTTP " + service.statusCode();
     }
+    if (failure instanceof PageTokens.Loop) {
+      return PageTokens.PAGINATION_LOOP;
+    }
     return failure.getClass().getSimpleName();
   }
 
@@ -81,6 +84,14 @@ final class AwsFailures {
     String code = code(failure);
     return code.equals("OptInRequired")
         || (NOT_ENABLED_CODES.contains(code) && !region.equals(homeRegion));
+  }
+
+  /** The codes with which AWS says the credentials a call was signed with have expired. */
+  private static final Set<String> EXPIRED_CODES = Set.of("ExpiredToken", "ExpiredTokenException");
+
+  /** True when AWS says the credentials the call was signed with have expired. */
+  static boolean credentialsExpired(SdkException failure) {
+    return failure instanceof AwsServiceException && EXPIRED_CODES.contains(code(failure));
   }
 
   /** True when Organizations refuses the caller altogether, rather than one request. */

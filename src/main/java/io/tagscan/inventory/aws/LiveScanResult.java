@@ -8,13 +8,14 @@ import java.util.List;
  * How a live scan ended: accounts asked for, read whole and not, the regions covered, and whether
  * everything asked was read.
  *
- * <p>An account counts as scanned when every one of its regions was read or skipped as not enabled,
- * and as failed when at least one region could not be read; after {@link LiveScanner#close()} cut a
- * scan short, unfinished accounts count as neither. {@code complete} is false when any account ×
- * region could not be read, when the account list itself could not be read in full, or when the
- * scan was stopped; a region that is not enabled for an account does not make a scan incomplete.
- * {@code sagemaker} holds, sorted by account and region, what SageMaker discovery found in each
- * account × region where it ran; it is empty with {@code --no-sagemaker}.
+ * <p>An account counts as failed when nothing of it could be read (its role was refused, or every
+ * region failed), and as scanned otherwise, even when some of it could not be read; after {@link
+ * LiveScanner#close()} cut a scan short, unfinished accounts count as neither. {@code complete} is
+ * false when any account × region could not be read whole (one SageMaker listing failing is
+ * enough), when an account's own tags could not be read, when the account list itself could not be
+ * read in full, or when the scan was stopped; a region that is not enabled for an account does not
+ * make a scan incomplete. {@code sagemaker} holds, sorted by account and region, what SageMaker
+ * discovery found in each account × region where it ran; it is empty with {@code --no-sagemaker}.
  */
 public record LiveScanResult(
     int accountsRequested,

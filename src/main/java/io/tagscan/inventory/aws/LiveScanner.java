@@ -54,11 +54,15 @@ import software.amazon.awssdk.core.exception.SdkException;
  *   <li>A region not enabled for the account: one error with code {@link
  *       ScanError#REGION_NOT_ENABLED}; the region ends complete (nothing there to read) and the
  *       scan stays complete.
+ *   <li>A SageMaker listing failing: one error naming its operation; the other listings still run
+ *       and the account × region ends incomplete.
+ *   <li>A listing handing back a pagination token it gave before: an error with code {@code
+ *       PaginationLoop} for that listing, which ends there.
  *   <li>Organizations unable to name or tag an account: an error with operation {@code
  *       DescribeAccount} or {@code ListTagsForResource}, before that account's {@code account}
  *       call, naming the account, or naming none when Organizations refuses the caller outright
- *       (then every account is kept by id alone). The account's tags are then unknown; the scan
- *       stays complete.
+ *       (then every account is kept by id alone). An account whose tags are unknown makes the scan
+ *       incomplete.
  *   <li>The account list itself failing ({@code GetCallerIdentity}, {@code ListAccounts}, {@code
  *       ListAccountsForParent}, {@code ListOrganizationalUnitsForParent}): an error with no
  *       account; the accounts that could be listed are scanned and the scan is incomplete.
@@ -302,10 +306,19 @@ public final class LiveScanner implements AutoCloseable {
       return;
     }
     job.gate.account(account);
+    if (!account.tagsKnown()) {
+      // Its own tags could not be read: the account is there, the scan is not whole.
+      job.partial = true;
+    }
     if (entry.failure() != null) {
       Throwable failure = AwsFailures.unwrap(entry.failure());
       if (!(failure instanceof SdkException sdk)) {
         job.fail(failure);
+        return;
+      }
+      if (AwsFailures.credentialsExpired(sdk)) {
+        // AssumeRole is signed with the caller's own credentials: no account can be entered.
+        job.fail(clients.expiredCredentials(AwsFailures.code(sdk)));
         return;
       }
       job.gate.error(AwsFailures.error(account.id(), "", "AssumeRole", sdk));
@@ -333,8 +346,12 @@ public final class LiveScanner implements AutoCloseable {
       }
       Consumer<Resource> out =
           sagemaker == null
-              ? job.gate::resource
+              ? resource -> {
+                run.markRead();
+                job.gate.resource(resource);
+              }
               : resource -> {
+                run.markRead();
                 sagemaker.fromTaggingApi(resource);
                 job.gate.resource(resource);
               };
@@ -345,12 +362,17 @@ public final class LiveScanner implements AutoCloseable {
           run.seen,
           out,
           () -> job.stopped);
+      run.markRead();
       complete = true;
       if (sagemaker != null) {
         complete = sagemaker.discoverResources();
       }
     } catch (SdkException e) {
       if (job.stopped) {
+        return;
+      }
+      if (!options.hasRole() && AwsFailures.credentialsExpired(e)) {
+        job.fail(clients.expiredCredentials(AwsFailures.code(e)));
         return;
       }
       if (AwsFailures.regionNotEnabled(e, region, home)) {
@@ -368,6 +390,7 @@ public final class LiveScanner implements AutoCloseable {
                     + ": "
                     + AwsFailures.message(e)
                     + ")"));
+        run.markRead();
         complete = true;
       } else {
         if (sagemaker != null) {
@@ -386,10 +409,10 @@ public final class LiveScanner implements AutoCloseable {
     }
     job.gate.unitDone(run.accountId, region, complete);
     if (!complete) {
-      run.failed = true;
+      job.partial = true;
     }
     if (run.pairsLeft.decrementAndGet() == 0) {
-      job.accountFinished(!run.failed);
+      job.accountFinished(run.readSomething);
     }
   }
 
@@ -544,6 +567,7 @@ public final class LiveScanner implements AutoCloseable {
           "--org and --ou scan other accounts, which needs --role-name or --role-arn to get into"
               + " each of them");
     }
+    clients.requireCallerCredentials();
     TreeSet<String> named = new TreeSet<>(options.accounts());
     named.addAll(fileAccounts);
     String caller = null;
@@ -551,6 +575,7 @@ public final class LiveScanner implements AutoCloseable {
       try {
         caller = directory.callerAccount();
       } catch (AccountDirectory.FailedCall failed) {
+        rejectExpired(failed.failure());
         listingErrors.accept(failed.toError(""));
         return new AccountPlan(List.of(), Map.of(), false);
       }
@@ -573,6 +598,7 @@ public final class LiveScanner implements AutoCloseable {
       try {
         directory.listOrganization(listed);
       } catch (AccountDirectory.FailedCall failed) {
+        rejectExpired(failed.failure());
         listingErrors.accept(failed.toError(""));
         complete = false;
       }
@@ -581,6 +607,7 @@ public final class LiveScanner implements AutoCloseable {
       try {
         directory.listUnder(ou, listed);
       } catch (AccountDirectory.FailedCall failed) {
+        rejectExpired(failed.failure());
         listingErrors.accept(failed.toError(""));
         complete = false;
       }
@@ -599,6 +626,13 @@ public final class LiveScanner implements AutoCloseable {
     }
     listed.keySet().retainAll(ids);
     return new AccountPlan(List.copyOf(ids), listed, complete);
+  }
+
+  /** Stops the run when AWS says the caller's own credentials have expired. */
+  private void rejectExpired(SdkException failure) {
+    if (AwsFailures.credentialsExpired(failure)) {
+      throw clients.expiredCredentials(AwsFailures.code(failure));
+    }
   }
 
   private List<String> regionsToScan(String home, String partition) {
@@ -673,12 +707,19 @@ public final class LiveScanner implements AutoCloseable {
     final AtomicInteger pairsLeft;
     // Per account, dropped with it, so memory follows the accounts in flight, not all of them.
     final Set<String> seen = ConcurrentHashMap.newKeySet();
-    volatile boolean failed;
+    // True once any of its pairs read a page or was skipped as not enabled.
+    volatile boolean readSomething;
 
     AccountRun(String accountId, AwsCredentialsProvider credentials, int pairs) {
       this.accountId = accountId;
       this.credentials = credentials;
       this.pairsLeft = new AtomicInteger(pairs);
+    }
+
+    void markRead() {
+      if (!readSomething) {
+        readSomething = true;
+      }
     }
   }
 
@@ -698,6 +739,8 @@ public final class LiveScanner implements AutoCloseable {
     volatile List<String> regions = List.of();
     volatile int requested;
     volatile boolean listingComplete = true;
+    // An account × region or an account's own tags could not be read whole.
+    volatile boolean partial;
     volatile boolean stopped;
 
     Job(ScanListener listener, int concurrency) {
@@ -709,8 +752,9 @@ public final class LiveScanner implements AutoCloseable {
       this.lookups = pool("tagscan-org", Math.min(concurrency, ORGANIZATIONS_CONCURRENCY));
     }
 
-    void accountFinished(boolean whole) {
-      (whole ? scanned : failed).incrementAndGet();
+    /** Counts the account as scanned when anything of it was read, else as failed. */
+    void accountFinished(boolean readAnything) {
+      (readAnything ? scanned : failed).incrementAndGet();
       if (accountsLeft.decrementAndGet() == 0) {
         finished.complete(null);
       }
@@ -743,7 +787,8 @@ public final class LiveScanner implements AutoCloseable {
     LiveScanResult result() {
       int whole = scanned.get();
       int broken = failed.get();
-      boolean complete = !stopped && listingComplete && broken == 0 && whole == requested;
+      boolean complete =
+          !stopped && listingComplete && !partial && broken == 0 && whole == requested;
       return new LiveScanResult(requested, whole, broken, regions, complete, List.copyOf(coverage));
     }
 

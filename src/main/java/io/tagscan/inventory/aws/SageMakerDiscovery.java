@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
@@ -85,11 +86,12 @@ import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
  * the pair's {@code GetResources}, so that listeners know each domain's tags before any resource
  * created in it; then {@link #discoverResources} with the ARNs {@code GetResources} returned.
  *
- * <p>A list call (or {@code ListTags}) that fails once the client's retries are spent is reported
- * as one {@link ScanError} and ends SageMaker discovery for the pair; nothing is thrown. A resource
- * deleted between its listing and {@code ListTags} is skipped and counted. {@code ListTags} calls
- * run on a small pool of threads this class owns, at most {@code listTagsConcurrency} at once, and
- * list pages are read one at a time, so memory holds one page and the calls in flight.
+ * <p>A list call (or {@code ListTags}) that fails once the client's retries are spent, or that
+ * hands back a pagination token it gave before, is reported as one {@link ScanError} naming the
+ * operation and ends the listing of that kind only; nothing is thrown. A resource deleted between
+ * its listing and {@code ListTags} is skipped and counted. {@code ListTags} calls run on a small
+ * pool of threads this class owns, at most {@code listTagsConcurrency} at once, and list pages are
+ * read one at a time, so memory holds one page and the calls in flight.
  */
 public final class SageMakerDiscovery {
 
@@ -111,7 +113,6 @@ public final class SageMakerDiscovery {
   private Map<String, SortedMap<String, String>> domains;
 
   private int domainsGone;
-  private boolean failed;
   private boolean resourcesDiscovered;
 
   /**
@@ -153,7 +154,9 @@ public final class SageMakerDiscovery {
       throw new IllegalStateException("the domains were already discovered");
     }
     domains = new LinkedHashMap<>();
+    PageTokens tokens = new PageTokens("ListDomains");
     String token = null;
+    boolean more;
     do {
       ListDomainsResponse page;
       try {
@@ -182,12 +185,20 @@ public final class SageMakerDiscovery {
         listener.domain(arn, tags);
       }
       token = page.nextToken();
-    } while (hasMore(token));
+      try {
+        more = tokens.more(token);
+      } catch (PageTokens.Loop loop) {
+        return stop("ListDomains", loop, listener);
+      }
+    } while (more);
     return List.copyOf(domains.keySet());
   }
 
+  /**
+   * Ends the domain listing on an error, keeping the domains read so far; the other kinds are still
+   * listed by {@link #discoverResources}.
+   */
   private List<String> stop(String operation, SdkException failure, ScanListener listener) {
-    failed = true;
     listener.error(error(operation, failure));
     return List.copyOf(domains.keySet());
   }
@@ -196,6 +207,10 @@ public final class SageMakerDiscovery {
    * Lists every other kind of SageMaker resource and passes on, with {@link Source#SAGEMAKER} and
    * the tags {@code ListTags} gives, each one {@code alreadyFound} rejects; domains found by {@link
    * #discoverDomains} that {@code alreadyFound} rejects are passed on too, with the tags read then.
+   *
+   * <p>Each kind fails on its own: a list call that fails (after the client's retries, or on a
+   * repeated token) ends that kind's listing with one error naming the operation, and so does the
+   * first {@code ListTags} call of that kind that fails; every other kind is still listed.
    *
    * @param alreadyFound true for the ARNs the Tagging API returned for this account and region;
    *     called from this thread only
@@ -212,9 +227,6 @@ public final class SageMakerDiscovery {
       throw new IllegalStateException("the resources were already discovered");
     }
     resourcesDiscovered = true;
-    if (failed) {
-      return SageMakerCounts.NONE;
-    }
     Run run = new Run(listener);
     run.listed = domainsGone;
     run.skippedDeleted.set(domainsGone);
@@ -228,37 +240,45 @@ public final class SageMakerDiscovery {
       }
     }
 
+    List<KindRun> started = new ArrayList<>(kinds.size());
     ExecutorService executor =
         Executors.newFixedThreadPool(listTagsConcurrency, threads(accountId, region));
     try {
       kinds:
       for (Kind kind : kinds) {
+        KindRun kindRun = new KindRun();
+        started.add(kindRun);
+        PageTokens tokens = new PageTokens(kind.operation());
         String token = null;
-        do {
-          if (run.stopped()) {
-            break kinds;
-          }
-          Page page;
-          try {
-            page = kind.fetch().apply(token);
-          } catch (SdkException failure) {
-            run.fail(error(kind.operation(), failure));
-            break kinds;
-          }
-          for (String arn : page.arns()) {
-            if (run.stopped()) {
-              break kinds;
+        try {
+          do {
+            Page page = kind.fetch().apply(token);
+            for (String arn : page.arns()) {
+              if (run.bug.get() != null) {
+                break kinds;
+              }
+              if (kindRun.failure.get() != null) {
+                // Its tags cannot be read, so listing more of this kind would only lose them.
+                continue kinds;
+              }
+              run.listed++;
+              if (found(alreadyFound, arn)) {
+                run.alsoFromTaggingApi++;
+              } else {
+                run.slots.acquire();
+                executor.execute(() -> readAndReport(arn, run, kindRun));
+              }
             }
-            run.listed++;
-            if (found(alreadyFound, arn)) {
-              run.alsoFromTaggingApi++;
-            } else {
-              run.slots.acquire();
-              executor.execute(() -> readAndReport(arn, run));
-            }
+            token = page.nextToken();
+          } while (tokens.more(token));
+        } catch (SdkException failure) {
+          if (failure instanceof AbortedException || Thread.currentThread().isInterrupted()) {
+            // Stopped, not failed: the other kinds would be cut short just the same.
+            Thread.currentThread().interrupt();
+            throw new CancellationException("SageMaker discovery was interrupted");
           }
-          token = page.nextToken();
-        } while (hasMore(token));
+          kindRun.fail(error(kind.operation(), failure));
+        }
       }
       // Every slot back means every ListTags call has ended.
       run.slots.acquire(listTagsConcurrency);
@@ -271,16 +291,18 @@ public final class SageMakerDiscovery {
     if (run.bug.get() != null) {
       throw run.bug.get();
     }
-    if (run.failure.get() != null) {
-      failed = true;
-      listener.error(run.failure.get());
+    for (KindRun kindRun : started) {
+      ScanError failure = kindRun.failure.get();
+      if (failure != null) {
+        listener.error(failure);
+      }
     }
     return new SageMakerCounts(
         run.listed, run.alsoFromTaggingApi, run.onlyFromListing.get(), run.skippedDeleted.get());
   }
 
   /** Runs on a pool thread: reads one resource's tags and passes the resource on. */
-  private void readAndReport(String arn, Run run) {
+  private void readAndReport(String arn, Run run, KindRun kindRun) {
     try {
       SortedMap<String, String> tags = readTags(arn);
       run.listener.resource(resource(arn, tags));
@@ -289,7 +311,7 @@ public final class SageMakerDiscovery {
       if (isGone(failure)) {
         run.skippedDeleted.incrementAndGet();
       } else {
-        run.fail(error("ListTags", failure));
+        kindRun.fail(error("ListTags", failure));
       }
     } catch (RuntimeException unexpected) {
       // A listener's bug, handed back to the calling thread rather than lost on this one.
@@ -301,14 +323,13 @@ public final class SageMakerDiscovery {
 
   /**
    * The state of one {@link #discoverResources} call: counts kept by the calling thread, counts and
-   * the first failure written by pool threads, and the permits that bound calls in flight.
+   * a listener's bug written by pool threads, and the permits that bound calls in flight.
    */
   private final class Run {
     final ScanListener listener;
     final Semaphore slots = new Semaphore(listTagsConcurrency);
     final AtomicInteger onlyFromListing = new AtomicInteger();
     final AtomicInteger skippedDeleted = new AtomicInteger();
-    final AtomicReference<ScanError> failure = new AtomicReference<>();
     final AtomicReference<RuntimeException> bug = new AtomicReference<>();
     int listed;
     int alsoFromTaggingApi;
@@ -316,13 +337,14 @@ public final class SageMakerDiscovery {
     Run(ScanListener listener) {
       this.listener = listener;
     }
+  }
+
+  /** One kind's listing: the first failure of its list call or of a {@code ListTags} call. */
+  private static final class KindRun {
+    final AtomicReference<ScanError> failure = new AtomicReference<>();
 
     void fail(ScanError error) {
       failure.compareAndSet(null, error);
-    }
-
-    boolean stopped() {
-      return failure.get() != null || bug.get() != null;
     }
   }
 
@@ -573,6 +595,7 @@ public final class SageMakerDiscovery {
   /** The resource's tags from {@code ListTags}, every page of them. */
   private SortedMap<String, String> readTags(String arn) {
     TreeMap<String, String> tags = new TreeMap<>();
+    PageTokens tokens = new PageTokens("ListTags");
     String token = null;
     do {
       ListTagsResponse page =
@@ -588,7 +611,7 @@ public final class SageMakerDiscovery {
         }
       }
       token = page.nextToken();
-    } while (hasMore(token));
+    } while (tokens.more(token));
     return Collections.unmodifiableSortedMap(tags);
   }
 
@@ -638,10 +661,6 @@ public final class SageMakerDiscovery {
 
   private ScanError error(String operation, SdkException failure) {
     return AwsFailures.error(accountId, region, operation, failure);
-  }
-
-  private static boolean hasMore(String token) {
-    return token != null && !token.isEmpty();
   }
 
   private static ThreadFactory threads(String accountId, String region) {

@@ -50,7 +50,7 @@ final class TaggingReader {
    * Reads every page; resources whose ARN is already in {@code seen} are skipped.
    *
    * @throws software.amazon.awssdk.core.exception.SdkException when a call fails after the SDK's
-   *     retries
+   *     retries, or a page hands back a token given before ({@link PageTokens.Loop})
    * @throws CancellationException when {@code stopped} turns true between pages
    */
   void read(
@@ -60,7 +60,8 @@ final class TaggingReader {
       Set<String> seen,
       Consumer<Resource> out,
       BooleanSupplier stopped) {
-    // The paginator stops at a missing or empty PaginationToken.
+    // The paginator stops at a missing or empty PaginationToken; the tokens stop a repeated one.
+    PageTokens tokens = new PageTokens("GetResources");
     for (GetResourcesResponse page : client.getResourcesPaginator(request)) {
       if (stopped.getAsBoolean()) {
         throw new CancellationException("the scan was stopped");
@@ -71,6 +72,7 @@ final class TaggingReader {
           out.accept(resource);
         }
       }
+      tokens.more(page.paginationToken());
     }
   }
 

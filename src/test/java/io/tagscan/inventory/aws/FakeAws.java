@@ -255,6 +255,17 @@ final class FakeAws {
                     "{\"__type\":\"" + code + "\",\"Message\":\"" + code + " from the fake\"}")));
   }
 
+  /** One SageMaker call of an account × region fails with this JSON 1.1 error, every page. */
+  void sagemakerFail(String accessKey, String region, String operation, int status, String code) {
+    server.stubFor(
+        signedCall(SAGEMAKER + operation, accessKey, region, "sagemaker")
+            .atPriority(1)
+            .willReturn(
+                json(
+                    status,
+                    "{\"__type\":\"" + code + "\",\"Message\":\"" + code + " from the fake\"}")));
+  }
+
   private MappingBuilder sagemakerCall(
       String accessKey, String region, String operation, String token) {
     MappingBuilder call = signedCall(SAGEMAKER + operation, accessKey, region, "sagemaker");

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.tagscan.inventory.aws.FakeAws.CALLER_ACCOUNT;
 import static io.tagscan.inventory.aws.FakeAws.CALLER_KEY;
 import static io.tagscan.inventory.aws.FakeAws.page;
@@ -17,6 +19,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.tagscan.inventory.aws.RecordingListener.Unit;
 import io.tagscan.model.Account;
+import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Source;
@@ -28,12 +31,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 class LiveScannerTest {
 
@@ -314,7 +323,121 @@ class LiveScannerTest {
     assertThat(listener.units())
         .containsExactly(new Unit(A, "eu-west-1", false), new Unit(A, "us-east-1", true));
     assertThat(result.complete()).isFalse();
+    // Part of the account was read, so it counts as scanned; the error marks the region.
+    assertThat(result.accountsScanned()).isEqualTo(1);
+    assertThat(result.accountsFailed()).isZero();
+  }
+
+  @Test
+  void countsAnAccountAsFailedOnlyWhenNoRegionOfItCouldBeRead() {
+    givenAccount(A);
+    fake.resourcesFail(roleKey(A), "us-east-1", 500, "InternalServiceException");
+    fake.resourcesFail(roleKey(A), "eu-west-1", 500, "InternalServiceException");
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result =
+        scan(
+            OptionsBuilder.against(fake.endpoint())
+                .role("TagAuditor")
+                .accounts(A)
+                .regions("us-east-1", "eu-west-1")
+                .noSagemaker(),
+            listener);
+
+    assertThat(result.accountsScanned()).isZero();
     assertThat(result.accountsFailed()).isEqualTo(1);
+    assertThat(result.complete()).isFalse();
+  }
+
+  @Test
+  void endsAGetResourcesListingWhosePaginationTokenRepeats() {
+    givenAccount(A);
+    fake.resources(
+        roleKey(A),
+        "us-east-1",
+        List.of(
+            page(null, "p2", ec2(A, "us-east-1", "i-1")),
+            page("p2", "p3", ec2(A, "us-east-1", "i-2")),
+            page("p3", "p2", ec2(A, "us-east-1", "i-3"))));
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result =
+        scan(
+            OptionsBuilder.against(fake.endpoint()).role("TagAuditor").accounts(A).noSagemaker(),
+            listener);
+
+    fake.server.verify(3, FakeAws.getResourcesRequests(roleKey(A), "us-east-1"));
+    assertThat(listener.arns())
+        .containsExactly(
+            "arn:aws:ec2:us-east-1:" + A + ":instance/i-1",
+            "arn:aws:ec2:us-east-1:" + A + ":instance/i-2",
+            "arn:aws:ec2:us-east-1:" + A + ":instance/i-3");
+    assertThat(listener.errors())
+        .extracting(ScanError::accountId, ScanError::region, ScanError::operation, ScanError::code)
+        .containsExactly(tuple(A, "us-east-1", "GetResources", "PaginationLoop"));
+    assertThat(listener.units()).containsExactly(new Unit(A, "us-east-1", false));
+    assertThat(result.complete()).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ListAccounts, Accounts",
+    "ListAccountsForParent, Accounts",
+    "ListOrganizationalUnitsForParent, OrganizationalUnits"
+  })
+  void endsAnAccountListingWhoseNextTokenRepeats(String operation, String listField) {
+    String ou = "ou-ab12-11111111";
+    fake.callerIdentity(CALLER_ACCOUNT);
+    fake.organizationsPage("ListAccounts", null, null, null, new FakeAws.Member(A, "a", "ACTIVE"));
+    fake.organizationsPage("ListAccountsForParent", ou, null, null);
+    fake.childOus(ou);
+    answersEveryPageWithTheSameToken(operation, listField);
+    givenAccount(A);
+    fake.resources(roleKey(A), "us-east-1", List.of(page(null, null, ec2(A, "us-east-1", "i-1"))));
+    RecordingListener listener = new RecordingListener();
+    OptionsBuilder options =
+        OptionsBuilder.against(fake.endpoint()).role("TagAuditor").accounts(A).noSagemaker();
+
+    LiveScanResult result =
+        scan(operation.equals("ListAccounts") ? options.org() : options.ous(ou), listener);
+
+    fake.server.verify(2, FakeAws.organizationsRequests(operation));
+    assertThat(listener.errors())
+        .extracting(ScanError::accountId, ScanError::operation, ScanError::code)
+        .containsExactly(tuple("", operation, "PaginationLoop"));
+    assertThat(listener.arns()).containsExactly("arn:aws:ec2:us-east-1:" + A + ":instance/i-1");
+    assertThat(result.complete()).isFalse();
+  }
+
+  @Test
+  void keepsAnAccountWhoseTagListingRepeatsItsTokenWithItsTagsUnknown() {
+    givenAccount(A);
+    answersEveryPageWithTheSameToken("ListTagsForResource", "Tags");
+    fake.resources(roleKey(A), "us-east-1", List.of(page(null, null, ec2(A, "us-east-1", "i-1"))));
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result =
+        scan(
+            OptionsBuilder.against(fake.endpoint()).role("TagAuditor").accounts(A).noSagemaker(),
+            listener);
+
+    fake.server.verify(2, FakeAws.organizationsRequests("ListTagsForResource"));
+    assertThat(listener.errors())
+        .extracting(ScanError::accountId, ScanError::operation, ScanError::code)
+        .containsExactly(tuple(A, "ListTagsForResource", "PaginationLoop"));
+    assertThat(listener.accounts())
+        .containsExactly(Account.of(A, "name-" + A, "ACTIVE", Map.of()).withUnknownTags());
+    assertThat(result.accountsScanned()).isEqualTo(1);
+    assertThat(result.complete()).as("the account's own tags are unknown").isFalse();
+  }
+
+  /** Every call of the Organizations operation answers one empty page pointing at itself. */
+  private void answersEveryPageWithTheSameToken(String operation, String listField) {
+    fake.server.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo(FakeAws.ORGANIZATIONS + operation))
+            .atPriority(1)
+            .willReturn(FakeAws.json(200, "{\"" + listField + "\":[],\"NextToken\":\"again\"}")));
   }
 
   @Test
@@ -540,8 +663,9 @@ class LiveScannerTest {
         .extracting(ScanError::accountId, ScanError::operation, ScanError::code)
         .containsExactly(tuple("", "DescribeAccount", "AccessDeniedException"));
     fake.server.verify(0, FakeAws.assumeRoleRequests());
+    // Its own tags are unknown, so the scan is not whole, yet the account was scanned.
     assertThat(result)
-        .isEqualTo(new LiveScanResult(1, 1, 0, List.of("eu-west-1"), true, List.of()));
+        .isEqualTo(new LiveScanResult(1, 1, 0, List.of("eu-west-1"), false, List.of()));
   }
 
   @Test
@@ -579,6 +703,39 @@ class LiveScannerTest {
     assertThat(result.regions()).containsExactly("eu-central-1");
   }
 
+  @ParameterizedTest
+  @CsvSource({"false", "true"})
+  void stopsWithAnEnvironmentErrorWhenTheCallersCredentialsStopLoadingMidScan(boolean role) {
+    fake.callerIdentity(CALLER_ACCOUNT);
+    fake.organizationsFail(400, "AccessDeniedException");
+    givenAccount(A);
+    AtomicInteger resolved = new AtomicInteger();
+    AwsCredentialsProvider expiring =
+        () -> {
+          if (resolved.incrementAndGet() > 1) {
+            throw SdkClientException.create(
+                "Unable to load credentials from any of the providers in the chain"
+                    + " AwsCredentialsProviderChain(credentialsProviders=[...])");
+          }
+          return AwsBasicCredentials.create(CALLER_KEY, "caller-secret-never-printed");
+        };
+    OptionsBuilder options = OptionsBuilder.against(fake.endpoint()).noSagemaker();
+    if (role) {
+      options.role("TagAuditor").accounts(A);
+    }
+    RecordingListener listener = new RecordingListener();
+
+    try (LiveScanner scanner =
+        new LiveScanner(options.build(), FakeAws.settings().withCredentials(expiring))) {
+      assertThatThrownBy(() -> scanner.scan(listener))
+          .isInstanceOf(EnvironmentException.class)
+          .hasMessageStartingWith("no AWS credentials could be loaded from the credentials given")
+          .hasMessageNotContaining("AwsCredentialsProviderChain");
+    }
+    assertThat(resolved.get()).isGreaterThan(1);
+    assertThat(listener.errors()).noneMatch(e -> e.message().contains("providers in the chain"));
+  }
+
   @Test
   void namesAProfileThatDoesNotExist(@TempDir Path home) throws Exception {
     Path config = home.resolve("config");
@@ -589,10 +746,10 @@ class LiveScannerTest {
     System.setProperty("aws.sharedCredentialsFile", home.resolve("credentials").toString());
     try (LiveScanner scanner = new LiveScanner(options.build(), ClientSettings.defaults())) {
       assertThatThrownBy(() -> scanner.scan(new RecordingListener()))
-          .isInstanceOf(UsageException.class)
-          .hasMessage(
+          .isInstanceOf(EnvironmentException.class)
+          .hasMessageStartingWith(
               "no profile 'missing' in the AWS config or credentials file (~/.aws/config,"
-                  + " ~/.aws/credentials)");
+                  + " ~/.aws/credentials): pass --profile with one that");
     } finally {
       System.clearProperty("aws.configFile");
       System.clearProperty("aws.sharedCredentialsFile");

@@ -338,7 +338,7 @@ class SageMakerDiscoveryTest {
   }
 
   @Test
-  void reportsOneErrorAndStopsWhenAListCallIsDenied() {
+  void reportsADeniedListCallAndStillListsEveryOtherKind() {
     SAGEMAKER.stubFor(
         firstPage("ListUserProfiles")
             .willReturn(
@@ -365,9 +365,120 @@ class SageMakerDiscoveryTest {
                 "AccessDeniedException",
                 "User is not authorized to perform: sagemaker:ListNotebookInstances"));
     assertThat(SAGEMAKER.findAll(call("ListNotebookInstances"))).hasSize(1);
-    assertThat(SAGEMAKER.findAll(call("ListEndpoints"))).isEmpty();
-    assertThat(SAGEMAKER.findAll(call("ListTrainingJobs"))).isEmpty();
+    assertThat(SAGEMAKER.findAll(call("ListEndpoints"))).hasSize(1);
+    assertThat(SAGEMAKER.findAll(call("ListTrainingJobs"))).hasSize(1);
     assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
+  }
+
+  @Test
+  void keepsListingTheOtherKindsWhenOneListingAnswersServerErrors() {
+    SAGEMAKER.stubFor(
+        firstPage("ListUserProfiles")
+            .willReturn(error(500, "InternalFailure", "We encountered an internal error.")));
+    SAGEMAKER.stubFor(
+        firstPage("ListModels")
+            .willReturn(
+                json(
+                    """
+                    {"Models": [{"ModelName": "churn", "ModelArn": "%smodel/churn"}]}
+                    """
+                        .formatted(PREFIX))));
+
+    SageMakerCounts counts = discover(NOTHING_FOUND);
+
+    assertThat(listener.arns()).containsExactly(PREFIX + "model/churn");
+    assertThat(listener.errors)
+        .extracting(ScanError::operation, ScanError::code)
+        .containsExactly(tuple("ListUserProfiles", "InternalFailure"));
+    assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
+  }
+
+  @Test
+  void endsAListingWhoseNextTokenRepeatsWithAPaginationLoopError() {
+    // Every ListModels page, whatever token it is asked with, points at the same next page.
+    SAGEMAKER.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo("SageMaker.ListModels"))
+            .willReturn(
+                json(
+                    """
+                    {"Models": [{"ModelName": "churn", "ModelArn": "%smodel/churn"}],
+                     "NextToken": "same-page"}
+                    """
+                        .formatted(PREFIX))));
+    SAGEMAKER.stubFor(
+        firstPage("ListEndpoints")
+            .willReturn(
+                json(
+                    """
+                    {"Endpoints": [{"EndpointName": "e", "EndpointArn": "%sendpoint/e",
+                      "EndpointStatus": "InService"}]}
+                    """
+                        .formatted(PREFIX))));
+
+    discover(NOTHING_FOUND);
+
+    assertThat(SAGEMAKER.findAll(call("ListModels"))).hasSize(2);
+    assertThat(listener.errors)
+        .extracting(ScanError::operation, ScanError::code)
+        .containsExactly(tuple("ListModels", "PaginationLoop"));
+    // Resources of the pages read before the loop showed are kept (the scan drops repeats by ARN).
+    assertThat(listener.arns()).containsOnly(PREFIX + "endpoint/e", PREFIX + "model/churn");
+  }
+
+  @Test
+  void endsADomainListingWhoseNextTokenRepeatsAndStillListsTheOtherKinds() {
+    SAGEMAKER.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo("SageMaker.ListDomains"))
+            .willReturn(
+                json(
+                    """
+                    {"Domains": [{"DomainArn": "%s", "DomainId": "d-abc123"}],
+                     "NextToken": "same-page"}
+                    """
+                        .formatted(DOMAIN))));
+    SAGEMAKER.stubFor(
+        firstPage("ListModels")
+            .willReturn(
+                json(
+                    """
+                    {"Models": [{"ModelName": "churn", "ModelArn": "%smodel/churn"}]}
+                    """
+                        .formatted(PREFIX))));
+
+    discover(NOTHING_FOUND);
+
+    assertThat(SAGEMAKER.findAll(call("ListDomains"))).hasSize(2);
+    assertThat(listener.errors)
+        .extracting(ScanError::operation, ScanError::code)
+        .containsExactly(tuple("ListDomains", "PaginationLoop"));
+    assertThat(listener.arns()).containsOnly(DOMAIN, PREFIX + "model/churn");
+  }
+
+  @Test
+  void endsATagListingWhoseNextTokenRepeatsWithAPaginationLoopError() {
+    SAGEMAKER.stubFor(
+        firstPage("ListEndpoints")
+            .willReturn(
+                json(
+                    """
+                    {"Endpoints": [{"EndpointName": "e", "EndpointArn": "%sendpoint/e",
+                      "EndpointStatus": "InService"}]}
+                    """
+                        .formatted(PREFIX))));
+    SAGEMAKER.stubFor(
+        listTags(PREFIX + "endpoint/e")
+            .willReturn(
+                json("{\"Tags\": [{\"Key\": \"k\", \"Value\": \"v\"}], \"NextToken\": \"t\"}")));
+
+    discover(NOTHING_FOUND);
+
+    assertThat(SAGEMAKER.findAll(listTagsOf(PREFIX + "endpoint/e"))).hasSize(2);
+    assertThat(listener.errors)
+        .extracting(ScanError::operation, ScanError::code)
+        .containsExactly(tuple("ListTags", "PaginationLoop"));
+    assertThat(listener.resources).isEmpty();
   }
 
   @Test
@@ -579,7 +690,7 @@ class SageMakerDiscoveryTest {
   }
 
   @Test
-  void stopsAtADeniedDomainListingWithOneError() {
+  void reportsADeniedDomainListingOnceAndStillListsTheOtherKinds() {
     SAGEMAKER.stubFor(
         firstPage("ListDomains").willReturn(error(400, "AccessDeniedException", "denied")));
 
@@ -589,7 +700,7 @@ class SageMakerDiscoveryTest {
         .containsExactly(
             new ScanError(ACCOUNT, REGION, "ListDomains", "AccessDeniedException", "denied"));
     assertThat(counts).isEqualTo(SageMakerCounts.NONE);
-    assertThat(SAGEMAKER.findAll(call("ListUserProfiles"))).isEmpty();
+    assertThat(SAGEMAKER.findAll(call("ListUserProfiles"))).hasSize(1);
   }
 
   @Test

@@ -258,6 +258,69 @@ class ScanCommandLiveTest {
   }
 
   @Test
+  void keepsTheOtherSageMakerListingsWhenOneAnswers500sAndCountsTheAccountAsScanned()
+      throws IOException {
+    aws.server.stubFor(
+        aws.getResources(roleKey(GOOD), "us-east-1", null)
+            .atPriority(1)
+            .willReturn(FakeAws.json(200, "{\"ResourceTagMappingList\":[]}")));
+    aws.sagemakerFail(roleKey(GOOD), "us-east-1", "ListUserProfiles", 500, "InternalFailure");
+    String model = "arn:aws:sagemaker:us-east-1:" + GOOD + ":model/never-tagged";
+    aws.sagemaker(
+        roleKey(GOOD),
+        "us-east-1",
+        "ListModels",
+        null,
+        "{\"Models\":[{\"ModelName\":\"never-tagged\",\"ModelArn\":\"" + model + "\"}]}");
+
+    Run run =
+        run(
+            "scan",
+            "--accounts",
+            GOOD,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--save-inventory",
+            dir.resolve("partial.json").toString());
+    Run again =
+        runOffline(
+            "scan",
+            "--inventory",
+            dir.resolve("partial.json").toString(),
+            "--format",
+            "json",
+            "--fail-on",
+            "never");
+
+    assertThat(run.code).as(run.err).isEqualTo(3);
+    JsonNode report = new ObjectMapper().readTree(run.out);
+    List<String> arns = new ArrayList<>();
+    report.get("resources").forEach(r -> arns.add(r.get("arn").asText()));
+    assertThat(arns).contains(model);
+    JsonNode offline = new ObjectMapper().readTree(again.out);
+    assertThat(offline.at("/scan/accounts"))
+        .as("checked again offline, the account still counts as read in part")
+        .isEqualTo(report.at("/scan/accounts"));
+    assertThat(again.code).as(again.err).isEqualTo(3);
+    assertThat(report.at("/scan/accounts/scanned").asInt()).isEqualTo(1);
+    assertThat(report.at("/scan/accounts/failed").asInt()).isZero();
+    assertThat(report.at("/scan/complete").asBoolean()).isFalse();
+    assertThat(report.get("errors")).hasSize(1);
+    JsonNode error = report.get("errors").get(0);
+    assertThat(error.get("accountId").asText()).isEqualTo(GOOD);
+    assertThat(error.get("region").asText()).isEqualTo("us-east-1");
+    assertThat(error.get("operation").asText()).isEqualTo("ListUserProfiles");
+    assertThat(error.get("code").asText()).isEqualTo("InternalFailure");
+    assertThat(run.err).contains("ListUserProfiles");
+  }
+
+  @Test
   void neverPrintsOrStoresACredentialOrAControlCharacterThatAwsEchoesInAnError()
       throws IOException {
     String token =
@@ -371,7 +434,7 @@ class ScanCommandLiveTest {
   }
 
   @Test
-  void leavesAccountsWhoseTagsCannotBeReadUnjudgedAndSaysSo() throws IOException {
+  void keepsAccountsWhoseTagsCannotBeReadUnjudgedAndCallsTheScanIncomplete() throws IOException {
     aws.reset();
     aws.callerIdentity(FakeAws.CALLER_ACCOUNT);
     aws.assumeRole(BARE);
@@ -395,17 +458,62 @@ class ScanCommandLiveTest {
             "--format",
             "json");
 
-    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.code).as(run.err).isEqualTo(3);
     JsonNode report = new ObjectMapper().readTree(run.out);
-    List<String> types = new ArrayList<>();
-    report.get("resources").forEach(r -> types.add(r.get("resourceType").asText()));
-    assertThat(types).containsExactly("s3:bucket");
-    assertThat(report.at("/scan/complete").asBoolean()).isTrue();
-    assertThat(run.err).contains("tagscan: note: ").contains("ListTagsForResource");
+    assertThat(unjudgedAccount(report, BARE)).as(run.out).isNotNull();
+    assertThat(report.at("/summary/resources").asInt())
+        .as("an account nobody could read the tags of counts in no figure")
+        .isEqualTo(1);
+    assertThat(report.at("/summary/compliant").asInt()).isEqualTo(1);
+    assertThat(report.at("/summary/noncompliant").asInt()).isZero();
+    assertThat(report.at("/scan/complete").asBoolean()).isFalse();
+    assertThat(report.at("/scan/accounts/scanned").asInt()).isEqualTo(1);
+    assertThat(report.at("/scan/accounts/failed").asInt()).isZero();
+    assertThat(report.get("errors")).hasSize(1);
+    assertThat(report.at("/errors/0/operation").asText()).isEqualTo("ListTagsForResource");
+    assertThat(report.at("/errors/0/code").asText()).isEqualTo("AccessDeniedException");
+    assertThat(run.err).contains("ListTagsForResource").contains("the scan is incomplete");
   }
 
   @Test
-  void leavesAccountsUnjudgedWhenOrganizationsRefusesEverything() throws IOException {
+  void findingsStillWinOverAnAccountWhoseTagsCannotBeRead() throws IOException {
+    aws.accountTagsFail(400, "AccessDeniedException");
+
+    Run run =
+        run(
+            "scan",
+            "--accounts",
+            GOOD,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1",
+            "--no-sagemaker",
+            "--format",
+            "json");
+
+    assertThat(run.code).as(run.err).isEqualTo(1);
+    assertThat(unjudgedAccount(new ObjectMapper().readTree(run.out), GOOD)).isNotNull();
+  }
+
+  /** The account among the resources, when it is there unjudged: tags unknown, no finding. */
+  private static JsonNode unjudgedAccount(JsonNode report, String accountId) {
+    for (JsonNode resource : report.get("resources")) {
+      if (resource.get("resourceType").asText().equals("organizations:account")
+          && resource.get("accountId").asText().equals(accountId)
+          && resource.path("tagsKnown").isBoolean()
+          && !resource.get("tagsKnown").asBoolean()
+          && resource.get("compliant").isNull()
+          && resource.get("findings").isEmpty()
+          && resource.get("tags").isEmpty()) {
+        return resource;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void keepsAccountsUnjudgedWhenOrganizationsRefusesEverything() throws IOException {
     aws.reset();
     aws.callerIdentity(FakeAws.CALLER_ACCOUNT);
     aws.assumeRole(BARE);
@@ -432,16 +540,18 @@ class ScanCommandLiveTest {
             snapshot.toString());
     Run again = runOffline("scan", "--inventory", snapshot.toString(), "--format", "json");
 
-    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.code).as(run.err).isEqualTo(3);
     for (Run each : List.of(run, again)) {
       JsonNode report = new ObjectMapper().readTree(each.out);
       List<String> types = new ArrayList<>();
       report.get("resources").forEach(r -> types.add(r.get("resourceType").asText()));
-      assertThat(types)
+      assertThat(types).containsExactly("organizations:account", "s3:bucket");
+      assertThat(unjudgedAccount(report, BARE))
           .as("no account judged on tags nobody could read")
-          .containsExactly("s3:bucket");
+          .isNotNull();
+      assertThat(report.at("/scan/complete").asBoolean()).isFalse();
     }
-    assertThat(again.code).as(again.err).isZero();
+    assertThat(again.code).as(again.err).isEqualTo(3);
   }
 
   @Test
