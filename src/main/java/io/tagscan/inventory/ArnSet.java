@@ -59,13 +59,30 @@ public final class ArnSet {
     }
   }
 
-  /** A 64-bit FNV-1a over the characters, finished with a MurmurHash3 mix for spread. */
+  /**
+   * A 64-bit hash taking four characters a step, finished with MurmurHash3's mix for spread. Each
+   * step is a bijection of the running state, so two ARNs of one length that differ in a single
+   * four-character block never collide; a step costs about what FNV-1a costs per character, and
+   * this runs once for every resource of an offline scan.
+   */
   static long hash(String text) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < text.length(); i++) {
-      h ^= text.charAt(i);
-      h *= 0x100000001b3L;
+    int length = text.length();
+    long h = 0x9e3779b97f4a7c15L ^ length;
+    int i = 0;
+    for (int end = length - 3; i < end; i += 4) {
+      long block =
+          text.charAt(i)
+              | (long) text.charAt(i + 1) << 16
+              | (long) text.charAt(i + 2) << 32
+              | (long) text.charAt(i + 3) << 48;
+      h = (h ^ block) * 0xff51afd7ed558ccdL;
+      h ^= h >>> 32;
     }
+    long tail = 0;
+    for (; i < length; i++) {
+      tail = tail << 16 | text.charAt(i);
+    }
+    h = (h ^ tail) * 0xc4ceb9fe1a85ec53L;
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

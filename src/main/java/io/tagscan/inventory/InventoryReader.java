@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.tagscan.model.Account;
 import io.tagscan.model.Diagnostic;
 import io.tagscan.model.InputException;
@@ -16,8 +17,10 @@ import io.tagscan.model.ScanError;
 import io.tagscan.model.SortedTags;
 import io.tagscan.model.Source;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Streams resources out of inventory files: the JSON that {@code aws resourcegroupstaggingapi
@@ -35,10 +39,12 @@ import java.util.zip.GZIPInputStream;
  * and source to the same shape.
  *
  * <p>Files are never loaded whole: each mapping becomes a {@link Resource} handed to the listener
- * as soon as it is read. Account, region and type come from each ARN; a resource read twice (the
- * same ARN in two files) is passed on once. Problems are collected with their file, line and
- * column, and thrown together once the files are read (or once too many have piled up), so the
- * caller can discard whatever it built from a bad inventory.
+ * as soon as it is read. Account, region and type come from each ARN (an account given by the
+ * caller fills in ARNs that carry none); a resource read twice (the same ARN in one file or two) is
+ * passed on once, and said so in a note. Problems — bad JSON, a field or a tag key given twice, an
+ * ARN whose account or region is not one — are collected with their file, line and column, and
+ * thrown together once the files are read (or once too many have piled up), so the caller can
+ * discard whatever it built from a bad inventory.
  */
 public final class InventoryReader {
 
@@ -50,25 +56,48 @@ public final class InventoryReader {
   private static final int MAX_PROBLEMS = 20;
   private static final int MAX_CANONICAL = 10_000;
 
+  private static final int MAX_DEPTH = 64;
+  private static final int MAX_STRING = 1 << 20;
+  private static final int MAX_NUMBER = 64;
+
+  /**
+   * Strict about duplicate fields, which JSON allows and a reader would otherwise settle silently
+   * by keeping one; bounded in nesting and length, so no file can exhaust the stack or the heap.
+   */
   private static final JsonFactory JSON =
       JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .streamReadConstraints(
               StreamReadConstraints.builder()
-                  .maxNestingDepth(64)
-                  .maxStringLength(1 << 20)
-                  .maxNumberLength(64)
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxStringLength(MAX_STRING)
+                  .maxNumberLength(MAX_NUMBER)
                   .build())
           .build();
 
   private final ScanListener listener;
 
-  /** The ARNs read so far, when there is more than one file to read them from; else null. */
-  private final ArnSet seen;
+  /** The account ARNs without one belong to, and that ARNs with one must name; null for none. */
+  private final String accountId;
+
+  /**
+   * The ARNs read so far, as 64-bit hashes: a few megabytes for a million resources, and a probe a
+   * resource, so even one file is checked for resources listed twice.
+   */
+  private final ArnSet seen = new ArnSet();
 
   private final List<Diagnostic> problems = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
   private String fileName;
   private boolean complete = true;
   private final List<SageMakerCoverage> sagemaker = new ArrayList<>();
+
+  /** Resources of the current file whose ARN was read before, and where the first of them is. */
+  private int repeated;
+
+  private String firstRepeated;
+  private int firstRepeatedLine;
+  private int firstRepeatedColumn;
 
   /**
    * One shared instance per distinct account, region and resource type: a million resources name a
@@ -78,9 +107,9 @@ public final class InventoryReader {
    */
   private final Map<String, String> canonical = new HashMap<>();
 
-  private InventoryReader(ScanListener listener, boolean deduplicate) {
+  private InventoryReader(ScanListener listener, String accountId) {
     this.listener = listener;
-    this.seen = deduplicate ? new ArnSet() : null;
+    this.accountId = accountId;
   }
 
   /**
@@ -90,8 +119,21 @@ public final class InventoryReader {
    * @throws InputException naming each problem's file, line and column
    */
   public static InventoryResult read(List<Path> files, ScanListener listener) {
-    // One export lists each resource once; only files that may overlap need the set of ARNs.
-    InventoryReader reader = new InventoryReader(listener, files.size() > 1);
+    return read(files, null, listener);
+  }
+
+  /**
+   * Reads every file in order as {@link #read(List, ScanListener)} does, with the account that ARNs
+   * carrying none (S3 buckets) belong to; an ARN or a resource of another account is then an error.
+   * {@code accountId} may be null: ARNs without an account keep none.
+   *
+   * @throws IllegalArgumentException when {@code accountId} is not twelve digits
+   */
+  public static InventoryResult read(List<Path> files, String accountId, ScanListener listener) {
+    if (accountId != null && !Arn.isAccountId(accountId)) {
+      throw new IllegalArgumentException("an account id is 12 digits");
+    }
+    InventoryReader reader = new InventoryReader(listener, accountId);
     listener.unitsPlanned(files.size());
     for (Path file : files) {
       reader.readFile(file);
@@ -103,46 +145,83 @@ public final class InventoryReader {
     if (!reader.problems.isEmpty()) {
       throw new InputException(reader.problems);
     }
-    return new InventoryResult(reader.complete, reader.sagemaker);
+    return new InventoryResult(reader.complete, reader.sagemaker, reader.notes);
   }
 
   private void readFile(Path file) {
     fileName = file.toString();
-    try (InputStream in = open(file);
-        JsonParser parser = JSON.createParser(in)) {
-      boolean any = false;
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        any = true;
-        if (token == JsonToken.START_OBJECT) {
-          readDocument(parser);
-        } else if (token == JsonToken.START_ARRAY) {
-          readMappings(parser);
-        } else {
-          problem(
-              parser,
-              "expected a JSON object with 'ResourceTagMappingList' or an array of resources");
-          return;
-        }
-        if (problems.size() >= MAX_PROBLEMS) {
-          return;
-        }
-      }
-      if (!any) {
-        problems.add(Diagnostic.ofFile(fileName, "the file is empty"));
-      }
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      problems.add(
-          new Diagnostic(
-              fileName,
-              at == null ? 0 : at.getLineNr(),
-              at == null ? 0 : at.getColumnNr(),
-              "invalid JSON: " + e.getOriginalMessage()));
+    repeated = 0;
+    JsonParser parser = null;
+    try (InputStream in = open(file)) {
+      parser = JSON.createParser(in);
+      readDocuments(parser);
+      parser.close();
     } catch (NoSuchFileException e) {
       problems.add(Diagnostic.ofFile(fileName, "no such file"));
+    } catch (AccessDeniedException e) {
+      problems.add(Diagnostic.ofFile(fileName, "cannot read the file: permission denied"));
     } catch (IOException e) {
-      problems.add(Diagnostic.ofFile(fileName, "cannot read the file: " + e.getMessage()));
+      problems.add(unreadable(parser, e));
     }
+    if (repeated > 0) {
+      notes.add(
+          String.format(
+              "%s: %,d %s listed more than once, and counted once; the first at line %d, column"
+                  + " %d: %s",
+              fileName,
+              repeated,
+              repeated == 1 ? "resource is" : "resources are",
+              firstRepeatedLine,
+              firstRepeatedColumn,
+              quote(firstRepeated)));
+    }
+  }
+
+  private void readDocuments(JsonParser parser) throws IOException {
+    boolean any = false;
+    for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+      any = true;
+      if (token == JsonToken.START_OBJECT) {
+        readDocument(parser);
+      } else if (token == JsonToken.START_ARRAY) {
+        readMappings(parser);
+      } else {
+        problem(
+            parser,
+            "expected a JSON object with 'ResourceTagMappingList' or an array of resources");
+        return;
+      }
+      if (problems.size() >= MAX_PROBLEMS) {
+        return;
+      }
+    }
+    if (!any) {
+      problems.add(new Diagnostic(fileName, 1, 1, "the file is empty"));
+    }
+  }
+
+  /** A failure that stopped the reading of a file, in tagscan's words, where it happened. */
+  private Diagnostic unreadable(JsonParser parser, IOException e) {
+    JsonLocation at;
+    if (parser == null) {
+      at = null;
+    } else if (e instanceof JsonProcessingException json) {
+      at = JsonErrors.place(json, parser);
+    } else {
+      at = parser.currentLocation();
+    }
+    int line = at == null ? 1 : Math.max(at.getLineNr(), 1);
+    int column = at == null ? 1 : Math.max(at.getColumnNr(), 1);
+    String message;
+    if (e instanceof ZipException || e instanceof EOFException) {
+      // Only the gzip stream throws these: the JSON parser's own end-of-input is its own type.
+      message = "the gzip data is corrupt or cut short at this point of the uncompressed text";
+    } else if (e instanceof JsonProcessingException json) {
+      message = JsonErrors.describe(json, parser, MAX_DEPTH, MAX_STRING, MAX_NUMBER);
+    } else {
+      message = "cannot read the file: " + Printable.of(e.getMessage());
+    }
+    return new Diagnostic(fileName, line, column, message);
   }
 
   private static InputStream open(Path file) throws IOException {
@@ -299,21 +378,50 @@ public final class InventoryReader {
     try {
       arn = Arn.parse(arnText);
     } catch (IllegalArgumentException e) {
-      problems.add(
-          new Diagnostic(
-              fileName,
-              start.getLineNr(),
-              start.getColumnNr(),
-              "ResourceARN " + quote(arnText) + " is " + e.getMessage()));
+      problemAt(start, "ResourceARN " + quote(arnText) + " is " + e.getMessage());
       return;
     }
-    if (!problems.isEmpty() || (seen != null && !seen.add(arnText))) {
+    String account = accountId != null ? accountId : arn.accountId();
+    if (!account.isEmpty() && !Arn.isAccountId(account)) {
+      problemAt(start, "AccountId " + quote(account) + " is not an account id (12 digits)");
+      return;
+    }
+    // A snapshot names the region global resources were read in as "global".
+    if (region != null && !region.isEmpty() && !region.equals("global") && !Arn.isRegion(region)) {
+      problemAt(start, "Region " + quote(region) + " is not a region name");
+      return;
+    }
+    if (this.accountId != null) {
+      if (account.isEmpty()) {
+        account = this.accountId;
+      } else if (!account.equals(this.accountId)) {
+        problemAt(
+            start,
+            "ResourceARN "
+                + quote(arnText)
+                + " belongs to account "
+                + account
+                + ", not to "
+                + this.accountId
+                + " given with --account-id");
+        return;
+      }
+    }
+    if (!problems.isEmpty()) {
+      return;
+    }
+    if (!seen.add(arnText)) {
+      if (repeated++ == 0) {
+        firstRepeated = arnText;
+        firstRepeatedLine = start.getLineNr();
+        firstRepeatedColumn = start.getColumnNr();
+      }
       return;
     }
     listener.resource(
         new Resource(
             arnText,
-            canonical(accountId != null ? accountId : arn.accountId()),
+            canonical(account),
             canonical(region != null ? region : arn.region()),
             canonical(resourceType != null ? resourceType : arn.resourceType()),
             source,
@@ -344,11 +452,13 @@ public final class InventoryReader {
         }
       }
       if (key == null) {
-        problems.add(
-            new Diagnostic(
-                fileName, start.getLineNr(), start.getColumnNr(), "tag without a 'Key'"));
-      } else {
-        tags.put(key, value);
+        problemAt(start, "tag without a 'Key'");
+      } else if (!tags.put(key, value)) {
+        problemAt(
+            start,
+            "tag key "
+                + quote(key)
+                + " is given twice on this resource (AWS allows each key once)");
       }
     }
   }
@@ -376,6 +486,8 @@ public final class InventoryReader {
       }
       if (id == null) {
         problem(parser, "account without an 'id'");
+      } else if (!Arn.isAccountId(id)) {
+        problem(parser, "account id " + quote(id) + " is not 12 digits");
       } else {
         Account account = Account.of(id, name, state, tags, arn);
         listener.account(tagsKnown ? account : account.withUnknownTags());
@@ -463,7 +575,10 @@ public final class InventoryReader {
   }
 
   private void problem(JsonParser parser, String message) {
-    JsonLocation at = parser.currentTokenLocation();
+    problemAt(parser.currentTokenLocation(), message);
+  }
+
+  private void problemAt(JsonLocation at, String message) {
     problems.add(new Diagnostic(fileName, at.getLineNr(), at.getColumnNr(), message));
   }
 
