@@ -498,6 +498,9 @@ public final class InventoryReader {
   private void readSageMaker(JsonParser parser) throws IOException {
     while (parser.nextToken() == JsonToken.START_OBJECT) {
       Map<String, String> fields = scalarFields(parser);
+      if (!isPlace(parser, "SageMaker figure", fields)) {
+        continue;
+      }
       try {
         sagemaker.add(
             new SageMakerCoverage(
@@ -510,6 +513,24 @@ public final class InventoryReader {
         problem(parser, "invalid SageMaker figures: " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * True when a snapshot record's {@code accountId} and {@code region} are each absent, empty or
+   * what they claim to be; otherwise says which is not, at the record's end.
+   */
+  private boolean isPlace(JsonParser parser, String what, Map<String, String> fields) {
+    String account = fields.getOrDefault("accountId", "");
+    String region = fields.getOrDefault("region", "");
+    if (!account.isEmpty() && !Arn.isAccountId(account)) {
+      problem(parser, what + " for account " + quote(account) + ", which is not 12 digits");
+      return false;
+    }
+    if (!region.isEmpty() && !region.equals("global") && !Arn.isRegion(region)) {
+      problem(parser, what + " for region " + quote(region) + ", which is not a region name");
+      return false;
+    }
+    return true;
   }
 
   /** The scalar fields of the object the parser is at, as text; nested values are skipped. */
@@ -530,6 +551,9 @@ public final class InventoryReader {
   private void readErrors(JsonParser parser) throws IOException {
     while (parser.nextToken() == JsonToken.START_OBJECT) {
       Map<String, String> fields = scalarFields(parser);
+      if (!isPlace(parser, "error", fields)) {
+        continue;
+      }
       listener.error(
           new ScanError(
               fields.get("accountId"),

@@ -346,14 +346,23 @@ class InventoryReaderTest {
               {"ResourceARN": "arn:aws:s3:::b", "AccountId": "111122223333", "Region": "<b>x</b>"},
               {"ResourceARN": "arn:aws:iam::111122223333:role/r", "Region": "global"}
             ],
-            "accounts": [{"id": "12345"}]}
+            "accounts": [{"id": "12345"}],
+            "errors": [{"accountId": "111122223333", "region": "=cmd|' /C calc'!A0",
+                        "operation": "GetResources"}],
+            "sagemaker": [{"accountId": "<img src=x>", "region": "eu-west-1"}]}
             """);
 
     assertThat(problems(file))
         .containsExactly(
             file + ":2:3: error: AccountId '=HYPERLINK(1)' is not an account id (12 digits)",
             file + ":3:3: error: Region '<b>x</b>' is not a region name",
-            file + ":6:28: error: account id '12345' is not 12 digits");
+            file + ":6:28: error: account id '12345' is not 12 digits",
+            file
+                + ":8:40: error: error for region '=cmd|' /C calc'!A0', which is not a region"
+                + " name",
+            file
+                + ":9:65: error: SageMaker figure for account '<img src=x>', which is not 12"
+                + " digits");
   }
 
   @Test
