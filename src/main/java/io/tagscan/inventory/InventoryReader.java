@@ -498,7 +498,7 @@ public final class InventoryReader {
   private void readSageMaker(JsonParser parser) throws IOException {
     while (parser.nextToken() == JsonToken.START_OBJECT) {
       Map<String, String> fields = scalarFields(parser);
-      if (!isPlace(parser, "SageMaker figure", fields)) {
+      if (!isPlace(parser, "SageMaker figures", fields)) {
         continue;
       }
       try {
@@ -551,7 +551,7 @@ public final class InventoryReader {
   private void readErrors(JsonParser parser) throws IOException {
     while (parser.nextToken() == JsonToken.START_OBJECT) {
       Map<String, String> fields = scalarFields(parser);
-      if (!isPlace(parser, "error", fields)) {
+      if (!isPlace(parser, "a recorded error", fields)) {
         continue;
       }
       listener.error(

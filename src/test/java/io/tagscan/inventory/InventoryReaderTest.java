@@ -358,10 +358,10 @@ class InventoryReaderTest {
             file + ":3:3: error: Region '<b>x</b>' is not a region name",
             file + ":6:28: error: account id '12345' is not 12 digits",
             file
-                + ":8:40: error: error for region '=cmd|' /C calc'!A0', which is not a region"
+                + ":8:40: error: a recorded error for region '=cmd|' /C calc'!A0', which is not a region"
                 + " name",
             file
-                + ":9:65: error: SageMaker figure for account '<img src=x>', which is not 12"
+                + ":9:65: error: SageMaker figures for account '<img src=x>', which is not 12"
                 + " digits");
   }
 
