@@ -78,7 +78,7 @@ public final class InventoryReader {
   private final ScanListener listener;
 
   /** The account ARNs without one belong to, and that ARNs with one must name; null for none. */
-  private final String accountId;
+  private final String givenAccount;
 
   /**
    * The ARNs read so far, as 64-bit hashes: a few megabytes for a million resources, and a probe a
@@ -91,6 +91,19 @@ public final class InventoryReader {
   private String fileName;
   private boolean complete = true;
   private final List<SageMakerCoverage> sagemaker = new ArrayList<>();
+
+  /**
+   * Resources read but not yet passed on, with their ARN hashes and places: they are checked
+   * against {@link #seen} a batch at a time, which costs a fraction of one probe per resource.
+   */
+  private static final int BATCH = 256;
+
+  private final Resource[] pending = new Resource[BATCH];
+  private final long[] pendingHashes = new long[BATCH];
+  private final int[] pendingLines = new int[BATCH];
+  private final int[] pendingColumns = new int[BATCH];
+  private final boolean[] pendingNew = new boolean[BATCH];
+  private int pendingCount;
 
   /** Resources of the current file whose ARN was read before, and where the first of them is. */
   private int repeated;
@@ -107,9 +120,9 @@ public final class InventoryReader {
    */
   private final Map<String, String> canonical = new HashMap<>();
 
-  private InventoryReader(ScanListener listener, String accountId) {
+  private InventoryReader(ScanListener listener, String givenAccount) {
     this.listener = listener;
-    this.accountId = accountId;
+    this.givenAccount = givenAccount;
   }
 
   /**
@@ -151,17 +164,21 @@ public final class InventoryReader {
   private void readFile(Path file) {
     fileName = file.toString();
     repeated = 0;
-    JsonParser parser = null;
-    try (InputStream in = open(file)) {
-      parser = JSON.createParser(in);
-      readDocuments(parser);
-      parser.close();
+    try (InputStream in = open(file);
+        JsonParser parser = JSON.createParser(in)) {
+      try {
+        readDocuments(parser);
+      } catch (IOException e) {
+        // Placed while the parser is open: a closed one no longer knows where it was.
+        problems.add(unreadable(parser, e));
+      }
+      passOn();
     } catch (NoSuchFileException e) {
       problems.add(Diagnostic.ofFile(fileName, "no such file"));
     } catch (AccessDeniedException e) {
       problems.add(Diagnostic.ofFile(fileName, "cannot read the file: permission denied"));
     } catch (IOException e) {
-      problems.add(unreadable(parser, e));
+      problems.add(unreadable(null, e));
     }
     if (repeated > 0) {
       notes.add(
@@ -302,6 +319,12 @@ public final class InventoryReader {
   }
 
   private void readMappings(JsonParser parser) throws IOException {
+    readEachMapping(parser);
+    // What follows the list (a snapshot's accounts and errors) is told after its resources.
+    passOn();
+  }
+
+  private void readEachMapping(JsonParser parser) throws IOException {
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
       if (token == JsonToken.START_OBJECT) {
@@ -360,6 +383,7 @@ public final class InventoryReader {
     }
     if (domainArn != null && arnText == null) {
       // A snapshot's record of a SageMaker domain's tags, told before the domain's resources.
+      passOn();
       if (problems.isEmpty()) {
         listener.domain(domainArn, tags.build());
       }
@@ -381,9 +405,10 @@ public final class InventoryReader {
       problemAt(start, "ResourceARN " + quote(arnText) + " is " + e.getMessage());
       return;
     }
+    // The ARN's own account and region are checked by Arn; a snapshot's fields are checked here.
     String account = accountId != null ? accountId : arn.accountId();
-    if (!account.isEmpty() && !Arn.isAccountId(account)) {
-      problemAt(start, "AccountId " + quote(account) + " is not an account id (12 digits)");
+    if (accountId != null && !accountId.isEmpty() && !Arn.isAccountId(accountId)) {
+      problemAt(start, "AccountId " + quote(accountId) + " is not an account id (12 digits)");
       return;
     }
     // A snapshot names the region global resources were read in as "global".
@@ -391,10 +416,10 @@ public final class InventoryReader {
       problemAt(start, "Region " + quote(region) + " is not a region name");
       return;
     }
-    if (this.accountId != null) {
+    if (givenAccount != null) {
       if (account.isEmpty()) {
-        account = this.accountId;
-      } else if (!account.equals(this.accountId)) {
+        account = givenAccount;
+      } else if (!account.equals(givenAccount)) {
         problemAt(
             start,
             "ResourceARN "
@@ -402,7 +427,7 @@ public final class InventoryReader {
                 + " belongs to account "
                 + account
                 + ", not to "
-                + this.accountId
+                + givenAccount
                 + " given with --account-id");
         return;
       }
@@ -410,22 +435,40 @@ public final class InventoryReader {
     if (!problems.isEmpty()) {
       return;
     }
-    if (!seen.add(arnText)) {
-      if (repeated++ == 0) {
-        firstRepeated = arnText;
-        firstRepeatedLine = start.getLineNr();
-        firstRepeatedColumn = start.getColumnNr();
-      }
-      return;
-    }
-    listener.resource(
+    pending[pendingCount] =
         new Resource(
             arnText,
             canonical(account),
             canonical(region != null ? region : arn.region()),
             canonical(resourceType != null ? resourceType : arn.resourceType()),
             source,
-            tags.build()));
+            tags.build());
+    pendingHashes[pendingCount] = ArnSet.hash(arnText);
+    pendingLines[pendingCount] = start.getLineNr();
+    pendingColumns[pendingCount] = start.getColumnNr();
+    if (++pendingCount == BATCH) {
+      passOn();
+    }
+  }
+
+  /** Passes on the pending resources whose ARN is new, in the order they were read. */
+  private void passOn() {
+    seen.addAll(pendingHashes, pendingCount, pendingNew);
+    for (int i = 0; i < pendingCount; i++) {
+      Resource resource = pending[i];
+      pending[i] = null;
+      if (!problems.isEmpty()) {
+        continue;
+      }
+      if (pendingNew[i]) {
+        listener.resource(resource);
+      } else if (repeated++ == 0) {
+        firstRepeated = resource.arn();
+        firstRepeatedLine = pendingLines[i];
+        firstRepeatedColumn = pendingColumns[i];
+      }
+    }
+    pendingCount = 0;
   }
 
   private void readTags(JsonParser parser, SortedTags.Builder tags) throws IOException {

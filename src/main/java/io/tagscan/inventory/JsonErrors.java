@@ -83,7 +83,9 @@ final class JsonErrors {
     }
     if (original.startsWith("Non-standard token")) {
       Matcher t = TOKEN.matcher(original);
-      return "invalid JSON: " + (t.find() ? "'" + t.group(1) + "'" : "this") + " is not JSON";
+      return "invalid JSON: "
+          + (t.find() ? "'" + Printable.of(t.group(1)) + "'" : "this")
+          + " is not JSON";
     }
     if (original.startsWith("Unrecognized character escape")) {
       return "invalid JSON: an unknown escape in a string";
