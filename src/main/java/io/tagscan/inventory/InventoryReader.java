@@ -272,7 +272,7 @@ public final class InventoryReader {
             problem(
                 parser,
                 "this snapshot was written by another version of tagscan (format "
-                    + parser.getText()
+                    + Printable.of(parser.getText())
                     + ", expected "
                     + SNAPSHOT_VERSION
                     + ")");
@@ -553,7 +553,13 @@ public final class InventoryReader {
                 Integer.parseInt(fields.getOrDefault("listing", "0")),
                 Integer.parseInt(fields.getOrDefault("listingOnly", "0"))));
       } catch (IllegalArgumentException e) {
-        problem(parser, "invalid SageMaker figures: " + e.getMessage());
+        // NumberFormatException says "For input string"; say what is wrong in tagscan's words.
+        problem(
+            parser,
+            "invalid SageMaker figures: "
+                + (e instanceof NumberFormatException
+                    ? "the counts must be whole numbers"
+                    : e.getMessage()));
       }
     }
   }

@@ -349,7 +349,8 @@ class InventoryReaderTest {
             "accounts": [{"id": "12345"}],
             "errors": [{"accountId": "111122223333", "region": "=cmd|' /C calc'!A0",
                         "operation": "GetResources"}],
-            "sagemaker": [{"accountId": "<img src=x>", "region": "eu-west-1"}]}
+            "sagemaker": [{"accountId": "<img src=x>", "region": "eu-west-1"},
+                          {"accountId": "111122223333", "region": "eu-west-1", "listing": "x"}]}
             """);
 
     assertThat(problems(file))
@@ -362,7 +363,8 @@ class InventoryReaderTest {
                 + " name",
             file
                 + ":9:65: error: SageMaker figures for account '<img src=x>', which is not 12"
-                + " digits");
+                + " digits",
+            file + ":10:82: error: invalid SageMaker figures: the counts must be whole numbers");
   }
 
   @Test
