@@ -21,6 +21,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -236,7 +237,12 @@ public final class InventoryReader {
     } else if (e instanceof JsonProcessingException json) {
       message = JsonErrors.describe(json, parser, MAX_DEPTH, MAX_STRING, MAX_NUMBER);
     } else {
-      message = "cannot read the file: " + Printable.of(e.getMessage());
+      String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+      message = "cannot read the file: " + Printable.of(reason);
+      if (parser == null) {
+        // Not a place in the text: the file could not be read at all (a directory, say).
+        return Diagnostic.ofFile(fileName, message);
+      }
     }
     return new Diagnostic(fileName, line, column, message);
   }

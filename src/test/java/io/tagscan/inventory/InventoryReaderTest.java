@@ -201,8 +201,10 @@ class InventoryReaderTest {
     Path empty = write("empty.json", "");
     Path other = write("other.json", "{\"Reservations\": []}");
     Path missing = dir.resolve("missing.json");
+    Path directory = Files.createDirectory(dir.resolve("folder.json"));
 
-    assertThatThrownBy(() -> InventoryReader.read(List.of(empty, other, missing), collected))
+    assertThatThrownBy(
+            () -> InventoryReader.read(List.of(empty, other, missing, directory), collected))
         .isInstanceOfSatisfying(
             InputException.class,
             e ->
@@ -210,6 +212,7 @@ class InventoryReaderTest {
                     .extracting(Diagnostic::format)
                     .containsExactly(
                         empty + ":1:1: error: the file is empty",
+                        directory + ": error: cannot read the file: Is a directory",
                         missing + ": error: no such file",
                         other
                             + ":1:1: error: no 'ResourceTagMappingList' in this document; expected"
