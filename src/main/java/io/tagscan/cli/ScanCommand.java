@@ -1,5 +1,7 @@
 package io.tagscan.cli;
 
+import io.tagscan.inventory.Arn;
+import io.tagscan.model.Printable;
 import io.tagscan.model.UsageException;
 import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
@@ -58,6 +60,14 @@ final class ScanCommand implements Callable<Integer> {
   List<Path> inventory = new ArrayList<>();
 
   @Option(
+      names = "--account-id",
+      paramLabel = "ID",
+      description =
+          "With --inventory: the account (12 digits) of the resources whose ARN names none, such"
+              + " as S3 buckets; a resource of another account is an error.")
+  String accountId;
+
+  @Option(
       names = "--exemptions",
       paramLabel = "FILE",
       description = "Waivers: ARN globs × rules × keys, each with a reason and an expiry date.")
@@ -81,6 +91,7 @@ final class ScanCommand implements Callable<Integer> {
     Environment environment = parent.environment();
     Path dictionaryFile = dictionary.existing();
     ReportOptions report = reports.toOptions(environment, display.noColor);
+    String inventoryAccount = inventoryAccount();
     ScanRequest request =
         new ScanRequest(
             dictionaryFile,
@@ -89,7 +100,8 @@ final class ScanCommand implements Callable<Integer> {
             inventory.isEmpty() ? aws.toOptions() : null,
             report,
             saveInventory,
-            environment.clock());
+            environment.clock(),
+            inventoryAccount);
     if (!inventory.isEmpty()) {
       refuseAwsOptions();
     }
@@ -112,6 +124,23 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.FINDINGS;
     }
     return outcome.complete() ? ExitCode.OK : ExitCode.INCOMPLETE;
+  }
+
+  /** The --account-id given, checked: it names the account of an offline inventory only. */
+  private String inventoryAccount() {
+    if (accountId == null) {
+      return null;
+    }
+    if (inventory.isEmpty()) {
+      throw new UsageException(
+          "--account-id names the account of --inventory files; a live scan takes its accounts"
+              + " from --accounts, --org or the credentials");
+    }
+    if (!Arn.isAccountId(accountId)) {
+      throw new UsageException(
+          "--account-id '" + Printable.of(accountId) + "' is not an AWS account id (12 digits)");
+    }
+    return accountId;
   }
 
   /**
@@ -137,6 +166,7 @@ final class ScanCommand implements Callable<Integer> {
     err.printf(
         "tagscan: %,d resources checked, %,d noncompliant; %s%n",
         summary.resources(), summary.noncompliant(), Summaries.findings(summary));
+    outcome.notes().forEach(note -> err.println("tagscan: note: " + note));
     List<String> written = new ArrayList<>();
     for (ReportFormat format : report.formats()) {
       if (report.file(format) != null) {

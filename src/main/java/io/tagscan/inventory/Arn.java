@@ -1,5 +1,6 @@
 package io.tagscan.inventory;
 
+import io.tagscan.model.Printable;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,9 @@ import java.util.Objects;
  * <p>{@code resourceType} is the tagging API's {@code service:type} form ({@code ec2:instance},
  * {@code s3:bucket}, {@code iam:role}); for a resource part with no type of its own it is the
  * service's usual one where AWS names it (S3 buckets, SNS topics, SQS queues), else the service
- * alone. Region and account are empty strings where the ARN carries none.
+ * alone. Region and account are empty strings where the ARN carries none; otherwise the account is
+ * twelve digits and the region a region name ({@code eu-west-1}), so that no text of an ARN's
+ * author ever stands as an account or a region in a report.
  */
 public record Arn(
     String partition,
@@ -25,6 +28,69 @@ public record Arn(
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(resourceType, "resourceType");
+    if (!accountId.isEmpty() && !isAccountId(accountId)) {
+      throw new IllegalArgumentException(
+          "not a valid ARN (its account '" + Printable.of(accountId) + "' is not 12 digits)");
+    }
+    if (!region.isEmpty() && !isRegion(region)) {
+      throw new IllegalArgumentException(
+          "not a valid ARN (its region '" + Printable.of(region) + "' is not a region name)");
+    }
+  }
+
+  /** True for an AWS account id: exactly twelve ASCII digits. */
+  public static boolean isAccountId(String text) {
+    if (text.length() != 12) {
+      return false;
+    }
+    for (int i = 0; i < 12; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True for text shaped like an AWS region name: lower-case words joined by hyphens, the first of
+   * two letters, the last a number ({@code us-east-1}, {@code us-gov-west-1}, {@code
+   * eu-isoe-west-1}). Checked by hand rather than by a list, so regions AWS opens later are read.
+   */
+  public static boolean isRegion(String text) {
+    int length = text.length();
+    if (length < 6 || length > 32) {
+      return false;
+    }
+    if (!isLower(text.charAt(0)) || !isLower(text.charAt(1)) || text.charAt(2) != '-') {
+      return false;
+    }
+    int lastHyphen = text.lastIndexOf('-');
+    if (lastHyphen == length - 1 || length - lastHyphen - 1 > 2) {
+      return false;
+    }
+    for (int i = lastHyphen + 1; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    if (lastHyphen == 2) {
+      return false;
+    }
+    char previous = '-';
+    for (int i = 3; i < lastHyphen; i++) {
+      char c = text.charAt(i);
+      if (c == '-' ? previous == '-' : !isLower(c)) {
+        return false;
+      }
+      previous = c;
+    }
+    return previous != '-';
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   /**

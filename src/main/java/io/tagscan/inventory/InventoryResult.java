@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * What inventory files say about the scan that made them, beyond its resources: whether it read
  * everything it was asked to, and the SageMaker figures of each account and region. An export of
- * the AWS CLI is complete and has no SageMaker figures; a tagscan snapshot keeps both.
+ * the AWS CLI is complete and has no SageMaker figures; a tagscan snapshot keeps both. {@code
+ * notes} are sentences for the user about what was read but is not an error (resources listed
+ * twice, each counted once).
  */
-public record InventoryResult(boolean complete, List<SageMakerCoverage> sagemaker) {
+public record InventoryResult(
+    boolean complete, List<SageMakerCoverage> sagemaker, List<String> notes) {
 
   public InventoryResult {
     sagemaker = sagemaker.stream().sorted(SageMakerCoverage.ORDER).toList();
+    notes = List.copyOf(notes);
   }
 }

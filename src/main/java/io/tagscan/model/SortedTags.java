@@ -61,8 +61,13 @@ public final class SortedTags extends AbstractMap<String, String>
       values = new String[keys.length];
     }
 
-    /** Adds a tag; a null value is read as the empty string. */
-    public void put(String key, String value) {
+    /**
+     * Adds a tag; a null value is read as the empty string.
+     *
+     * @return false when the key was there already (its value is then replaced), so that a reader
+     *     of untrusted input can refuse a key given twice
+     */
+    public boolean put(String key, String value) {
       if (key == null) {
         throw new NullPointerException("tag key");
       }
@@ -70,7 +75,7 @@ public final class SortedTags extends AbstractMap<String, String>
       int at = Arrays.binarySearch(keys, 0, size, key);
       if (at >= 0) {
         values[at] = text;
-        return;
+        return false;
       }
       int insert = -at - 1;
       if (size == keys.length) {
@@ -82,6 +87,7 @@ public final class SortedTags extends AbstractMap<String, String>
       keys[insert] = key;
       values[insert] = text;
       size++;
+      return true;
     }
 
     /** The tags collected; the builder must not be used after this. */

@@ -7,14 +7,26 @@ import java.util.Objects;
 
 /**
  * What a finished scan found: the summary figures, whether it covered everything, the parts that
- * could not be read, and the regions skipped because they are not enabled for an account.
+ * could not be read, the regions skipped because they are not enabled for an account, and notes for
+ * the user about its input (an inventory resource listed twice, counted once).
  */
 public record ScanOutcome(
-    Summary summary, boolean complete, List<ScanError> errors, List<ScanError> skipped) {
+    Summary summary,
+    boolean complete,
+    List<ScanError> errors,
+    List<ScanError> skipped,
+    List<String> notes) {
 
   public ScanOutcome {
     Objects.requireNonNull(summary, "summary");
     errors = List.copyOf(errors);
     skipped = List.copyOf(skipped);
+    notes = List.copyOf(notes);
+  }
+
+  /** An outcome with no notes. */
+  public ScanOutcome(
+      Summary summary, boolean complete, List<ScanError> errors, List<ScanError> skipped) {
+    this(summary, complete, errors, skipped, List.of());
   }
 }

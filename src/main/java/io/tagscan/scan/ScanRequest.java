@@ -1,5 +1,6 @@
 package io.tagscan.scan;
 
+import io.tagscan.inventory.Arn;
 import io.tagscan.inventory.aws.AwsOptions;
 import io.tagscan.report.ReportOptions;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.util.Objects;
  * of what was read.
  *
  * <p>{@code exemptions} and {@code saveInventory} may be null; {@code aws} is null for an offline
- * scan. The clock gives the scan's timestamps and the day exemptions are judged on.
+ * scan. The clock gives the scan's timestamps and the day exemptions are judged on. {@code
+ * inventoryAccount}, for offline scans only and otherwise null, is the account that inventory ARNs
+ * without one (S3 buckets) belong to, and that ARNs with one must name.
  */
 public record ScanRequest(
     Path dictionary,
@@ -22,7 +25,8 @@ public record ScanRequest(
     AwsOptions aws,
     ReportOptions report,
     Path saveInventory,
-    Clock clock) {
+    Clock clock,
+    String inventoryAccount) {
 
   public ScanRequest {
     Objects.requireNonNull(dictionary, "dictionary");
@@ -32,6 +36,21 @@ public record ScanRequest(
     if (inventory.isEmpty() == (aws == null)) {
       throw new IllegalArgumentException("a scan reads either inventory files or live AWS");
     }
+    if (inventoryAccount != null && (inventory.isEmpty() || !Arn.isAccountId(inventoryAccount))) {
+      throw new IllegalArgumentException("an inventory account is 12 digits, for offline scans");
+    }
+  }
+
+  /** A request with no account given for the inventory's ARNs. */
+  public ScanRequest(
+      Path dictionary,
+      Path exemptions,
+      List<Path> inventory,
+      AwsOptions aws,
+      ReportOptions report,
+      Path saveInventory,
+      Clock clock) {
+    this(dictionary, exemptions, inventory, aws, report, saveInventory, clock, null);
   }
 
   /** True when resources come from files rather than AWS. */

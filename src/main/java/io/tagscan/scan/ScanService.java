@@ -10,13 +10,17 @@ import io.tagscan.inventory.ScanListener;
 import io.tagscan.inventory.SnapshotWriter;
 import io.tagscan.inventory.aws.LiveScanResult;
 import io.tagscan.inventory.aws.LiveScanner;
+import io.tagscan.model.Printable;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
+import io.tagscan.model.UsageException;
 import io.tagscan.report.ReportPipeline;
 import io.tagscan.report.ScanInfo;
 import io.tagscan.report.Summary;
 import io.tagscan.rules.RuleEngine;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +55,7 @@ public final class ScanService {
     List<Exemption> exemptions =
         request.exemptions() == null ? List.of() : ExemptionsLoader.load(request.exemptions());
     RuleEngine engine = new RuleEngine(dictionary, exemptions, today);
+    refuseSnapshotOverInput(request);
 
     try (Interruption interruption = Interruption.onShutdown()) {
       try {
@@ -80,7 +85,7 @@ public final class ScanService {
       ScanListener everyone = Listeners.tee(checking, snapshot, observer);
       Header header =
           request.offline()
-              ? readFiles(request.inventory(), everyone, checking)
+              ? readFiles(request.inventory(), request.inventoryAccount(), everyone, checking)
               : readAws(request, everyone, interruption::alsoClose);
       everyone.finished();
       List<ScanError> errors = checking.errors();
@@ -106,17 +111,58 @@ public final class ScanService {
                 }
                 return pipeline.finish(info, errors);
               });
-      return new ScanOutcome(summary, complete, errors, checking.skipped());
+      return new ScanOutcome(summary, complete, errors, checking.skipped(), header.notes);
     }
   }
 
+  /**
+   * A snapshot saved over one of the files being read would replace the export the user may have no
+   * other copy of, so it is refused before anything is read. Existing files are compared as the
+   * file system sees them: through symbolic links, {@code ./x} and {@code x}, and hard links.
+   */
+  private static void refuseSnapshotOverInput(ScanRequest request) {
+    Path target = request.saveInventory();
+    if (target == null) {
+      return;
+    }
+    for (Path input : request.inventory()) {
+      if (sameFile(target, input)) {
+        String which =
+            target.equals(input)
+                ? " is also an --inventory file"
+                : " is the same file as the --inventory file " + quote(input);
+        throw new UsageException(
+            "--save-inventory "
+                + quote(target)
+                + which
+                + "; saving the snapshot would overwrite it, so choose another file");
+      }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      // Unreadable attributes: the read or the write will report the path itself.
+      return false;
+    }
+  }
+
+  private static String quote(Path path) {
+    return "'" + Printable.of(path.toString()) + "'";
+  }
+
   private static Header readFiles(
-      List<Path> files, ScanListener everyone, CheckingListener checking)
+      List<Path> files, String account, ScanListener everyone, CheckingListener checking)
       throws InterruptedException {
     ParallelChecker parallel = new ParallelChecker(everyone, ParallelChecker.defaultThreads());
     InventoryResult read;
     try {
-      read = InventoryReader.read(files, parallel);
+      read = InventoryReader.read(files, account, parallel);
       parallel.finish();
     } finally {
       parallel.abandon();
@@ -130,7 +176,8 @@ public final class ScanService {
         accounts - failed,
         failed,
         read.complete(),
-        read.sagemaker());
+        read.sagemaker(),
+        read.notes());
   }
 
   private static Header readAws(
@@ -145,7 +192,8 @@ public final class ScanService {
           result.accountsScanned(),
           result.accountsFailed(),
           result.complete(),
-          result.sagemaker());
+          result.sagemaker(),
+          List.of());
     }
   }
 
@@ -157,5 +205,6 @@ public final class ScanService {
       int accountsScanned,
       int accountsFailed,
       boolean complete,
-      List<SageMakerCoverage> sagemaker) {}
+      List<SageMakerCoverage> sagemaker,
+      List<String> notes) {}
 }

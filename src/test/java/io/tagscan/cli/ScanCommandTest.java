@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ScanCommandTest {
 
@@ -210,6 +213,193 @@ class ScanCommandTest {
         .isEqualTo(
             "tagscan: error: no tagging dictionary at 'no/such/dictionary.yaml'; give one with -d"
                 + " FILE (tagscan's own tag-dictionary.yaml is a model to copy)\n");
+  }
+
+  /** Ways of naming the inventory file again as the snapshot to save. */
+  enum SamePath {
+    SAME_TEXT,
+    DOT_SEGMENT,
+    SYMBOLIC_LINK,
+    HARD_LINK
+  }
+
+  @ParameterizedTest
+  @EnumSource(SamePath.class)
+  void refusesToSaveTheSnapshotOverAnInventoryFile(SamePath how) throws IOException {
+    Path export = Files.copy(Path.of(EXAMPLE), dir.resolve("export.json"));
+    byte[] before = Files.readAllBytes(export);
+    Path snapshot =
+        switch (how) {
+          case SAME_TEXT -> export;
+          case DOT_SEGMENT -> dir.resolve(".").resolve("export.json");
+          case SYMBOLIC_LINK -> Files.createSymbolicLink(dir.resolve("link.json"), export);
+          case HARD_LINK -> Files.createLink(dir.resolve("hard.json"), export);
+        };
+    Path out = dir.resolve("reports");
+
+    CliRun run =
+        CliRun.run(
+            "scan",
+            "--inventory",
+            EXAMPLE,
+            export.toString(),
+            "--save-inventory",
+            snapshot.toString(),
+            "-o",
+            out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .startsWith("tagscan: error: --save-inventory '" + snapshot + "' ")
+        .endsWith("; saving the snapshot would overwrite it, so choose another file\n")
+        .hasLineCount(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(Files.readAllBytes(export)).isEqualTo(before);
+    assertThat(out).doesNotExist();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .allMatch(name -> !name.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void savesTheSnapshotBesideTheInventoryWhenItIsAnotherFile() throws IOException {
+    Path export = Files.copy(Path.of(EXAMPLE), dir.resolve("export.json"));
+    Path snapshot = dir.resolve("export-snapshot.json");
+
+    CliRun run =
+        CliRun.run(
+            "scan", "--inventory", export.toString(), "--save-inventory", snapshot.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(snapshot).isRegularFile();
+  }
+
+  @Test
+  void givesS3BucketsOfAnOfflineExportTheAccountGiven() throws IOException {
+    Path export =
+        Files.writeString(
+            dir.resolve("export.json"),
+            """
+            {"ResourceTagMappingList": [
+              {"ResourceARN": "arn:aws:s3:::logs", "Tags": []},
+              {"ResourceARN": "arn:aws:ec2:eu-west-1:111122223333:instance/i-1", "Tags": []}
+            ]}
+            """);
+
+    CliRun run =
+        CliRun.run("scan", "--inventory", export.toString(), "--account-id", "111122223333");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.path("resources").findValuesAsText("accountId"))
+        .containsOnly("111122223333")
+        .hasSize(2);
+    assertThat(report.path("summary").path("findingsByAccount").fieldNames())
+        .toIterable()
+        .containsExactly("111122223333");
+  }
+
+  @Test
+  void refusesAnArnOfAnotherAccountThanTheOneGiven() throws IOException {
+    Path export =
+        Files.writeString(
+            dir.resolve("export.json"),
+            "[{\"ResourceARN\": \"arn:aws:s3:::logs\"},\n"
+                + " {\"ResourceARN\": \"arn:aws:ec2:eu-west-1:444455556666:instance/i-1\"}]\n");
+
+    CliRun run =
+        CliRun.run("scan", "--inventory", export.toString(), "--account-id", "111122223333");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .isEqualTo(
+            export
+                + ":2:2: error: ResourceARN 'arn:aws:ec2:eu-west-1:444455556666:instance/i-1'"
+                + " belongs to account 444455556666, not to 111122223333 given with"
+                + " --account-id\n");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"12345", "1111222233334", "=1+1", "11112222333x", ""})
+  void refusesAnAccountIdThatIsNotTwelveDigits(String id) {
+    CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--account-id", id);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .isEqualTo(
+            "tagscan: error: --account-id '" + id + "' is not an AWS account id (12 digits)\n");
+  }
+
+  @Test
+  void takesAnAccountIdOnlyWithAnInventory() {
+    CliRun run = CliRun.run("scan", "--account-id", "111122223333");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .isEqualTo(
+            "tagscan: error: --account-id names the account of --inventory files; a live scan"
+                + " takes its accounts from --accounts, --org or the credentials\n");
+  }
+
+  @Test
+  void stillRefusesAwsOptionsBesideAnInventoryWithAnAccountId() {
+    CliRun run =
+        CliRun.run(
+            "scan", "--inventory", EXAMPLE, "--account-id", "111122223333", "--profile", "dev");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .isEqualTo(
+            "tagscan: error: --profile reads live AWS and cannot go with --inventory, which checks"
+                + " files offline\n");
+  }
+
+  @Test
+  void countsAResourceListedTwiceInOneFileOnceWithANote() throws IOException {
+    Path export =
+        Files.writeString(
+            dir.resolve("export.json"),
+            """
+            {"ResourceTagMappingList": [
+              {"ResourceARN": "arn:aws:s3:::logs", "Tags": []},
+              {"ResourceARN": "arn:aws:s3:::data", "Tags": []},
+              {"ResourceARN": "arn:aws:s3:::logs", "Tags": []}
+            ]}
+            """);
+
+    CliRun run = CliRun.run("scan", "--inventory", export.toString(), "--fail-on", "never");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(new ObjectMapper().readTree(run.out()).path("summary").path("resources").asInt())
+        .isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "tagscan: note: "
+                + export
+                + ": 1 resource is listed more than once, and counted once; the first at line 4,"
+                + " column 3: 'arn:aws:s3:::logs'\n");
+  }
+
+  @Test
+  void badInventoryTextIsOneSentenceInTagscansWordsWithThePlace() throws IOException {
+    Path truncated =
+        Files.writeString(
+            dir.resolve("cut.json"), "{\"ResourceTagMappingList\": [\n  {\"ResourceARN\": \"arn");
+    Path deep =
+        Files.writeString(
+            dir.resolve("deep.json"), "{\"ResourceTagMappingList\": [], \"x\": " + "[".repeat(200));
+
+    CliRun run = CliRun.run("scan", "--inventory", truncated.toString(), deep.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .isEqualTo(
+            truncated
+                + ":2:23: error: the file ends in the middle of the JSON (is it cut short?)\n"
+                + deep
+                + ":1:101: error: the JSON nests deeper than 64 levels, which no inventory does\n");
   }
 
   @Test

@@ -23,6 +23,8 @@ class ArnTest {
         "arn:aws-us-gov:sagemaker:us-gov-west-1:111122223333:endpoint/e|aws-us-gov|us-gov-west-1|111122223333|sagemaker:endpoint",
         "arn:aws-cn:dynamodb:cn-north-1:111122223333:table/t|aws-cn|cn-north-1|111122223333|dynamodb:table",
         "arn:aws:kinesis:us-east-1:111122223333:stream|aws|us-east-1|111122223333|kinesis",
+        "arn:aws-iso-b:ec2:us-isob-east-1:111122223333:instance/i|aws-iso-b|us-isob-east-1|111122223333|ec2:instance",
+        "arn:aws:ec2:ap-southeast-5:111122223333:instance/i|aws|ap-southeast-5|111122223333|ec2:instance",
       })
   void readsEveryPartOfTheArn(
       String text, String partition, String region, String account, String type) {
@@ -41,10 +43,23 @@ class ArnTest {
         "i-0abc|it does not start with 'arn:'",
         "arn:aws:ec2:us-east-1|six ':'-separated parts",
         "arn::ec2:us-east-1:1:instance/x|must not be empty",
-        "arn:aws:ec2:us-east-1:1:|must not be empty"
+        "arn:aws:ec2:us-east-1:1:|must not be empty",
+        "arn:aws:ec2:us-east-1:1:instance/x|its account '1' is not 12 digits",
+        "arn:aws:ec2:us-east-1:=1+1:instance/x|its account '=1+1' is not 12 digits",
+        "arn:aws:ec2:us-east-1:1111222233334:instance/x|is not 12 digits",
+        "arn:aws:ec2:us-east-1:11112222333x:instance/x|is not 12 digits",
+        "arn:aws:ec2:=1+1:111122223333:instance/x|its region '=1+1' is not a region name",
+        "arn:aws:ec2:<script>:111122223333:instance/x|its region '<script>' is not a region name",
+        "arn:aws:ec2:us-east-1\\r\\n:111122223333:instance/x|its region 'us-east-1\\u000d\\u000a'",
+        "arn:aws:ec2:Us-East-1:111122223333:instance/x|is not a region name",
+        "arn:aws:ec2:us-east-:111122223333:instance/x|is not a region name",
+        "arn:aws:ec2:us--east-1:111122223333:instance/x|is not a region name",
+        "arn:aws:ec2:us-east-123:111122223333:instance/x|is not a region name",
+        "arn:aws:ec2:useast-1:111122223333:instance/x|is not a region name"
       })
   void rejectsTextThatIsNotAnArn(String text, String reason) {
-    assertThatThrownBy(() -> Arn.parse(text))
+    String withBreaks = text.replace("\\r", "\r").replace("\\n", "\n");
+    assertThatThrownBy(() -> Arn.parse(withBreaks))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(reason);
   }
