@@ -38,7 +38,9 @@ final class ProgressBar implements ScanListener, AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    ticker.scheduleAtFixedRate(this::draw, 0, 200, TimeUnit.MILLISECONDS);
+    // Drawn once now, so even a scan that ends before the first tick has shown its progress line.
+    draw();
+    ticker.scheduleAtFixedRate(this::draw, 200, 200, TimeUnit.MILLISECONDS);
   }
 
   @Override

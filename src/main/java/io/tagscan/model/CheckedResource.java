@@ -8,9 +8,11 @@ import java.util.Objects;
  *
  * <p>{@code tagsKnown} is false for a resource whose tags could not be read (an AWS account whose
  * Organizations tags were refused): it carries no finding, was not judged, and counts as neither
- * compliant nor noncompliant.
+ * compliant nor noncompliant. {@code waived} counts the findings a live exemption dropped, so that
+ * reports can say how much is waived rather than let it vanish.
  */
-public record CheckedResource(Resource resource, List<Finding> findings, boolean tagsKnown) {
+public record CheckedResource(
+    Resource resource, List<Finding> findings, boolean tagsKnown, int waived) {
 
   public CheckedResource {
     Objects.requireNonNull(resource, "resource");
@@ -18,16 +20,24 @@ public record CheckedResource(Resource resource, List<Finding> findings, boolean
     if (!tagsKnown && !findings.isEmpty()) {
       throw new IllegalArgumentException("a resource whose tags are unknown is not judged");
     }
+    if (waived < 0 || !tagsKnown && waived > 0) {
+      throw new IllegalArgumentException("waived findings: " + waived);
+    }
   }
 
-  /** A resource whose tags were read and judged. */
+  /** A resource whose tags were read and judged, with no finding waived. */
   public CheckedResource(Resource resource, List<Finding> findings) {
-    this(resource, findings, true);
+    this(resource, findings, true, 0);
   }
 
   /** A resource whose tags could not be read, so it was not judged. */
   public static CheckedResource unjudged(Resource resource) {
-    return new CheckedResource(resource, List.of(), false);
+    return new CheckedResource(resource, List.of(), false, 0);
+  }
+
+  /** The same judgement of another form of the resource (its personal data masked, say). */
+  public CheckedResource with(Resource other, List<Finding> otherFindings) {
+    return new CheckedResource(other, otherFindings, tagsKnown, waived);
   }
 
   /**

@@ -126,6 +126,7 @@ final class JsonReportSink implements ReportSink {
       json.writeNumberField(rule.getKey(), rule.getValue());
     }
     json.writeEndObject();
+    json.writeNumberField("findingsWaived", summary.findingsWaived());
     json.writeObjectFieldStart("findingsByAccount");
     for (Map.Entry<String, Summary.AccountFigures> entry : summary.findingsByAccount().entrySet()) {
       Summary.AccountFigures account = entry.getValue();
@@ -220,6 +221,9 @@ final class JsonReportSink implements ReportSink {
     } else {
       json.writeBooleanField("tagsKnown", false);
       json.writeNullField("compliant");
+    }
+    if (checked.waived() > 0) {
+      json.writeNumberField("waived", checked.waived());
     }
     json.writeArrayFieldStart("findings");
     for (Finding finding : checked.findings()) {

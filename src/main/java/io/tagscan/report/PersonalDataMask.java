@@ -83,7 +83,7 @@ final class PersonalDataMask {
               mask(finding.fix()),
               mask(finding.message())));
     }
-    return new CheckedResource(masked, findings);
+    return checked.with(masked, findings);
   }
 
   /** The account with the same pieces masked in its tags (an account is a resource too). */

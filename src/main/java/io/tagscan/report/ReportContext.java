@@ -116,6 +116,9 @@ record ReportContext(
     if (verdict != Verdict.REPORT_ONLY) {
       parts.addAll(severityCounts(failOn, false));
     }
+    if (summary.findingsWaived() > 0) {
+      parts.add(count(summary.findingsWaived()) + " waived");
+    }
     if (!info.complete()) {
       String unread = plural(errors.size(), "part", "parts") + " could not be read";
       parts.add(verdict == Verdict.INCOMPLETE ? unread : "the scan is incomplete: " + unread);

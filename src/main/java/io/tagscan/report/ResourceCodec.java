@@ -41,6 +41,7 @@ final class ResourceCodec {
     out.string(resource.resourceType());
     out.writeByte(resource.source().ordinal());
     out.writeByte(checked.tagsKnown() ? 1 : 0);
+    out.writeInt(checked.waived());
     out.writeInt(resource.tags().size());
     for (Map.Entry<String, String> tag : resource.tags().entrySet()) {
       out.string(tag.getKey());
@@ -72,6 +73,7 @@ final class ResourceCodec {
     String resourceType = in.string();
     Source source = SOURCES[in.readByte()];
     boolean tagsKnown = in.readByte() == 1;
+    int waived = in.readInt();
     int tagCount = in.readInt();
     SortedTags.Builder tags = SortedTags.builder(tagCount);
     for (int i = 0; i < tagCount; i++) {
@@ -93,7 +95,8 @@ final class ResourceCodec {
     return new CheckedResource(
         new Resource(arn, accountId, region, resourceType, source, tags.build()),
         findings,
-        tagsKnown);
+        tagsKnown,
+        waived);
   }
 
   /** A growable byte buffer; cheaper than a DataOutputStream per resource. */

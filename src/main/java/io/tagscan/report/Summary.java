@@ -28,9 +28,13 @@ public record Summary(
     Map<Severity, Long> resourcesByWorstFinding,
     SortedMap<String, AccountFigures> findingsByAccount,
     List<KeyCoverage> coverage,
-    SortedMap<String, List<KeyCoverage>> coverageByAccount) {
+    SortedMap<String, List<KeyCoverage>> coverageByAccount,
+    long findingsWaived) {
 
   public Summary {
+    if (findingsWaived < 0) {
+      throw new IllegalArgumentException("waived findings cannot be negative");
+    }
     checkCounts(resources, compliant, noncompliant);
     findingsBySeverity = bySeverity(findingsBySeverity);
     findingsByRule = Collections.unmodifiableSortedMap(new TreeMap<>(findingsByRule));

@@ -39,6 +39,7 @@ final class SummaryBuilder {
   private final Figures total;
   private final long[] findingsByRule = new long[RuleId.values().length];
   private final Map<String, Figures> byAccount = new HashMap<>();
+  private long waived;
 
   SummaryBuilder(Dictionary dictionary) {
     this.coverageKeys =
@@ -74,6 +75,7 @@ final class SummaryBuilder {
       for (Finding finding : checked.findings()) {
         findingsByRule[finding.rule().ordinal()]++;
       }
+      waived += checked.waived();
       total.add(compliant, bySeverity, worst, scope, tagged);
       byAccount
           .computeIfAbsent(resource.accountId(), id -> new Figures(coverageKeys.size()))
@@ -139,7 +141,8 @@ final class SummaryBuilder {
         bySeverity(total.worst),
         figures,
         total.coverage(coverageKeys),
-        coverage);
+        coverage,
+        waived);
   }
 
   private static Map<Severity, Long> bySeverity(long[] counts) {

@@ -38,12 +38,16 @@ final class ExemptionFilter {
     return live.isEmpty() && expired.isEmpty();
   }
 
-  /** The findings that stand for the resource with this ARN, unsorted. */
-  List<Finding> apply(String arn, List<FindingSink.Pending> pending) {
+  /**
+   * The findings that stand for the resource with this ARN (unsorted), and how many were waived.
+   */
+  Applied apply(String arn, List<FindingSink.Pending> pending) {
     List<Finding> standing = new ArrayList<>(pending.size());
     Set<Seen> seen = null;
+    int waived = 0;
     for (FindingSink.Pending entry : pending) {
       if (covered(live, arn, entry)) {
+        waived++;
         continue;
       }
       Finding finding = entry.finding();
@@ -61,8 +65,11 @@ final class ExemptionFilter {
         }
       }
     }
-    return standing;
+    return new Applied(standing, waived);
   }
+
+  /** What stands after the exemptions, and the number of findings a live exemption dropped. */
+  record Applied(List<Finding> standing, int waived) {}
 
   private static boolean covered(
       List<Exemption> exemptions, String arn, FindingSink.Pending entry) {

@@ -5,6 +5,7 @@ import static io.tagscan.rules.Texts.quote;
 import io.tagscan.dictionary.Dictionary;
 import io.tagscan.dictionary.Exemption;
 import io.tagscan.model.Account;
+import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
@@ -101,12 +102,34 @@ public final class RuleEngine {
   }
 
   /**
+   * The resource judged as {@link #check(Resource, Function)} does, with the number of findings a
+   * live exemption waived.
+   */
+  public CheckedResource judge(
+      Resource resource, Function<String, SortedMap<String, String>> domainTags) {
+    Judged judged = run(resource, domainTags);
+    return new CheckedResource(resource, judged.findings(), true, judged.waived());
+  }
+
+  /**
+   * The account judged as {@link #checkAccount(Account)} does, as the resource {@code asResource}.
+   */
+  public CheckedResource judgeAccount(Account account, Resource asResource) {
+    Judged judged = runAccount(account);
+    return new CheckedResource(asResource, judged.findings(), true, judged.waived());
+  }
+
+  /**
    * Every finding on the resource, including {@code sagemaker-tag-not-propagated} against the tags
    * of the SageMaker domain it was created in; {@code domainTags} gives a domain's tags by its ARN,
    * or null for a domain the scan did not read.
    */
   public List<Finding> check(
       Resource resource, Function<String, SortedMap<String, String>> domainTags) {
+    return run(resource, domainTags).findings();
+  }
+
+  private Judged run(Resource resource, Function<String, SortedMap<String, String>> domainTags) {
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(domainTags, "domainTags");
     FindingSink sink = new FindingSink(severities);
@@ -135,9 +158,13 @@ public final class RuleEngine {
    * accounts.mandatory} the account lacks or leaves blank.
    */
   public List<Finding> checkAccount(Account account) {
+    return runAccount(account).findings();
+  }
+
+  private Judged runAccount(Account account) {
     Objects.requireNonNull(account, "account");
     if (severities[RuleId.ACCOUNT_MISSING_TAG.ordinal()] == null) {
-      return List.of();
+      return Judged.NOTHING;
     }
     FindingSink sink = new FindingSink(severities);
     String who =
@@ -169,23 +196,31 @@ public final class RuleEngine {
     return finish(account.arn(), sink);
   }
 
-  private List<Finding> finish(String arn, FindingSink sink) {
+  private Judged finish(String arn, FindingSink sink) {
     if (sink.isEmpty()) {
-      return List.of();
+      return Judged.NOTHING;
     }
     List<Finding> findings;
+    int waived = 0;
     if (exemptions.isEmpty()) {
       findings = new ArrayList<>(sink.pending().size());
       for (FindingSink.Pending pending : sink.pending()) {
         findings.add(pending.finding());
       }
     } else {
-      findings = exemptions.apply(arn, sink.pending());
+      ExemptionFilter.Applied applied = exemptions.apply(arn, sink.pending());
+      findings = applied.standing();
+      waived = applied.waived();
       if (findings.isEmpty()) {
-        return List.of();
+        return new Judged(List.of(), waived);
       }
     }
     findings.sort(ORDER);
-    return Collections.unmodifiableList(findings);
+    return new Judged(Collections.unmodifiableList(findings), waived);
+  }
+
+  /** The findings that stand, in order, and how many a live exemption waived. */
+  private record Judged(List<Finding> findings, int waived) {
+    static final Judged NOTHING = new Judged(List.of(), 0);
   }
 }

@@ -46,7 +46,7 @@ final class CheckingListener implements ScanListener {
     if (!resource.region().isEmpty() && !regionsSeen.contains(resource.region())) {
       regionsSeen.add(resource.region());
     }
-    pipeline.accept(new CheckedResource(resource, engine.check(resource, domainTags::get)));
+    pipeline.accept(engine.judge(resource, domainTags::get));
   }
 
   @Override
@@ -67,7 +67,7 @@ final class CheckingListener implements ScanListener {
       pipeline.accept(CheckedResource.unjudged(asResource(account)));
       return;
     }
-    pipeline.accept(new CheckedResource(asResource(account), engine.checkAccount(account)));
+    pipeline.accept(engine.judgeAccount(account, asResource(account)));
   }
 
   @Override

@@ -101,7 +101,9 @@ record GoldenInput(
                   node.path("resourceType").asText(),
                   Objects.requireNonNull(Source.fromSlug(node.path("source").asText())),
                   tags(node.path("tags"))),
-              findings));
+              findings,
+              !node.path("tagsKnown").isBoolean() || node.path("tagsKnown").asBoolean(),
+              node.path("waived").asInt(0)));
     }
     List<ScanError> errors = new ArrayList<>();
     for (JsonNode error : root.path("errors")) {

@@ -51,6 +51,18 @@ class ResourceCodecTest {
   }
 
   @Test
+  void keepsHowManyFindingsWereWaived() {
+    CheckedResource original =
+        new CheckedResource(
+            Resource.of("arn:aws:s3:::a", "", "", "s3:bucket", Source.TAGGING_API, Map.of()),
+            List.of(),
+            true,
+            7);
+
+    assertThat(ResourceCodec.decode(ResourceCodec.encode(original)).waived()).isEqualTo(7);
+  }
+
+  @Test
   void roundTripsStringsLongerThan64KilobytesAndUnpairedSurrogates() {
     String huge = "x€\ud83d\ude80".repeat(40_000);
     String broken = "lone \ud800 high, lone \udc00 low, reversed \udc00\ud800, end \ud83d";
@@ -89,9 +101,9 @@ class ResourceCodecTest {
             + "ec2:instance".length()
             + "owner".length()
             + "team".length();
-    // Each string has a 4-byte length; then a source byte, a tags-known byte and two 4-byte
-    // counts.
-    assertThat(ResourceCodec.encode(small)).hasSize(strings + 6 * 4 + 1 + 1 + 2 * 4);
+    // Each string has a 4-byte length; then a source byte, a tags-known byte, the 4-byte count of
+    // waived findings and two 4-byte counts.
+    assertThat(ResourceCodec.encode(small)).hasSize(strings + 6 * 4 + 1 + 1 + 4 + 2 * 4);
   }
 
   @Test

@@ -88,6 +88,22 @@ class SummaryBuilderTest {
   }
 
   @Test
+  void addsUpTheFindingsExemptionsWaivedButNotThoseOfUnjudgedResources() {
+    Resource bucket =
+        Resource.of("arn:aws:s3:::a", "111", "", "s3:bucket", Source.TAGGING_API, Map.of());
+    builder.add(new CheckedResource(bucket, List.of(), true, 2));
+    builder.add(
+        new CheckedResource(
+            Resource.of("arn:aws:s3:::b", "111", "", "s3:bucket", Source.TAGGING_API, Map.of()),
+            List.of(finding(RuleId.MISSING_MANDATORY_TAG, Severity.ERROR, OWNER)),
+            true,
+            1));
+    builder.add(CheckedResource.unjudged(bucket));
+
+    assertThat(builder.snapshot(List.of()).findingsWaived()).isEqualTo(3);
+  }
+
+  @Test
   void countsAResourceWithOnlyWarningsAsCompliant() {
     builder.add(
         of(

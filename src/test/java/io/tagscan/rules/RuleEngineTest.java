@@ -1109,6 +1109,36 @@ class RuleEngineTest {
     }
 
     @Test
+    void countsTheFindingsItWaivedSoThatReportsCanSaySo() {
+      RuleEngine engine =
+          engineWith(
+              exemption(
+                  "arn:aws:ec2:*",
+                  Set.of(RuleId.MISSING_MANDATORY_TAG),
+                  Set.of(COST, OWNER),
+                  LocalDate.of(2025, 12, 31)));
+
+      io.tagscan.model.CheckedResource judged =
+          engine.judge(ec2(compliantWithout(COST, OWNER)), arn -> null);
+
+      assertThat(judged.findings()).isEmpty();
+      assertThat(judged.waived()).isEqualTo(2);
+      assertThat(judged.compliant()).isTrue();
+    }
+
+    @Test
+    void countsNothingWaivedWhereNoExemptionCovers() {
+      RuleEngine engine =
+          engineWith(exemption("arn:aws:s3:::*", Set.of(), Set.of(), LocalDate.of(2025, 12, 31)));
+
+      io.tagscan.model.CheckedResource judged =
+          engine.judge(ec2(compliantWithout(COST)), arn -> null);
+
+      assertThat(judged.findings()).extracting(Finding::key).containsExactly(COST);
+      assertThat(judged.waived()).isZero();
+    }
+
+    @Test
     void holdsOnItsExpiryDay() {
       RuleEngine engine = engineWith(exemption("*", Set.of(), Set.of(), TODAY));
 
