@@ -42,6 +42,12 @@ final class AccountsCommand implements Callable<Integer> {
       description = "table, json or csv. Default: table on a terminal, json otherwise.")
   ReportFormat format;
 
+  @Option(
+      names = "--show-pii",
+      description =
+          "Show account tag values taken for personal data as they are instead of masked.")
+  boolean showPii;
+
   @Mixin AwsOptionsMixin aws;
 
   @Override
@@ -55,7 +61,8 @@ final class AccountsCommand implements Callable<Integer> {
       throw new UsageException("accounts are listed as table, json or csv, not " + chosen.slug());
     }
     AccountsService.Listing listing = AccountsService.list(dictionaryFile, aws.toOptions());
-    AccountList.write(chosen, listing.entries(), listing.regions(), spec.commandLine().getOut());
+    AccountList.write(
+        chosen, listing.entries(), listing.regions(), showPii, spec.commandLine().getOut());
     StandardOutput.check(spec.commandLine().getOut());
     listing
         .notes()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tagscan.model.Account;
 import io.tagscan.model.Finding;
+import io.tagscan.model.RuleId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -20,7 +21,8 @@ import java.util.Objects;
 public final class AccountList {
 
   /**
-   * One account and the {@code account-missing-tag} findings on it; null findings: tags unknown.
+   * One account and the findings on its own tags ({@code account-missing-tag}, {@code pii-in-tag});
+   * null findings: tags unknown.
    */
   public record Entry(Account account, List<Finding> findings) {
     public Entry {
@@ -30,13 +32,17 @@ public final class AccountList {
 
     /** "yes", "no", or "unknown" when Organizations could not say what the tags are. */
     String meets() {
-      return findings == null ? "unknown" : findings.isEmpty() ? "yes" : "no";
+      return findings == null ? "unknown" : missing().isEmpty() ? "yes" : "no";
     }
 
     List<String> missing() {
       List<String> keys = new ArrayList<>();
       if (findings != null) {
-        findings.forEach(finding -> keys.add(finding.key()));
+        for (Finding finding : findings) {
+          if (finding.rule() == RuleId.ACCOUNT_MISSING_TAG) {
+            keys.add(finding.key());
+          }
+        }
       }
       return keys;
     }
@@ -44,9 +50,17 @@ public final class AccountList {
 
   private AccountList() {}
 
-  /** Writes the list in one of {@code table}, {@code json} or {@code csv}. */
+  /**
+   * Writes the list in one of {@code table}, {@code json} or {@code csv}; tag values taken for
+   * personal data are masked as in every report, unless {@code showPii}.
+   */
   public static void write(
-      ReportFormat format, List<Entry> entries, List<String> regions, PrintWriter out) {
+      ReportFormat format,
+      List<Entry> given,
+      List<String> regions,
+      boolean showPii,
+      PrintWriter out) {
+    List<Entry> entries = showPii ? given : masked(given);
     switch (format) {
       case JSON -> json(entries, regions, out);
       case CSV -> csv(entries, out);
@@ -56,6 +70,16 @@ public final class AccountList {
               "accounts are listed as table, json or csv, not " + format.slug());
     }
     out.flush();
+  }
+
+  private static List<Entry> masked(List<Entry> entries) {
+    List<Entry> masked = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      PersonalDataMask mask =
+          entry.findings() == null ? null : PersonalDataMask.of(entry.findings());
+      masked.add(mask == null ? entry : new Entry(mask.mask(entry.account()), entry.findings()));
+    }
+    return masked;
   }
 
   private static void json(List<Entry> entries, List<String> regions, PrintWriter out) {
@@ -85,7 +109,7 @@ public final class AccountList {
         if (entry.findings() == null) {
           json.writeNullField("meetsMandatory");
         } else {
-          json.writeBooleanField("meetsMandatory", entry.findings().isEmpty());
+          json.writeBooleanField("meetsMandatory", entry.missing().isEmpty());
         }
         json.writeArrayFieldStart("missing");
         for (String key : entry.missing()) {

@@ -38,8 +38,13 @@ final class PersonalDataMask {
 
   /** What the resource's {@code pii-in-tag} findings found, or null when there is nothing. */
   static PersonalDataMask of(CheckedResource checked) {
+    return of(checked.findings());
+  }
+
+  /** What these {@code pii-in-tag} findings found, or null when there is nothing. */
+  static PersonalDataMask of(List<Finding> findings) {
     Map<String, String> parts = null;
-    for (Finding finding : checked.findings()) {
+    for (Finding finding : findings) {
       if (finding.rule() != RuleId.PII_IN_TAG) {
         continue;
       }

@@ -10,6 +10,7 @@ import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
+import io.tagscan.model.Source;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -163,10 +164,28 @@ public final class RuleEngine {
 
   private Judged runAccount(Account account) {
     Objects.requireNonNull(account, "account");
-    if (severities[RuleId.ACCOUNT_MISSING_TAG.ordinal()] == null) {
-      return Judged.NOTHING;
-    }
     FindingSink sink = new FindingSink(severities);
+    if (severities[RuleId.ACCOUNT_MISSING_TAG.ordinal()] != null) {
+      missingAccountTags(account, sink);
+    }
+    if (severities[RuleId.PII_IN_TAG.ordinal()] != null) {
+      // An account's tags are as visible as a resource's, and an owner's e-mail is common there.
+      Resource asResource =
+          new Resource(
+              account.arn(),
+              account.id(),
+              "",
+              "organizations:account",
+              Source.ORGANIZATIONS,
+              account.tags());
+      RuleRegistry.resourceRules()
+          .get(RuleId.PII_IN_TAG)
+          .check(new ResolvedResource(dictionary, asResource), sink);
+    }
+    return finish(account.arn(), sink);
+  }
+
+  private void missingAccountTags(Account account, FindingSink sink) {
     String who =
         "account "
             + account.id()
@@ -193,7 +212,6 @@ public final class RuleEngine {
                   + quote(key)
                   + " the dictionary requires of accounts");
     }
-    return finish(account.arn(), sink);
   }
 
   private Judged finish(String arn, FindingSink sink) {

@@ -65,6 +65,35 @@ class AccountListTest {
   }
 
   @Test
+  void masksPersonalDataInAccountTagsInEveryFormatUnlessAskedToShowIt() {
+    String email = "jane.doe@anycompany.com";
+    List<AccountList.Entry> entries =
+        List.of(
+            new AccountList.Entry(
+                Account.of("111122223333", "prod", "ACTIVE", Map.of("owner", email)),
+                List.of(
+                    new io.tagscan.model.Finding(
+                        io.tagscan.model.RuleId.PII_IN_TAG,
+                        io.tagscan.model.Severity.ERROR,
+                        "owner",
+                        email,
+                        null,
+                        "remove tag 'owner'",
+                        "tag 'owner' looks like an e-mail address"))));
+
+    for (ReportFormat format : List.of(ReportFormat.TABLE, ReportFormat.CSV, ReportFormat.JSON)) {
+      StringWriter masked = new StringWriter();
+      AccountList.write(format, entries, List.of(), false, new PrintWriter(masked));
+      StringWriter shown = new StringWriter();
+      AccountList.write(format, entries, List.of(), true, new PrintWriter(shown));
+
+      assertThat(masked.toString()).as(format.slug()).doesNotContain("jane.doe").contains("j***@");
+      assertThat(shown.toString()).as(format.slug()).contains(email);
+    }
+    assertThat(entries.get(0).meets()).as("personal data is not a missing tag").isEqualTo("yes");
+  }
+
+  @Test
   void csvNeutralisesFormulaNames() {
     List<AccountList.Entry> hostile =
         List.of(
@@ -72,7 +101,7 @@ class AccountListTest {
                 Account.of("111122223333", "=HYPERLINK(\"x\")", "ACTIVE", Map.of()), List.of()));
     StringWriter out = new StringWriter();
 
-    AccountList.write(ReportFormat.CSV, hostile, List.of(), new PrintWriter(out));
+    AccountList.write(ReportFormat.CSV, hostile, List.of(), false, new PrintWriter(out));
 
     assertThat(out.toString())
         .isEqualTo(
@@ -91,7 +120,7 @@ class AccountListTest {
 
     for (ReportFormat format : List.of(ReportFormat.TABLE, ReportFormat.CSV, ReportFormat.JSON)) {
       StringWriter out = new StringWriter();
-      AccountList.write(format, entries, List.of("eu-west-1"), new PrintWriter(out));
+      AccountList.write(format, entries, List.of("eu-west-1"), false, new PrintWriter(out));
       String text = out.toString();
       for (char c : new char[] {'\u202E', '\u2028', '\u200B', '\u009B', '\u007F'}) {
         assertThat(text.indexOf(c)).as("U+%04X in %s", (int) c, format.slug()).isEqualTo(-1);
@@ -105,7 +134,7 @@ class AccountListTest {
 
   private static String write(ReportFormat format) {
     StringWriter out = new StringWriter();
-    AccountList.write(format, ENTRIES, List.of("eu-west-1"), new PrintWriter(out));
+    AccountList.write(format, ENTRIES, List.of("eu-west-1"), false, new PrintWriter(out));
     return out.toString();
   }
 }

@@ -889,6 +889,22 @@ class RuleEngineTest {
     }
 
     @Test
+    void reportsPersonalDataInAnAccountsOwnTagsMaskedInTheMessage() {
+      Account account =
+          Account.of(
+              "111122223333",
+              "Prod",
+              "ACTIVE",
+              tags(OWNER, "jane.doe@anycompany.com", UNIT, "Shared"));
+
+      List<Finding> findings = engine().checkAccount(account);
+
+      assertThat(findings).extracting(Finding::rule).containsExactly(RuleId.PII_IN_TAG);
+      assertThat(findings.get(0).value()).isEqualTo("jane.doe@anycompany.com");
+      assertThat(findings.get(0).message()).doesNotContain("jane.doe");
+    }
+
+    @Test
     void matchesExemptionsAgainstTheAccountArn() {
       Exemption exemption =
           exemption(
