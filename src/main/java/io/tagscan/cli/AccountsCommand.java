@@ -1,5 +1,6 @@
 package io.tagscan.cli;
 
+import io.tagscan.model.ExitCode;
 import io.tagscan.model.UsageException;
 import io.tagscan.report.AccountList;
 import io.tagscan.report.ReportFormat;
@@ -68,7 +69,7 @@ final class AccountsCommand implements Callable<Integer> {
         .notes()
         .forEach(e -> spec.commandLine().getErr().println("tagscan: note: " + Summaries.error(e)));
     spec.commandLine().getErr().flush();
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   /** The formats accounts are listed in, for completion. */

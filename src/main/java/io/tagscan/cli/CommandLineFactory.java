@@ -1,5 +1,10 @@
 package io.tagscan.cli;
 
+import io.tagscan.model.ExitCode;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.ParseResult;
@@ -25,7 +30,27 @@ public final class CommandLineFactory {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setUsageHelpAutoWidth(true);
     commandLine.setExecutionStrategy(parsed -> executeCheckingOutput(commandLine, parsed));
+    listExitCodes(commandLine.getSubcommands().get("scan"), EnumSet.allOf(ExitCode.class));
+    listExitCodes(
+        commandLine.getSubcommands().get("accounts"),
+        EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS)));
+    listExitCodes(
+        commandLine.getSubcommands().get("dictionary").getSubcommands().get("lint"),
+        EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS, ExitCode.INCOMPLETE)));
     return commandLine;
+  }
+
+  /** The help footer of a command: the statuses it can end with, from the one table of them. */
+  private static void listExitCodes(CommandLine command, Set<ExitCode> codes) {
+    Map<String, String> list = new LinkedHashMap<>();
+    for (ExitCode exit : codes) {
+      list.put(String.format("%3d", exit.code()), exit.summary());
+    }
+    command
+        .getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(list);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.tagscan.dictionary.Dictionary;
 import io.tagscan.dictionary.DictionaryLoader;
 import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.Diagnostic;
+import io.tagscan.model.ExitCode;
 import io.tagscan.model.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,10 +20,7 @@ import picocli.CommandLine.Spec;
     name = "lint",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {
-      "Check a tagging dictionary file and print each problem as FILE:LINE:COLUMN.",
-      "Exits 0 when the file is sound, 2 when it has problems."
-    })
+    description = "Check a tagging dictionary file and print each problem as FILE:LINE:COLUMN.")
 final class DictionaryLintCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -46,7 +44,7 @@ final class DictionaryLintCommand implements Callable<Integer> {
       err.println(
           file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
       err.flush();
-      return ExitCode.USAGE;
+      return ExitCode.USAGE.code();
     }
     List<TagSpec> tags = dictionary.tags();
     long mandatory = tags.stream().filter(TagSpec::mandatory).count();
@@ -62,6 +60,6 @@ final class DictionaryLintCommand implements Callable<Integer> {
             + costAllocation
             + " cost-allocation)");
     out.flush();
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 }

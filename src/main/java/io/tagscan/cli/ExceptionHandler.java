@@ -1,6 +1,7 @@
 package io.tagscan.cli;
 
-import io.tagscan.inventory.aws.LiveScanException;
+import io.tagscan.model.ExitCode;
+import io.tagscan.model.IncompleteScanException;
 import io.tagscan.model.InputException;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Secrets;
@@ -27,27 +28,16 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parsed) {
     PrintWriter err = commandLine.getErr();
     if (ex instanceof StandardOutput.BrokenPipeException) {
-      return ExitCode.BROKEN_PIPE;
+      return ExitCode.BROKEN_PIPE.code();
     }
     if (ex instanceof CancellationException) {
       // Ctrl-C or SIGTERM: the JVM is exiting with the signal's status, and nothing is to be said.
-      return ExitCode.INTERRUPTED;
-    }
-    if (ex instanceof InputException input) {
-      input.diagnostics().forEach(d -> err.println(d.format()));
-      err.flush();
-      return input.exitCode();
-    }
-    if (ex instanceof LiveScanException unlisted) {
-      err.println("tagscan: error: the accounts to scan could not be listed");
-      unlisted.errors().forEach(e -> err.println("  " + Summaries.error(e)));
-      err.flush();
-      return ExitCode.INCOMPLETE;
+      return ExitCode.INTERRUPTED.code();
     }
     if (ex instanceof TagscanException expected) {
-      err.println("tagscan: error: " + Secrets.redact(expected.getMessage()));
+      explain(expected, err);
       err.flush();
-      return expected.exitCode();
+      return expected.exitCode().code();
     }
     StringWriter trace = new StringWriter();
     ex.printStackTrace(new PrintWriter(trace));
@@ -63,7 +53,19 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
       err.println("tagscan: details: " + saveTrace(details));
     }
     err.flush();
-    return ExitCode.INTERNAL;
+    return ExitCode.INTERNAL.code();
+  }
+
+  /** What an expected failure prints: each problem in its place, or one line and what failed. */
+  private static void explain(TagscanException expected, PrintWriter err) {
+    if (expected instanceof InputException input) {
+      input.diagnostics().forEach(d -> err.println(d.format()));
+    } else if (expected instanceof IncompleteScanException incomplete) {
+      err.println("tagscan: error: " + incomplete.headline());
+      incomplete.errors().forEach(e -> err.println("  " + Summaries.error(e)));
+    } else {
+      err.println("tagscan: error: " + Secrets.redact(expected.getMessage()));
+    }
   }
 
   private static boolean isVerbose(ParseResult parsed) {

@@ -1,6 +1,7 @@
 package io.tagscan.cli;
 
 import io.tagscan.inventory.Arn;
+import io.tagscan.model.ExitCode;
 import io.tagscan.model.Printable;
 import io.tagscan.model.UsageException;
 import io.tagscan.report.ReportFormat;
@@ -31,15 +32,6 @@ import picocli.CommandLine.Spec;
     description = {
       "Check resources against the tagging dictionary and report what is out of line.",
       "Reads exported inventories with --inventory, otherwise the AWS accounts and regions named.",
-    },
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0  everything asked was covered and nothing reached --fail-on",
-      "  1  at least one finding at or above --fail-on",
-      "  2  bad usage, bad input, or a report that cannot be written",
-      "  3  the scan was incomplete (an account or region could not be read)",
-      "  4  internal error",
-      "  130, 143  stopped by Ctrl-C or SIGTERM; 141  standard output closed by its reader"
     })
 final class ScanCommand implements Callable<Integer> {
 
@@ -121,9 +113,9 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (reports.failOn.threshold() != null
         && outcome.summary().findingsAtOrAbove(reports.failOn.threshold()) > 0) {
-      return ExitCode.FINDINGS;
+      return ExitCode.FINDINGS.code();
     }
-    return outcome.complete() ? ExitCode.OK : ExitCode.INCOMPLETE;
+    return (outcome.complete() ? ExitCode.OK : ExitCode.INCOMPLETE).code();
   }
 
   /** The --account-id given, checked: it names the account of an offline inventory only. */

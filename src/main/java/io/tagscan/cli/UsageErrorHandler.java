@@ -1,6 +1,7 @@
 package io.tagscan.cli;
 
 import io.tagscan.model.EditDistance;
+import io.tagscan.model.ExitCode;
 import io.tagscan.model.Printable;
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,7 +34,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     err.println(
         "Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
-    return ExitCode.USAGE;
+    return ExitCode.USAGE.code();
   }
 
   /**

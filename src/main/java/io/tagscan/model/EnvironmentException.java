@@ -15,7 +15,7 @@ public final class EnvironmentException extends TagscanException {
   }
 
   @Override
-  public int exitCode() {
-    return 2;
+  public ExitCode exitCode() {
+    return ExitCode.USAGE;
   }
 }

@@ -36,7 +36,7 @@ public final class InputException extends TagscanException {
   }
 
   @Override
-  public int exitCode() {
-    return 2;
+  public ExitCode exitCode() {
+    return ExitCode.USAGE;
   }
 }

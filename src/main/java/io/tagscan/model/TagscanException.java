@@ -2,12 +2,12 @@ package io.tagscan.model;
 
 /** The failures tagscan expects and explains to the user, each with the exit code it maps to. */
 public abstract sealed class TagscanException extends RuntimeException
-    permits InputException, UsageException, EnvironmentException {
+    permits InputException, UsageException, EnvironmentException, IncompleteScanException {
 
   protected TagscanException(String message, Throwable cause) {
     super(message, cause);
   }
 
-  /** The process exit code this failure ends the run with. */
-  public abstract int exitCode();
+  /** The status this failure ends the run with. */
+  public abstract ExitCode exitCode();
 }

@@ -8,7 +8,7 @@ public final class UsageException extends TagscanException {
   }
 
   @Override
-  public int exitCode() {
-    return 2;
+  public ExitCode exitCode() {
+    return ExitCode.USAGE;
   }
 }

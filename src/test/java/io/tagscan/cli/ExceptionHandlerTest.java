@@ -2,6 +2,9 @@ package io.tagscan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagscan.inventory.aws.LiveScanException;
+import io.tagscan.model.ExitCode;
+import io.tagscan.model.ScanError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,7 +36,7 @@ class ExceptionHandlerTest {
 
     int code = run(err);
 
-    assertThat(code).isEqualTo(ExitCode.INTERNAL);
+    assertThat(code).isEqualTo(ExitCode.INTERNAL.code());
     List<String> lines = err.toString().lines().toList();
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0))
@@ -53,7 +56,7 @@ class ExceptionHandlerTest {
 
     int code = run(err, "--verbose");
 
-    assertThat(code).isEqualTo(ExitCode.INTERNAL);
+    assertThat(code).isEqualTo(ExitCode.INTERNAL.code());
     assertThat(err.toString())
         .startsWith("tagscan: internal error: java.lang.IllegalStateException: a bug\n")
         .contains("at io.tagscan.cli.ExceptionHandlerTest$Broken.call");
@@ -86,7 +89,7 @@ class ExceptionHandlerTest {
 
     int code = run(new Leaky(), err);
 
-    assertThat(code).isEqualTo(ExitCode.INTERNAL);
+    assertThat(code).isEqualTo(ExitCode.INTERNAL.code());
     List<String> lines = err.toString().lines().toList();
     assertThat(lines.get(0))
         .isEqualTo(
@@ -106,9 +109,34 @@ class ExceptionHandlerTest {
 
     int code = run(new Leaky(), err, "--usage");
 
-    assertThat(code).isEqualTo(ExitCode.USAGE);
+    assertThat(code).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString())
         .isEqualTo("tagscan: error: the endpoint answered X-Amz-Security-Token=[redacted]\n");
+  }
+
+  @Command(name = "unlisted")
+  static final class Unlisted implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new LiveScanException(
+          List.of(
+              new ScanError("", "", "ListAccounts", "AccessDeniedException", "not allowed"),
+              new ScanError("111122223333", "us-east-1", "GetCallerIdentity", "", "")));
+    }
+  }
+
+  @Test
+  void accountsThatCannotBeListedEndTheRunAsIncompleteWithEachFailedCall() {
+    StringWriter err = new StringWriter();
+
+    int code = run(new Unlisted(), err);
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString())
+        .isEqualTo(
+            "tagscan: error: the accounts to scan could not be listed\n"
+                + "  -: ListAccounts AccessDeniedException: not allowed\n"
+                + "  111122223333 us-east-1: GetCallerIdentity\n");
   }
 
   private static int run(StringWriter err, String... args) {

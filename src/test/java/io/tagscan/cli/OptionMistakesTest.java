@@ -3,6 +3,7 @@ package io.tagscan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.tagscan.model.ExitCode;
 import io.tagscan.report.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class OptionMistakesTest {
   void printsTheMessageAndOneLinePointingAtHelpForABadValue() {
     CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--fail-on", "bogus");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines())
         .containsExactly(
@@ -37,7 +38,7 @@ class OptionMistakesTest {
   void takesAMisspeltOptionAfterTheInventoryFilesForAnUnknownOption() {
     CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--fromat", "json");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .contains("Unknown options: '--fromat', 'json'")
         .contains("Did you mean: --format?")
@@ -54,7 +55,7 @@ class OptionMistakesTest {
           CliRun.run("scan", "--inventory", odd.toString(), EXAMPLE, "--fail-on", "never", "-q");
 
       assertThat(run.err()).isEmpty();
-      assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+      assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
       assertThat(run.out()).contains("\"sources\":[\"--tagscan-test-inventory.json\"");
     } finally {
       Files.deleteIfExists(odd);
@@ -66,7 +67,7 @@ class OptionMistakesTest {
     CliRun json =
         CliRun.run("scan", "--inventory", EXAMPLE, "--format", "JSON", "--fail-on", "ERROR");
 
-    assertThat(json.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(json.exitCode()).isEqualTo(ExitCode.FINDINGS.code());
     assertThat(json.out()).startsWith("{");
 
     CliRun csv =
@@ -84,7 +85,7 @@ class OptionMistakesTest {
             dir.toString());
 
     assertThat(csv.err()).doesNotContain("error:");
-    assertThat(csv.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(csv.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(dir.resolve("tagscan-resources.csv")).exists();
     assertThat(dir.resolve("tagscan-summary.md")).exists();
   }
@@ -93,7 +94,7 @@ class OptionMistakesTest {
   void showsTheHelpOfACommandThroughTheHelpCommand() {
     CliRun run = CliRun.run("help", "scan");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(run.out()).startsWith("Usage: tagscan scan").contains("--fail-on=SEVERITY");
     assertThat(CliRun.run("help").out()).contains("help", "scan", "accounts", "dictionary");
   }
@@ -102,7 +103,7 @@ class OptionMistakesTest {
   void completesOnlyValuesTheToolAccepts() {
     CliRun run = CliRun.run("generate-completion");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(run.out())
         .contains("(\"json\" \"csv\" \"junit\" \"markdown\" \"html\" \"table\") # --format values")
         .contains("(\"findings\" \"resources\") # --csv-layout values")
@@ -127,7 +128,7 @@ class OptionMistakesTest {
   void refusesAnEmptyOutputDirectory() {
     CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--format", "json", "-o", "");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .isEqualTo("tagscan: error: -o/--output needs a directory, not an empty name\n");
     assertThat(run.out()).isEmpty();

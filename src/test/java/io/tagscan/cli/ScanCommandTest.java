@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagscan.model.ExitCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class ScanCommandTest {
   void writesJsonToStdoutWhenItIsNotATerminalAndFailsOnErrors() throws IOException {
     CliRun run = CliRun.run("scan", "--inventory", EXAMPLE);
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS.code());
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.path("schemaVersion").asInt()).isEqualTo(1);
     assertThat(report.path("summary").path("resources").asInt()).isEqualTo(18);
@@ -40,7 +41,7 @@ class ScanCommandTest {
   void exitsZeroWhenNothingReachesFailOn() {
     CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--fail-on", "never", "-q");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(run.err()).isEmpty();
   }
 
@@ -59,7 +60,7 @@ class ScanCommandTest {
             "--fail-on",
             "never");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(run.out()).isEmpty();
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -80,7 +81,7 @@ class ScanCommandTest {
   void listsEveryReportFormatInItsHelp() {
     CliRun run = CliRun.run("scan", "--help");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(run.out().replaceAll("\\s+", " "))
         .contains("comma-separated: json, csv, junit, markdown, html, table.");
   }
@@ -93,7 +94,7 @@ class ScanCommandTest {
 
     CliRun run = CliRun.run(terminal, "scan", "--inventory", EXAMPLE);
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS.code());
     assertThat(run.out()).contains("arn:aws:sagemaker:us-east-1:111122223333:model/churn-xgb");
     assertThat(run.out()).doesNotContain("\u001b[");
   }
@@ -109,7 +110,7 @@ class ScanCommandTest {
         CliRun.run(
             "scan", "--inventory", bad.toString(), "-o", out.toString(), "--format", "json,csv");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .isEqualTo(
             bad + ":1:29: error: ResourceARN 'x' is not an ARN (it does not start with 'arn:')\n");
@@ -126,7 +127,7 @@ class ScanCommandTest {
     CliRun run =
         CliRun.run("scan", "-d", dictionary.toString(), "--inventory", "no-such-file.json");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).startsWith(dictionary + ":2:7: error: ");
     assertThat(run.err()).doesNotContain("no-such-file").doesNotContain("Exception");
   }
@@ -135,7 +136,7 @@ class ScanCommandTest {
   void twoFormatsWithoutAnOutputDirectoryIsAUsageError() {
     CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--format", "json,csv");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).startsWith("tagscan: error: several formats need -o DIR");
     assertThat(run.out()).isEmpty();
   }
@@ -144,7 +145,7 @@ class ScanCommandTest {
   void unknownFormatIsAUsageErrorListingTheChoices() {
     CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--format", "xlsx");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("unknown format 'xlsx'; expected one of: json, csv");
   }
 
@@ -189,7 +190,7 @@ class ScanCommandTest {
   void progressGoesToStderrAndIsErasedBeforeTheSummary() {
     CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--progress", "--fail-on", "never");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(run.out()).startsWith("{").doesNotContain("\r");
     String err = run.err();
     String afterProgress = err.substring(err.lastIndexOf('\r') + 1);
@@ -208,7 +209,7 @@ class ScanCommandTest {
   void saysHowToGiveADictionaryWhenThereIsNone() {
     CliRun run = CliRun.run("scan", "-d", "no/such/dictionary.yaml", "--inventory", EXAMPLE);
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .isEqualTo(
             "tagscan: error: no tagging dictionary at 'no/such/dictionary.yaml'; give one with -d"
@@ -248,7 +249,7 @@ class ScanCommandTest {
             "-o",
             out.toString());
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .startsWith("tagscan: error: --save-inventory '" + snapshot + "' ")
         .endsWith("; saving the snapshot would overwrite it, so choose another file\n")
@@ -271,7 +272,7 @@ class ScanCommandTest {
         CliRun.run(
             "scan", "--inventory", export.toString(), "--save-inventory", snapshot.toString());
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS.code());
     assertThat(snapshot).isRegularFile();
   }
 
@@ -290,7 +291,7 @@ class ScanCommandTest {
     CliRun run =
         CliRun.run("scan", "--inventory", export.toString(), "--account-id", "111122223333");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS.code());
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.path("resources").findValuesAsText("accountId"))
         .containsOnly("111122223333")
@@ -311,7 +312,7 @@ class ScanCommandTest {
     CliRun run =
         CliRun.run("scan", "--inventory", export.toString(), "--account-id", "111122223333");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .isEqualTo(
             export
@@ -326,7 +327,7 @@ class ScanCommandTest {
   void refusesAnAccountIdThatIsNotTwelveDigits(String id) {
     CliRun run = CliRun.run("scan", "--inventory", EXAMPLE, "--account-id", id);
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .isEqualTo(
             "tagscan: error: --account-id '" + id + "' is not an AWS account id (12 digits)\n");
@@ -336,7 +337,7 @@ class ScanCommandTest {
   void takesAnAccountIdOnlyWithAnInventory() {
     CliRun run = CliRun.run("scan", "--account-id", "111122223333");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .isEqualTo(
             "tagscan: error: --account-id names the account of --inventory files; a live scan"
@@ -349,7 +350,7 @@ class ScanCommandTest {
         CliRun.run(
             "scan", "--inventory", EXAMPLE, "--account-id", "111122223333", "--profile", "dev");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .isEqualTo(
             "tagscan: error: --profile reads live AWS and cannot go with --inventory, which checks"
@@ -371,7 +372,7 @@ class ScanCommandTest {
 
     CliRun run = CliRun.run("scan", "--inventory", export.toString(), "--fail-on", "never");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(new ObjectMapper().readTree(run.out()).path("summary").path("resources").asInt())
         .isEqualTo(2);
     assertThat(run.err())
@@ -393,7 +394,7 @@ class ScanCommandTest {
 
     CliRun run = CliRun.run("scan", "--inventory", truncated.toString(), deep.toString());
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .isEqualTo(
             truncated

@@ -2,6 +2,7 @@ package io.tagscan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagscan.model.ExitCode;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,7 +48,7 @@ class StandardOutputTest {
   void aReportLostToAFullDiskIsAnErrorWithTheReasonInsteadOfTheSummary() throws IOException {
     Run run = run(fullDisk(), "scan", "--inventory", EXAMPLE, "--format", "json");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .isEqualTo("tagscan: error: cannot write to standard output: No space left on device\n");
   }
@@ -58,7 +59,7 @@ class StandardOutputTest {
 
     Run run = run(plain, "scan", "--inventory", EXAMPLE, "--format", "csv");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).isEqualTo("tagscan: error: cannot write to standard output\n");
   }
 
@@ -73,7 +74,7 @@ class StandardOutputTest {
         }) {
       Run run = run(fullDisk(), args);
 
-      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE.code());
       assertThat(run.err())
           .as(String.join(" ", args))
           .isEqualTo("tagscan: error: cannot write to standard output: No space left on device\n");
@@ -103,7 +104,7 @@ class StandardOutputTest {
             "--format",
             "json");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.BROKEN_PIPE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.BROKEN_PIPE.code());
     assertThat(run.err()).isEmpty();
   }
 
@@ -113,7 +114,7 @@ class StandardOutputTest {
 
     Run run = run(new PrintWriter(out, true), "dictionary", "lint", "tag-dictionary.yaml");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(out.toString()).startsWith("tag-dictionary.yaml: ok (");
   }
 }

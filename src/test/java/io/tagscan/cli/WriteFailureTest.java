@@ -2,6 +2,7 @@ package io.tagscan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagscan.model.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,7 +31,7 @@ class WriteFailureTest {
     CliRun run =
         CliRun.run("scan", "--inventory", EXAMPLE, "--format", "json", "-o", "/proc/tagscan");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
@@ -55,7 +56,7 @@ class WriteFailureTest {
             "--save-inventory",
             snapshot.toString());
 
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
         .isEqualTo(
             "tagscan: error: cannot write the snapshot '"
@@ -86,7 +87,7 @@ class WriteFailureTest {
 
     int code = commandLine.execute();
 
-    assertThat(code).isEqualTo(ExitCode.INTERRUPTED);
+    assertThat(code).isEqualTo(ExitCode.INTERRUPTED.code());
     assertThat(err.toString()).isEmpty();
   }
 }

@@ -166,10 +166,10 @@ class SchemaTest {
     JsonNode tag = schema.at("/$defs/tag/properties");
     assertThat(names(top)).containsExactlyElementsOf(DictionaryLoader.TOP_FIELDS);
     assertThat(names(top.at("/conventions/properties")))
-        .containsExactlyElementsOf(DictionaryLoader.CONVENTION_FIELDS);
-    assertThat(names(tag)).containsExactlyElementsOf(DictionaryLoader.TAG_FIELDS);
+        .containsExactlyElementsOf(ConventionsReader.CONVENTION_FIELDS);
+    assertThat(names(tag)).containsExactlyElementsOf(TagReader.TAG_FIELDS);
     assertThat(names(tag.at("/values/properties")))
-        .containsExactlyElementsOf(DictionaryLoader.VALUE_FIELDS);
+        .containsExactlyElementsOf(ValueRuleReader.VALUE_FIELDS);
     assertThat(names(top.at("/rules/properties"))).containsExactlyElementsOf(RULE_SLUGS);
   }
 

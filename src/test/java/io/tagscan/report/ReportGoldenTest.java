@@ -3,6 +3,7 @@ package io.tagscan.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.tagscan.golden.GoldenRunner;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import java.io.IOException;
@@ -11,11 +12,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,31 +24,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every report format for every case under {@code src/test/resources/golden/report/}: each case
- * directory holds {@code input.json} and one {@code expected.<ext>} per output. Run with {@code
- * -Dgolden.update=true} to rewrite the expected files from the current output.
+ * Every report format for every case of the {@code report} golden suite (see {@link GoldenRunner}
+ * for the layout): each case directory holds {@code input.json} and one {@code expected.<ext>} per
+ * output.
  */
 class ReportGoldenTest {
 
-  static final Path CASES = Paths.get("src/test/resources/golden/report");
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+  static final Path CASES = GoldenRunner.ROOT.resolve("report");
   private static final int[] GOLDEN_WIDTHS = {60, 100, 220};
 
   @TempDir Path temp;
 
-  static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(CASES)) {
-      return dirs
-          .filter(Files::isDirectory)
-          .map(dir -> dir.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+  static Stream<String> cases() {
+    return GoldenRunner.cases("report").stream().map(dir -> dir.getFileName().toString());
   }
 
   @Test
-  void findsTheGoldenCases() throws IOException {
+  void findsTheGoldenCases() {
     assertThat(cases()).contains("clean", "mixed-hostile", "incomplete", "empty", "wide-text");
   }
 
@@ -59,35 +52,10 @@ class ReportGoldenTest {
     if (!Files.isRegularFile(inputFile)) {
       fail("golden case %s has no input.json", dir);
     }
-    Map<String, String> outputs = render(GoldenInput.read(inputFile));
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.sorted().toList()) {
-        String fileName = file.getFileName().toString();
-        if (fileName.equals("input.json")) {
-          continue;
-        }
-        if (!fileName.startsWith("expected.") || !outputs.containsKey(fileName)) {
-          if (UPDATE && fileName.startsWith("expected.")) {
-            Files.delete(file);
-            continue;
-          }
-          fail(
-              "golden case %s has a file no output matches: %s (outputs: %s)",
-              name, fileName, outputs.keySet());
-        }
-      }
-    }
-    for (Map.Entry<String, String> output : outputs.entrySet()) {
-      Path expected = dir.resolve(output.getKey());
-      if (UPDATE) {
-        Files.writeString(expected, output.getValue(), StandardCharsets.UTF_8);
-        continue;
-      }
-      assertThat(expected).as("golden file %s", expected).exists();
-      assertThat(output.getValue())
-          .as("%s/%s (regenerate with -Dgolden.update=true)", name, output.getKey())
-          .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
-    }
+    Map<String, String> outputs = new LinkedHashMap<>();
+    render(GoldenInput.read(inputFile))
+        .forEach((file, text) -> outputs.put(file.substring("expected.".length()), text));
+    GoldenRunner.verify(dir, Set.of("input.json"), outputs);
   }
 
   /**
