@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.organizations.model.Tag;
  * Finds accounts and what Organizations knows of them: the caller's account (STS), every active
  * account of the organization or of an OU subtree, and each account's name, state and tags.
  */
-final class AccountDirectory {
+final class AccountDirectory implements AccountPlanner.Directory {
 
   private static final String ACTIVE = "ACTIVE";
 
@@ -57,12 +57,14 @@ final class AccountDirectory {
   }
 
   /** The account whose credentials the caller holds, from STS {@code GetCallerIdentity}. */
-  String callerAccount() {
+  @Override
+  public String callerAccount() {
     return call("GetCallerIdentity", () -> clients.sts().getCallerIdentity().account());
   }
 
   /** Adds every active account of the organization ({@code ListAccounts}, every page). */
-  void listOrganization(Map<String, Account> into) {
+  @Override
+  public void listOrganization(Map<String, Account> into) {
     OrganizationsClient organizations = clients.organizations(partition);
     call(
         "ListAccounts",
@@ -80,7 +82,8 @@ final class AccountDirectory {
   }
 
   /** Adds every active account in the OU (or root) and in every OU beneath it. */
-  void listUnder(String parentId, Map<String, Account> into) {
+  @Override
+  public void listUnder(String parentId, Map<String, Account> into) {
     OrganizationsClient organizations = clients.organizations(partition);
     Deque<String> parents = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
