@@ -3,12 +3,15 @@ package io.tagscan.inventory.aws;
 import io.tagscan.model.Account;
 import io.tagscan.model.ScanError;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -121,6 +124,23 @@ final class AccountDirectory implements AccountPlanner.Directory {
             return null;
           });
     }
+  }
+
+  /**
+   * Every account of the plan, described side by side as {@link #describe} does, in the plan's
+   * order.
+   */
+  List<Account> describeAll(AccountPlanner.Plan plan, Executor pool, Consumer<ScanError> errors)
+      throws InterruptedException, ExecutionException {
+    List<CompletableFuture<Account>> described = new ArrayList<>();
+    for (String id : plan.ids()) {
+      described.add(describe(id, plan.listed().get(id), pool, errors));
+    }
+    List<Account> accounts = new ArrayList<>();
+    for (CompletableFuture<Account> account : described) {
+      accounts.add(account.get());
+    }
+    return List.copyOf(accounts);
   }
 
   /**

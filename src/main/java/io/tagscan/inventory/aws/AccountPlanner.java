@@ -48,19 +48,24 @@ final class AccountPlanner {
   private final AwsOptions options;
   private final List<String> fileAccounts;
   private final Function<String, ? extends RuntimeException> expired;
+  private final Runnable beforeFirstCall;
 
   /**
    * @param fileAccounts the accounts of {@code --accounts-file}, already read
    * @param expired the failure to throw, given AWS's code, when the caller's own credentials have
    *     expired
+   * @param beforeFirstCall run once the options passed, before the directory's first call (the
+   *     caller's credentials are checked there)
    */
   AccountPlanner(
       AwsOptions options,
       List<String> fileAccounts,
-      Function<String, ? extends RuntimeException> expired) {
+      Function<String, ? extends RuntimeException> expired,
+      Runnable beforeFirstCall) {
     this.options = Objects.requireNonNull(options, "options");
     this.fileAccounts = List.copyOf(fileAccounts);
     this.expired = Objects.requireNonNull(expired, "expired");
+    this.beforeFirstCall = Objects.requireNonNull(beforeFirstCall, "beforeFirstCall");
   }
 
   /**
@@ -83,11 +88,14 @@ final class AccountPlanner {
    * The accounts to cover. A listing that fails goes to {@code listingErrors} and leaves the plan
    * incomplete; no caller account means no account at all.
    *
-   * @throws UsageException when a scan asks for accounts it cannot get into
+   * @throws UsageException when a scan asks for accounts it cannot get into, checked before any
+   *     call where the options alone show it ({@link #optionProblems})
    * @throws RuntimeException the failure {@code expired} makes, when a call says the caller's
    *     credentials have expired
    */
   Plan plan(Directory directory, boolean forScan, Consumer<ScanError> listingErrors) {
+    AwsOptions.reject(optionProblems(options, forScan));
+    beforeFirstCall.run();
     boolean role = options.hasRole();
     TreeSet<String> named = new TreeSet<>(options.accounts());
     named.addAll(fileAccounts);

@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
@@ -24,30 +22,12 @@ import software.amazon.awssdk.core.exception.AbortedException;
  * <p>What the listener hears, from the scan's own threads: {@code unitsPlanned} once the accounts
  * and regions are known; for each account, {@code account} before any of its resources; {@code
  * resource} once per distinct ARN of the account; {@code error} for each thing that could not be
- * read; {@code unitDone} once per account × region. Errors are data and the scan goes on:
- *
- * <ul>
- *   <li>{@code AssumeRole} refused: one error (region empty); every region of that account ends
- *       incomplete.
- *   <li>{@code GetResources} failing after the SDK's retries (server errors, throttling, an expired
- *       pagination token, access denied): one error for the account × region, which ends
- *       incomplete.
- *   <li>A region not enabled for the account: one error with code {@link
- *       ScanError#REGION_NOT_ENABLED}; the region ends complete (nothing there to read) and the
- *       scan stays complete.
- *   <li>A SageMaker listing failing: one error naming its operation; the other listings still run
- *       and the account × region ends incomplete.
- *   <li>A listing handing back a pagination token it gave before: an error with code {@code
- *       PaginationLoop} for that listing, which ends there.
- *   <li>Organizations unable to name or tag an account: an error with operation {@code
- *       DescribeAccount} or {@code ListTagsForResource}, before that account's {@code account}
- *       call, naming the account, or naming none when Organizations refuses the caller outright
- *       (then every account is kept by id alone). An account whose tags are unknown makes the scan
- *       incomplete.
- *   <li>The account list itself failing ({@code GetCallerIdentity}, {@code ListAccounts}, {@code
- *       ListAccountsForParent}, {@code ListOrganizationalUnitsForParent}): an error with no
- *       account; the accounts that could be listed are scanned and the scan is incomplete.
- * </ul>
+ * read; {@code unitDone} once per account × region. Errors are data and the scan goes on: a refused
+ * role fails every region of its account ({@link AccountEntry}); a failing or looping listing fails
+ * its account × region, and a region the account has not enabled is skipped ({@link PairReader});
+ * an account Organizations cannot name or tag is kept by id, its tags unknown ({@link
+ * AccountDirectory}); a failed account listing leaves out what it could not list ({@link
+ * AccountPlanner}). Each of these makes the scan incomplete but a skipped region.
  *
  * <p>The work is split by job: {@link AccountPlanner} decides the accounts, regions and roles,
  * {@link AccountEntry} gets into each account, {@link PairReader} reads one account × region, and
@@ -81,7 +61,9 @@ public final class LiveScanner implements AutoCloseable {
     this.clients = new AwsClients(options, Objects.requireNonNull(settings, "settings"));
     List<String> fileAccounts =
         options.accountsFile() == null ? List.of() : AccountsFile.read(options.accountsFile());
-    this.planner = new AccountPlanner(options, fileAccounts, clients::expiredCredentials);
+    this.planner =
+        new AccountPlanner(
+            options, fileAccounts, clients::expiredCredentials, clients::requireCallerCredentials);
   }
 
   /**
@@ -110,20 +92,13 @@ public final class LiveScanner implements AutoCloseable {
       AccountDirectory directory =
           new AccountDirectory(clients, Partitions.partitionOf(clients.homeRegion()));
       List<ScanError> listingErrors = new ArrayList<>();
-      AccountPlanner.Plan plan = plan(directory, false, listingErrors::add);
+      AccountPlanner.Plan plan = planner.plan(directory, false, listingErrors::add);
       if (!listingErrors.isEmpty()) {
         throw new LiveScanException(listingErrors);
       }
-      List<CompletableFuture<Account>> described = new ArrayList<>();
-      for (String id : plan.ids()) {
-        described.add(directory.describe(id, plan.listed().get(id), job.lookups, job.gate::error));
-      }
-      List<Account> accounts = new ArrayList<>();
-      for (CompletableFuture<Account> account : described) {
-        accounts.add(account.get());
-      }
+      List<Account> accounts = directory.describeAll(plan, job.lookups, job.gate::error);
       job.rethrowFailure();
-      return List.copyOf(accounts);
+      return accounts;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       job.cutShort();
@@ -209,7 +184,7 @@ public final class LiveScanner implements AutoCloseable {
     String partition = Partitions.partitionOf(home);
     List<String> regions = planner.regions(home);
     AccountDirectory directory = new AccountDirectory(clients, partition);
-    AccountPlanner.Plan plan = plan(directory, true, job.gate::error);
+    AccountPlanner.Plan plan = planner.plan(directory, true, job.gate::error);
     job.planned(plan.ids().size(), regions, plan.complete());
     job.gate.unitsPlanned(Math.multiplyExact(plan.ids().size(), regions.size()));
     if (plan.ids().isEmpty() || regions.isEmpty()) {
@@ -234,14 +209,6 @@ public final class LiveScanner implements AutoCloseable {
       entry.start(id, plan.listed().get(id));
     }
     job.awaitFinished();
-  }
-
-  /** The option checks first, then the caller's credentials, then the accounts. */
-  private AccountPlanner.Plan plan(
-      AccountDirectory directory, boolean forScan, Consumer<ScanError> listingErrors) {
-    AwsOptions.reject(AccountPlanner.optionProblems(options, forScan));
-    clients.requireCallerCredentials();
-    return planner.plan(directory, forScan, listingErrors);
   }
 
   private ScanJob begin(ScanListener listener) {

@@ -8,7 +8,20 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Reads one account × region: the Tagging API's {@code GetResources}, then SageMaker's listings
  * (domains before {@code GetResources}, the other kinds after), and tells the job how the pair
- * ended. AWS failures become errors; a region the account has not enabled is skipped.
+ * ended. Errors are data and the scan goes on:
+ *
+ * <ul>
+ *   <li>{@code GetResources} failing after the SDK's retries (server errors, throttling, an expired
+ *       pagination token, access denied): one error for the account × region, which ends
+ *       incomplete.
+ *   <li>A region not enabled for the account: one error with code {@link
+ *       io.tagscan.model.ScanError#REGION_NOT_ENABLED}; the region ends complete (nothing there to
+ *       read) and the scan stays complete.
+ *   <li>A SageMaker listing failing: one error naming its operation; the other listings still run
+ *       and the account × region ends incomplete.
+ *   <li>A listing handing back a pagination token it gave before: an error with code {@code
+ *       PaginationLoop} for that listing, which ends there.
+ * </ul>
  */
 final class PairReader {
 

@@ -46,7 +46,8 @@ class AccountPlannerTest {
         new AccountPlanner(
                 options().role("TagAuditor").org().accounts(A).exclude(B).build(),
                 List.of("444444444444"),
-                code -> new IllegalStateException(code))
+                code -> new IllegalStateException(code),
+                () -> {})
             .plan(directory, true, errors::add);
 
     assertThat(plan.ids()).containsExactly(A, C, "444444444444");
@@ -140,6 +141,27 @@ class AccountPlannerTest {
   }
 
   @Test
+  void failsOnTheOptionsBeforeCheckingCredentialsOrCallingAws() {
+    Directory directory = new Directory();
+    List<String> steps = new ArrayList<>();
+    AccountPlanner planner =
+        new AccountPlanner(
+            options().org().build(),
+            List.of(),
+            code -> new EnvironmentException(code),
+            () -> steps.add("credentials"));
+
+    assertThatThrownBy(() -> planner.plan(directory, true, errors::add))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("--org and --ou scan other accounts");
+    assertThat(steps).isEmpty();
+    assertThat(directory.calls).isEmpty();
+
+    planner.plan(directory, false, errors::add);
+    assertThat(steps).containsExactly("credentials");
+  }
+
+  @Test
   void namesTheRoleOfEachAccountOrNoneWithoutARoleOption() {
     assertThat(planner(options().role("TagAuditor")).roleFor("aws-cn", A))
         .isEqualTo("arn:aws-cn:iam::111111111111:role/TagAuditor");
@@ -172,7 +194,7 @@ class AccountPlannerTest {
 
   private static AccountPlanner planner(AwsOptions options) {
     return new AccountPlanner(
-        options, List.of(), code -> new EnvironmentException("expired: " + code));
+        options, List.of(), code -> new EnvironmentException("expired: " + code), () -> {});
   }
 
   private static Account account(String id) {
