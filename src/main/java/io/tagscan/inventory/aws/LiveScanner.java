@@ -66,21 +66,15 @@ public final class LiveScanner implements AutoCloseable {
             options, fileAccounts, clients::expiredCredentials, clients::requireCallerCredentials);
   }
 
-  /**
-   * The accounts a scan would cover, sorted by id, with name, state and tags where Organizations
-   * tells them; problems short of that go nowhere (use {@link #accounts(ScanListener)} to hear
-   * them).
-   *
-   * @throws LiveScanException when the account list itself cannot be read
-   * @throws UsageException when no region is configured
-   */
+  /** As {@link #accounts(ScanListener)}, telling no one of the problems short of failing. */
   public List<Account> accounts() {
     return accounts(resource -> {});
   }
 
   /**
-   * The accounts a scan would cover, sorted by id; an account Organizations could not describe is
-   * preceded by an {@code error} to the listener, which hears nothing else.
+   * The accounts a scan would cover, sorted by id, with name, state and tags where Organizations
+   * tells them; an account Organizations could not describe is preceded by an {@code error} to the
+   * listener, which hears nothing else.
    *
    * @throws LiveScanException when the account list itself cannot be read
    * @throws UsageException when no region is configured
@@ -167,11 +161,6 @@ public final class LiveScanner implements AutoCloseable {
       job.cutShort();
     }
     clients.close();
-  }
-
-  /** How many SageMaker clients exist; one per account × region where SageMaker was listed. */
-  int sagemakerClientCount() {
-    return clients.sagemakerClientCount();
   }
 
   /** How many Tagging API clients exist; one per account × region read. */
