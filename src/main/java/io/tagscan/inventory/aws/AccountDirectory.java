@@ -3,12 +3,15 @@ package io.tagscan.inventory.aws;
 import io.tagscan.model.Account;
 import io.tagscan.model.ScanError;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -22,7 +25,7 @@ import software.amazon.awssdk.services.organizations.model.Tag;
  * Finds accounts and what Organizations knows of them: the caller's account (STS), every active
  * account of the organization or of an OU subtree, and each account's name, state and tags.
  */
-final class AccountDirectory {
+final class AccountDirectory implements AccountPlanner.Directory {
 
   private static final String ACTIVE = "ACTIVE";
 
@@ -57,12 +60,14 @@ final class AccountDirectory {
   }
 
   /** The account whose credentials the caller holds, from STS {@code GetCallerIdentity}. */
-  String callerAccount() {
+  @Override
+  public String callerAccount() {
     return call("GetCallerIdentity", () -> clients.sts().getCallerIdentity().account());
   }
 
   /** Adds every active account of the organization ({@code ListAccounts}, every page). */
-  void listOrganization(Map<String, Account> into) {
+  @Override
+  public void listOrganization(Map<String, Account> into) {
     OrganizationsClient organizations = clients.organizations(partition);
     call(
         "ListAccounts",
@@ -80,7 +85,8 @@ final class AccountDirectory {
   }
 
   /** Adds every active account in the OU (or root) and in every OU beneath it. */
-  void listUnder(String parentId, Map<String, Account> into) {
+  @Override
+  public void listUnder(String parentId, Map<String, Account> into) {
     OrganizationsClient organizations = clients.organizations(partition);
     Deque<String> parents = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
@@ -118,6 +124,23 @@ final class AccountDirectory {
             return null;
           });
     }
+  }
+
+  /**
+   * Every account of the plan, described side by side as {@link #describe} does, in the plan's
+   * order.
+   */
+  List<Account> describeAll(AccountPlanner.Plan plan, Executor pool, Consumer<ScanError> errors)
+      throws InterruptedException, ExecutionException {
+    List<CompletableFuture<Account>> described = new ArrayList<>();
+    for (String id : plan.ids()) {
+      described.add(describe(id, plan.listed().get(id), pool, errors));
+    }
+    List<Account> accounts = new ArrayList<>();
+    for (CompletableFuture<Account> account : described) {
+      accounts.add(account.get());
+    }
+    return List.copyOf(accounts);
   }
 
   /**

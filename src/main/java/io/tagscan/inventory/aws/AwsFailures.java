@@ -71,6 +71,22 @@ final class AwsFailures {
     return new ScanError(accountId, region, operation, code(failure), message(failure));
   }
 
+  /** The note for a region skipped because the account has not enabled it. */
+  static ScanError regionSkipped(String accountId, String region, SdkException failure) {
+    return new ScanError(
+        accountId,
+        region,
+        "GetResources",
+        ScanError.REGION_NOT_ENABLED,
+        "region "
+            + region
+            + " is not enabled for this account, so it was skipped (AWS answered "
+            + code(failure)
+            + ": "
+            + message(failure)
+            + ")");
+  }
+
   /**
    * True when the failure says the region is not enabled for the account. Credentials that were
    * just proven (by STS) yet are unknown to a region mean the region is not enabled; the home

@@ -134,6 +134,16 @@ public record AwsOptions(
                 + " ec2:instance or s3)");
       }
     }
+    reject(problems);
+  }
+
+  /**
+   * Fails once for every problem found with the options, these checks' and the account planner's
+   * alike.
+   *
+   * @throws UsageException naming every problem, when there is one
+   */
+  static void reject(List<String> problems) {
     if (!problems.isEmpty()) {
       throw new UsageException(String.join("; ", problems));
     }

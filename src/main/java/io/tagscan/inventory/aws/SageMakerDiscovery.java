@@ -7,80 +7,29 @@ import io.tagscan.model.ScanError;
 import io.tagscan.model.Source;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
-import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 import software.amazon.awssdk.services.sagemaker.model.DomainDetails;
-import software.amazon.awssdk.services.sagemaker.model.EndpointConfigSummary;
-import software.amazon.awssdk.services.sagemaker.model.EndpointSummary;
-import software.amazon.awssdk.services.sagemaker.model.FeatureGroupSummary;
-import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobSummary;
-import software.amazon.awssdk.services.sagemaker.model.ListAppsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListAppsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListDomainsRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListDomainsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListEndpointConfigsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListEndpointConfigsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListEndpointsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListEndpointsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListFeatureGroupsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListFeatureGroupsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListHyperParameterTuningJobsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListHyperParameterTuningJobsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListModelPackageGroupsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListModelPackageGroupsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListModelsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListModelsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListNotebookInstancesRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListNotebookInstancesResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListPipelinesRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListPipelinesResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListProcessingJobsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListProcessingJobsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListSpacesRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListSpacesResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListTransformJobsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListTransformJobsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesResponse;
-import software.amazon.awssdk.services.sagemaker.model.ModelPackageGroupSummary;
-import software.amazon.awssdk.services.sagemaker.model.ModelSummary;
-import software.amazon.awssdk.services.sagemaker.model.NotebookInstanceSummary;
-import software.amazon.awssdk.services.sagemaker.model.PipelineSummary;
-import software.amazon.awssdk.services.sagemaker.model.ProcessingJobSummary;
-import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.sagemaker.model.SpaceDetails;
-import software.amazon.awssdk.services.sagemaker.model.Tag;
-import software.amazon.awssdk.services.sagemaker.model.TrainingJobSummary;
-import software.amazon.awssdk.services.sagemaker.model.TransformJobSummary;
-import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
 
 /**
  * Finds the SageMaker resources of one account and region by listing them, because the Tagging API
  * never returns a resource that was never tagged, and reads the tags of those the Tagging API did
- * not return.
+ * not return. The kinds listed are the declarations of {@link SageMakerKinds}.
  *
  * <p>Use one instance per account × region, from one thread: first {@link #discoverDomains}, before
  * the pair's {@code GetResources}, so that listeners know each domain's tags before any resource
@@ -89,25 +38,24 @@ import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
  * <p>A list call (or {@code ListTags}) that fails once the client's retries are spent, or that
  * hands back a pagination token it gave before, is reported as one {@link ScanError} naming the
  * operation and ends the listing of that kind only; nothing is thrown. A resource deleted between
- * its listing and {@code ListTags} is skipped and counted. {@code ListTags} calls run on a small
- * pool of threads this class owns, at most {@code listTagsConcurrency} at once, and list pages are
- * read one at a time, so memory holds one page and the calls in flight.
+ * its listing and {@code ListTags} is skipped and counted. {@code ListTags} calls run on the
+ * executor given (a live scan shares one among every pair), at most {@code listTagsConcurrency} of
+ * this discovery's at once, and list pages are read one at a time, so memory holds one page and the
+ * calls in flight.
  */
 public final class SageMakerDiscovery {
 
-  private static final int PAGE_SIZE = 100;
-
-  /** The phrases with which SageMaker's ValidationException says a resource is gone. */
-  private static final List<String> GONE_PHRASES =
-      List.of("does not exist", "not found", "could not find", "cannot find", "can't find");
+  /** The name of the threads that read tags, numbered. */
+  static final String TAG_THREADS = "tagscan-sagemaker-tags";
 
   private final SageMakerClient client;
+  private final SageMakerTags tags;
   private final String accountId;
   private final String region;
   private final String partition;
   private final Instant jobsCreatedAfter;
   private final int listTagsConcurrency;
-  private final List<Kind> kinds;
+  private final Executor tagReads;
 
   /** Each domain's tags, in listing order; null until {@link #discoverDomains} ran. */
   private Map<String, SortedMap<String, String>> domains;
@@ -116,12 +64,14 @@ public final class SageMakerDiscovery {
   private boolean resourcesDiscovered;
 
   /**
-   * Prepares discovery for one account and region.
+   * Prepares discovery for one account and region, reading tags on threads of its own (a few, for
+   * each {@link #discoverResources} call).
    *
    * @param client a client already configured for the account and region (credentials, endpoint,
    *     retry mode); this class does not close it
-   * @param jobsCreatedAfter only training, processing, transform and tuning jobs created after this
-   *     instant are listed; null lists them all
+   * @param jobsCreatedAfter only the kinds {@link SageMakerKind#timeWindowed()} created after this
+   *     instant are listed (training, processing, transform, tuning and recommendation jobs); null
+   *     lists them all
    * @param listTagsConcurrency how many {@code ListTags} calls may be in flight at once
    */
   public SageMakerDiscovery(
@@ -130,7 +80,22 @@ public final class SageMakerDiscovery {
       String region,
       Instant jobsCreatedAfter,
       int listTagsConcurrency) {
+    this(client, accountId, region, jobsCreatedAfter, listTagsConcurrency, null);
+  }
+
+  /**
+   * As {@link #SageMakerDiscovery(SageMakerClient, String, String, Instant, int)}, reading tags on
+   * {@code tagReads}, which may serve other discoveries too; null for threads of its own.
+   */
+  SageMakerDiscovery(
+      SageMakerClient client,
+      String accountId,
+      String region,
+      Instant jobsCreatedAfter,
+      int listTagsConcurrency,
+      Executor tagReads) {
     this.client = Objects.requireNonNull(client, "client");
+    this.tags = new SageMakerTags(client);
     this.accountId = Objects.requireNonNull(accountId, "accountId");
     this.region = Objects.requireNonNull(region, "region");
     if (listTagsConcurrency < 1) {
@@ -139,7 +104,7 @@ public final class SageMakerDiscovery {
     this.partition = Partitions.partitionOf(region);
     this.jobsCreatedAfter = jobsCreatedAfter;
     this.listTagsConcurrency = listTagsConcurrency;
-    this.kinds = kinds();
+    this.tagReads = tagReads;
   }
 
   /**
@@ -155,51 +120,35 @@ public final class SageMakerDiscovery {
     }
     domains = new LinkedHashMap<>();
     PageTokens tokens = new PageTokens("ListDomains");
-    String token = null;
-    boolean more;
-    do {
-      ListDomainsResponse page;
-      try {
-        page =
-            client.listDomains(
-                ListDomainsRequest.builder().maxResults(PAGE_SIZE).nextToken(token).build());
-      } catch (SdkException failure) {
-        return stop("ListDomains", failure, listener);
-      }
-      for (DomainDetails domain : page.domains()) {
-        String arn = domain.domainArn();
-        if (arn == null || arn.isEmpty()) {
-          continue;
-        }
-        SortedMap<String, String> tags;
-        try {
-          tags = readTags(arn);
-        } catch (SdkException failure) {
-          if (isGone(failure)) {
-            domainsGone++;
+    try {
+      for (ListDomainsResponse page :
+          client.listDomainsPaginator(r -> r.maxResults(SageMakerKinds.PAGE_SIZE))) {
+        for (DomainDetails domain : page.domains()) {
+          String arn = domain.domainArn();
+          if (arn == null || arn.isEmpty()) {
             continue;
           }
-          return stop("ListTags", failure, listener);
+          SortedMap<String, String> domainTags;
+          try {
+            domainTags = tags.read(arn);
+          } catch (SdkException failure) {
+            if (SageMakerTags.isGone(failure)) {
+              domainsGone++;
+              continue;
+            }
+            // Ends the domain listing, keeping the domains read so far; the other kinds are still
+            // listed by discoverResources.
+            listener.error(error("ListTags", failure));
+            return List.copyOf(domains.keySet());
+          }
+          domains.put(arn, domainTags);
+          listener.domain(arn, domainTags);
         }
-        domains.put(arn, tags);
-        listener.domain(arn, tags);
+        tokens.more(page.nextToken());
       }
-      token = page.nextToken();
-      try {
-        more = tokens.more(token);
-      } catch (PageTokens.Loop loop) {
-        return stop("ListDomains", loop, listener);
-      }
-    } while (more);
-    return List.copyOf(domains.keySet());
-  }
-
-  /**
-   * Ends the domain listing on an error, keeping the domains read so far; the other kinds are still
-   * listed by {@link #discoverResources}.
-   */
-  private List<String> stop(String operation, SdkException failure, ScanListener listener) {
-    listener.error(error(operation, failure));
+    } catch (SdkException failure) {
+      listener.error(error("ListDomains", failure));
+    }
     return List.copyOf(domains.keySet());
   }
 
@@ -227,7 +176,7 @@ public final class SageMakerDiscovery {
       throw new IllegalStateException("the resources were already discovered");
     }
     resourcesDiscovered = true;
-    Run run = new Run(listener);
+    Run run = new Run(listener, alreadyFound);
     run.listed = domainsGone;
     run.skippedDeleted.set(domainsGone);
     for (Map.Entry<String, SortedMap<String, String>> domain : domains.entrySet()) {
@@ -240,44 +189,16 @@ public final class SageMakerDiscovery {
       }
     }
 
-    List<KindRun> started = new ArrayList<>(kinds.size());
-    ExecutorService executor =
-        Executors.newFixedThreadPool(listTagsConcurrency, threads(accountId, region));
+    List<KindRun> started = new ArrayList<>(SageMakerKinds.ALL_KINDS.size());
+    ExecutorService own =
+        tagReads == null ? DaemonPools.pool(TAG_THREADS, listTagsConcurrency) : null;
+    Executor executor = own != null ? own : tagReads;
     try {
-      kinds:
-      for (Kind kind : kinds) {
+      for (SageMakerKind<?, ?> kind : SageMakerKinds.ALL_KINDS) {
         KindRun kindRun = new KindRun();
         started.add(kindRun);
-        PageTokens tokens = new PageTokens(kind.operation());
-        String token = null;
-        try {
-          do {
-            Page page = kind.fetch().apply(token);
-            for (String arn : page.arns()) {
-              if (run.bug.get() != null) {
-                break kinds;
-              }
-              if (kindRun.failure.get() != null) {
-                // Its tags cannot be read, so listing more of this kind would only lose them.
-                continue kinds;
-              }
-              run.listed++;
-              if (found(alreadyFound, arn)) {
-                run.alsoFromTaggingApi++;
-              } else {
-                run.slots.acquire();
-                executor.execute(() -> readAndReport(arn, run, kindRun));
-              }
-            }
-            token = page.nextToken();
-          } while (tokens.more(token));
-        } catch (SdkException failure) {
-          if (failure instanceof AbortedException || Thread.currentThread().isInterrupted()) {
-            // Stopped, not failed: the other kinds would be cut short just the same.
-            Thread.currentThread().interrupt();
-            throw new CancellationException("SageMaker discovery was interrupted");
-          }
-          kindRun.fail(error(kind.operation(), failure));
+        if (!list(kind, run, kindRun, executor)) {
+          break;
         }
       }
       // Every slot back means every ListTags call has ended.
@@ -286,7 +207,9 @@ public final class SageMakerDiscovery {
       Thread.currentThread().interrupt();
       throw new CancellationException("SageMaker discovery was interrupted");
     } finally {
-      executor.shutdownNow();
+      if (own != null) {
+        own.shutdownNow();
+      }
     }
     if (run.bug.get() != null) {
       throw run.bug.get();
@@ -301,14 +224,64 @@ public final class SageMakerDiscovery {
         run.listed, run.alsoFromTaggingApi, run.onlyFromListing.get(), run.skippedDeleted.get());
   }
 
-  /** Runs on a pool thread: reads one resource's tags and passes the resource on. */
+  /**
+   * Lists one kind through its paginator, handing each resource the Tagging API did not return to
+   * the executor for its tags.
+   *
+   * @return false when a listener's bug stops every kind
+   */
+  private <P, S> boolean list(SageMakerKind<P, S> kind, Run run, KindRun kindRun, Executor executor)
+      throws InterruptedException {
+    Instant after = kind.timeWindowed() ? jobsCreatedAfter : null;
+    PageTokens tokens = new PageTokens(kind.operation());
+    try {
+      for (P page : kind.pages().apply(client, after)) {
+        for (S summary : kind.summaries().apply(page)) {
+          if (run.bug.get() != null) {
+            return false;
+          }
+          if (kindRun.failure.get() != null) {
+            // Its tags cannot be read, so listing more of this kind would only lose them.
+            return true;
+          }
+          String arn = kind.arnOf(summary, after, partition, region, accountId);
+          if (arn == null) {
+            continue;
+          }
+          run.listed++;
+          if (found(run.alreadyFound, arn)) {
+            run.alsoFromTaggingApi++;
+          } else {
+            run.slots.acquire();
+            try {
+              executor.execute(() -> readAndReport(arn, run, kindRun));
+            } catch (RuntimeException refused) {
+              run.slots.release();
+              throw refused;
+            }
+          }
+        }
+        tokens.more(kind.nextToken().apply(page));
+      }
+    } catch (SdkException failure) {
+      if (failure instanceof AbortedException || Thread.currentThread().isInterrupted()) {
+        // Stopped, not failed: the other kinds would be cut short just the same.
+        Thread.currentThread().interrupt();
+        throw new CancellationException("SageMaker discovery was interrupted");
+      }
+      kindRun.fail(error(kind.operation(), failure));
+    }
+    return true;
+  }
+
+  /** Runs on a tag-reading thread: reads one resource's tags and passes the resource on. */
   private void readAndReport(String arn, Run run, KindRun kindRun) {
     try {
-      SortedMap<String, String> tags = readTags(arn);
-      run.listener.resource(resource(arn, tags));
+      SortedMap<String, String> resourceTags = tags.read(arn);
+      run.listener.resource(resource(arn, resourceTags));
       run.onlyFromListing.incrementAndGet();
     } catch (SdkException failure) {
-      if (isGone(failure)) {
+      if (SageMakerTags.isGone(failure)) {
         run.skippedDeleted.incrementAndGet();
       } else {
         kindRun.fail(error("ListTags", failure));
@@ -323,10 +296,11 @@ public final class SageMakerDiscovery {
 
   /**
    * The state of one {@link #discoverResources} call: counts kept by the calling thread, counts and
-   * a listener's bug written by pool threads, and the permits that bound calls in flight.
+   * a listener's bug written by tag-reading threads, and the permits that bound calls in flight.
    */
   private final class Run {
     final ScanListener listener;
+    final Predicate<String> alreadyFound;
     final Semaphore slots = new Semaphore(listTagsConcurrency);
     final AtomicInteger onlyFromListing = new AtomicInteger();
     final AtomicInteger skippedDeleted = new AtomicInteger();
@@ -334,8 +308,9 @@ public final class SageMakerDiscovery {
     int listed;
     int alsoFromTaggingApi;
 
-    Run(ScanListener listener) {
+    Run(ScanListener listener, Predicate<String> alreadyFound) {
       this.listener = listener;
+      this.alreadyFound = alreadyFound;
     }
   }
 
@@ -348,281 +323,14 @@ public final class SageMakerDiscovery {
     }
   }
 
-  /** One page of a list call: the ARNs it named and the token of the next page. */
-  private record Page(List<String> arns, String nextToken) {}
-
-  /** A kind of resource: its list operation, and how to fetch the page a token points at. */
-  private record Kind(String operation, Function<String, Page> fetch) {}
-
-  /**
-   * Every kind listed after the domains. User profiles, spaces and apps come back without an ARN,
-   * so theirs is built in the form IAM documents for each.
-   */
-  private List<Kind> kinds() {
-    return List.of(
-        new Kind(
-            "ListUserProfiles",
-            token -> {
-              ListUserProfilesResponse page =
-                  client.listUserProfiles(
-                      ListUserProfilesRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .build());
-              List<String> arns = new ArrayList<>(page.userProfiles().size());
-              for (UserProfileDetails profile : page.userProfiles()) {
-                addBuilt(arns, "user-profile", profile.domainId(), profile.userProfileName());
-              }
-              return new Page(arns, page.nextToken());
-            }),
-        new Kind(
-            "ListSpaces",
-            token -> {
-              ListSpacesResponse page =
-                  client.listSpaces(
-                      ListSpacesRequest.builder().maxResults(PAGE_SIZE).nextToken(token).build());
-              List<String> arns = new ArrayList<>(page.spaces().size());
-              for (SpaceDetails space : page.spaces()) {
-                addBuilt(arns, "space", space.domainId(), space.spaceName());
-              }
-              return new Page(arns, page.nextToken());
-            }),
-        new Kind(
-            "ListApps",
-            token -> {
-              ListAppsResponse page =
-                  client.listApps(
-                      ListAppsRequest.builder().maxResults(PAGE_SIZE).nextToken(token).build());
-              List<String> arns = new ArrayList<>(page.apps().size());
-              for (AppDetails app : page.apps()) {
-                // A deleted app stays listed for a while, but ListTags rejects it.
-                if ("Deleted".equalsIgnoreCase(app.statusAsString())) {
-                  continue;
-                }
-                String owner =
-                    app.userProfileName() != null ? app.userProfileName() : app.spaceName();
-                String type = app.appTypeAsString();
-                addBuilt(
-                    arns,
-                    "app",
-                    app.domainId(),
-                    owner,
-                    type == null ? null : type.toLowerCase(Locale.ROOT),
-                    app.appName());
-              }
-              return new Page(arns, page.nextToken());
-            }),
-        new Kind(
-            "ListNotebookInstances",
-            token -> {
-              ListNotebookInstancesResponse page =
-                  client.listNotebookInstances(
-                      ListNotebookInstancesRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .build());
-              return new Page(
-                  arns(page.notebookInstances(), NotebookInstanceSummary::notebookInstanceArn),
-                  page.nextToken());
-            }),
-        new Kind(
-            "ListEndpoints",
-            token -> {
-              ListEndpointsResponse page =
-                  client.listEndpoints(
-                      ListEndpointsRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .build());
-              return new Page(
-                  arns(page.endpoints(), EndpointSummary::endpointArn), page.nextToken());
-            }),
-        new Kind(
-            "ListEndpointConfigs",
-            token -> {
-              ListEndpointConfigsResponse page =
-                  client.listEndpointConfigs(
-                      ListEndpointConfigsRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .build());
-              return new Page(
-                  arns(page.endpointConfigs(), EndpointConfigSummary::endpointConfigArn),
-                  page.nextToken());
-            }),
-        new Kind(
-            "ListModels",
-            token -> {
-              ListModelsResponse page =
-                  client.listModels(
-                      ListModelsRequest.builder().maxResults(PAGE_SIZE).nextToken(token).build());
-              return new Page(arns(page.models(), ModelSummary::modelArn), page.nextToken());
-            }),
-        new Kind(
-            "ListModelPackageGroups",
-            token -> {
-              ListModelPackageGroupsResponse page =
-                  client.listModelPackageGroups(
-                      ListModelPackageGroupsRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .build());
-              return new Page(
-                  arns(
-                      page.modelPackageGroupSummaryList(),
-                      ModelPackageGroupSummary::modelPackageGroupArn),
-                  page.nextToken());
-            }),
-        new Kind(
-            "ListPipelines",
-            token -> {
-              ListPipelinesResponse page =
-                  client.listPipelines(
-                      ListPipelinesRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .build());
-              return new Page(
-                  arns(page.pipelineSummaries(), PipelineSummary::pipelineArn), page.nextToken());
-            }),
-        new Kind(
-            "ListFeatureGroups",
-            token -> {
-              ListFeatureGroupsResponse page =
-                  client.listFeatureGroups(
-                      ListFeatureGroupsRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .build());
-              return new Page(
-                  arns(page.featureGroupSummaries(), FeatureGroupSummary::featureGroupArn),
-                  page.nextToken());
-            }),
-        new Kind(
-            "ListTrainingJobs",
-            token -> {
-              ListTrainingJobsResponse page =
-                  client.listTrainingJobs(
-                      ListTrainingJobsRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .creationTimeAfter(jobsCreatedAfter)
-                          .build());
-              return new Page(
-                  arns(page.trainingJobSummaries(), TrainingJobSummary::trainingJobArn),
-                  page.nextToken());
-            }),
-        new Kind(
-            "ListProcessingJobs",
-            token -> {
-              ListProcessingJobsResponse page =
-                  client.listProcessingJobs(
-                      ListProcessingJobsRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .creationTimeAfter(jobsCreatedAfter)
-                          .build());
-              return new Page(
-                  arns(page.processingJobSummaries(), ProcessingJobSummary::processingJobArn),
-                  page.nextToken());
-            }),
-        new Kind(
-            "ListTransformJobs",
-            token -> {
-              ListTransformJobsResponse page =
-                  client.listTransformJobs(
-                      ListTransformJobsRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .creationTimeAfter(jobsCreatedAfter)
-                          .build());
-              return new Page(
-                  arns(page.transformJobSummaries(), TransformJobSummary::transformJobArn),
-                  page.nextToken());
-            }),
-        new Kind(
-            "ListHyperParameterTuningJobs",
-            token -> {
-              ListHyperParameterTuningJobsResponse page =
-                  client.listHyperParameterTuningJobs(
-                      ListHyperParameterTuningJobsRequest.builder()
-                          .maxResults(PAGE_SIZE)
-                          .nextToken(token)
-                          .creationTimeAfter(jobsCreatedAfter)
-                          .build());
-              return new Page(
-                  arns(
-                      page.hyperParameterTuningJobSummaries(),
-                      HyperParameterTuningJobSummary::hyperParameterTuningJobArn),
-                  page.nextToken());
-            }));
-  }
-
-  private static <T> List<String> arns(List<T> summaries, Function<T, String> arnOf) {
-    List<String> arns = new ArrayList<>(summaries.size());
-    for (T summary : summaries) {
-      String arn = arnOf.apply(summary);
-      if (arn != null && !arn.isEmpty()) {
-        arns.add(arn);
-      }
-    }
-    return arns;
-  }
-
-  /**
-   * Adds {@code arn:PARTITION:sagemaker:REGION:ACCOUNT:TYPE/PART/PART...}, unless a part is
-   * missing, in which case the listing gave too little to name the resource and it is left out.
-   */
-  private void addBuilt(List<String> arns, String type, String... parts) {
-    StringBuilder arn =
-        new StringBuilder("arn:")
-            .append(partition)
-            .append(":sagemaker:")
-            .append(region)
-            .append(':')
-            .append(accountId)
-            .append(':')
-            .append(type);
-    for (String part : parts) {
-      if (part == null || part.isEmpty()) {
-        return;
-      }
-      arn.append('/').append(part);
-    }
-    arns.add(arn.toString());
-  }
-
-  /** The resource's tags from {@code ListTags}, every page of them. */
-  private SortedMap<String, String> readTags(String arn) {
-    TreeMap<String, String> tags = new TreeMap<>();
-    PageTokens tokens = new PageTokens("ListTags");
-    String token = null;
-    do {
-      ListTagsResponse page =
-          client.listTags(
-              ListTagsRequest.builder()
-                  .resourceArn(arn)
-                  .maxResults(PAGE_SIZE)
-                  .nextToken(token)
-                  .build());
-      for (Tag tag : page.tags()) {
-        if (tag.key() != null) {
-          tags.put(tag.key(), Objects.requireNonNullElse(tag.value(), ""));
-        }
-      }
-      token = page.nextToken();
-    } while (tokens.more(token));
-    return Collections.unmodifiableSortedMap(tags);
-  }
-
-  private Resource resource(String arn, SortedMap<String, String> tags) {
+  private Resource resource(String arn, SortedMap<String, String> resourceTags) {
     String type;
     try {
       type = Arn.parse(arn).resourceType();
     } catch (IllegalArgumentException notAnArn) {
       type = "sagemaker";
     }
-    return new Resource(arn, accountId, region, type, Source.SAGEMAKER, tags);
+    return new Resource(arn, accountId, region, type, Source.SAGEMAKER, resourceTags);
   }
 
   /**
@@ -638,40 +346,7 @@ public final class SageMakerDiscovery {
     return !lower.equals(arn) && alreadyFound.test(lower);
   }
 
-  /** True when the failure says the resource no longer exists. */
-  static boolean isGone(SdkException failure) {
-    if (failure instanceof ResourceNotFoundException) {
-      return true;
-    }
-    String code = AwsFailures.code(failure);
-    if (code.equals("ResourceNotFound") || code.equals("ResourceNotFoundException")) {
-      return true;
-    }
-    if (!code.equals("ValidationException")) {
-      return false;
-    }
-    String message = AwsFailures.message(failure).toLowerCase(Locale.ROOT);
-    for (String phrase : GONE_PHRASES) {
-      if (message.contains(phrase)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private ScanError error(String operation, SdkException failure) {
     return AwsFailures.error(accountId, region, operation, failure);
-  }
-
-  private static ThreadFactory threads(String accountId, String region) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread =
-          new Thread(
-              task,
-              "tagscan-sagemaker-tags-" + accountId + "-" + region + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

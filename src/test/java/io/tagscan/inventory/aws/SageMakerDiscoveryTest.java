@@ -36,6 +36,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -44,6 +47,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -740,6 +745,125 @@ class SageMakerDiscoveryTest {
     assertThat(counts).isEqualTo(new SageMakerCounts(24, 0, 24, 0));
     assertThat(peak.get()).isBetween(2, 3);
     assertThat(threads).hasSizeBetween(2, 3).allMatch(name -> name.startsWith("tagscan-sagemaker"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "ListModelPackages, ModelPackageSummaryList, ModelPackageArn, model-package/churn/3,"
+        + " sagemaker:model-package, false",
+    "ListMonitoringSchedules, MonitoringScheduleSummaries, MonitoringScheduleArn,"
+        + " monitoring-schedule/drift, sagemaker:monitoring-schedule, false",
+    "ListInferenceComponents, InferenceComponents, InferenceComponentArn,"
+        + " inference-component/ic-1, sagemaker:inference-component, false",
+    "ListClusters, ClusterSummaries, ClusterArn, cluster/hp1abc, sagemaker:cluster, false",
+    "ListMlflowTrackingServers, TrackingServerSummaries, TrackingServerArn,"
+        + " mlflow-tracking-server/ts-1, sagemaker:mlflow-tracking-server, false",
+    "ListInferenceRecommendationsJobs, InferenceRecommendationsJobs, JobArn,"
+        + " inference-recommendations-job/rec-1, sagemaker:inference-recommendations-job, true"
+  })
+  void listsEachDeclaredKindThroughEveryPageAndReadsItsTags(
+      String operation,
+      String listField,
+      String arnField,
+      String resource,
+      String type,
+      boolean windowed) {
+    String arn = PREFIX + resource;
+    SAGEMAKER.stubFor(
+        firstPage(operation)
+            .willReturn(
+                json(
+                    """
+                    {"%s": [{"%s": "%s", "CreationTime": 1735776000}], "NextToken": "p2"}
+                    """
+                        .formatted(listField, arnField, arn))));
+    SAGEMAKER.stubFor(page(operation, "p2").willReturn(json("{\"%s\": []}".formatted(listField))));
+    tags(arn, Map.of("team", "ml"));
+
+    SageMakerCounts counts = discover(NOTHING_FOUND);
+
+    assertThat(listener.resources)
+        .containsExactly(
+            new Resource(
+                arn, ACCOUNT, REGION, type, Source.SAGEMAKER, new TreeMap<>(Map.of("team", "ml"))));
+    assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
+    List<LoggedRequest> calls = SAGEMAKER.findAll(call(operation));
+    assertThat(calls).hasSize(2);
+    assertThat(body(calls.get(0)).get("MaxResults").asInt()).isEqualTo(100);
+    assertThat(body(calls.get(0)).has("CreationTimeAfter")).isEqualTo(windowed);
+  }
+
+  @Test
+  void asksForModelPackagesInsideAndOutsideGroups() {
+    discover(NOTHING_FOUND);
+
+    assertThat(body(SAGEMAKER.findAll(call("ListModelPackages")).get(0)).get("ModelPackageType"))
+        .hasToString("\"Both\"");
+  }
+
+  @Test
+  void leavesOutAJobCreatedBeforeTheWindowEvenWhenTheServiceListsIt() {
+    SAGEMAKER.stubFor(
+        firstPage("ListTrainingJobs")
+            .willReturn(
+                json(
+                    """
+                    {"TrainingJobSummaries": [
+                       {"TrainingJobName": "old", "TrainingJobArn": "%1$straining-job/old",
+                        "CreationTime": 1704067200, "TrainingJobStatus": "Completed"},
+                       {"TrainingJobName": "new", "TrainingJobArn": "%1$straining-job/new",
+                        "CreationTime": 1735776000, "TrainingJobStatus": "Completed"}]}
+                    """
+                        .formatted(PREFIX))));
+
+    SageMakerCounts counts = discover(NOTHING_FOUND);
+
+    assertThat(listener.arns()).containsExactly(PREFIX + "training-job/new");
+    assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
+    assertThat(SAGEMAKER.findAll(listTagsOf(PREFIX + "training-job/old"))).isEmpty();
+  }
+
+  @Test
+  void readsTagsOnTheExecutorItIsGivenWithoutThreadsOfItsOwn() {
+    String endpoints =
+        IntStream.range(0, 5)
+            .mapToObj(
+                i ->
+                    "{\"EndpointName\": \"e%1$d\", \"EndpointArn\": \"%2$sendpoint/e%1$d\"}"
+                        .formatted(i, PREFIX))
+            .collect(Collectors.joining(",", "{\"Endpoints\": [", "]}"));
+    SAGEMAKER.stubFor(firstPage("ListEndpoints").willReturn(json(endpoints)));
+    ExecutorService shared = Executors.newFixedThreadPool(2, DaemonPools.threads("shared"));
+    AtomicInteger tasks = new AtomicInteger();
+    Executor counting =
+        task -> {
+          tasks.incrementAndGet();
+          shared.execute(task);
+        };
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    ScanListener recording =
+        new Recorder() {
+          @Override
+          public void resource(Resource resource) {
+            threads.add(Thread.currentThread().getName());
+            super.resource(resource);
+          }
+        };
+    try {
+      SageMakerDiscovery first =
+          new SageMakerDiscovery(client, ACCOUNT, REGION, JOBS_SINCE, 2, counting);
+      first.discoverDomains(recording);
+      first.discoverResources(NOTHING_FOUND, recording);
+      SageMakerDiscovery second =
+          new SageMakerDiscovery(client, ACCOUNT, "eu-west-1", JOBS_SINCE, 2, counting);
+      second.discoverDomains(recording);
+      second.discoverResources(NOTHING_FOUND, recording);
+    } finally {
+      shared.shutdownNow();
+    }
+
+    assertThat(tasks.get()).isEqualTo(10);
+    assertThat(threads).isNotEmpty().allMatch(name -> name.startsWith("shared-"));
   }
 
   @Test
