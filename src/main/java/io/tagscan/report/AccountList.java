@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -127,20 +128,23 @@ public final class AccountList {
   }
 
   private static void csv(List<Entry> entries, PrintWriter out) {
-    out.print("accountId,accountName,state,meetsMandatory,missing,tags\r\n");
-    for (Entry entry : entries) {
-      Account account = entry.account();
-      String tags = tagList(account, "; ");
-      out.print(
-          String.join(
-                  ",",
-                  Escaping.csvCell(account.id()),
-                  Escaping.csvCell(account.name()),
-                  Escaping.csvCell(account.state()),
-                  entry.meets(),
-                  Escaping.csvCell(String.join("; ", entry.missing())),
-                  Escaping.csvCell(tags))
-              + "\r\n");
+    try {
+      CsvRowWriter rows = new CsvRowWriter(out);
+      rows.row(List.of("accountId", "accountName", "state", "meetsMandatory", "missing", "tags"));
+      for (Entry entry : entries) {
+        Account account = entry.account();
+        rows.row(
+            Arrays.asList(
+                account.id(),
+                account.name(),
+                account.state(),
+                entry.meets(),
+                String.join("; ", entry.missing()),
+                tagList(account, "; ")));
+      }
+      rows.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -53,11 +53,12 @@ final class Escaping {
   }
 
   /**
-   * One CSV cell, RFC 4180 quoted when needed. A cell a spreadsheet would run as a formula (first
+   * The text of one CSV cell before quoting: a cell a spreadsheet would run as a formula (first
    * character {@code = + - @}, tab or CR) gets a leading {@code '}; invisible characters become
-   * {@code \\uXXXX} text ({@link #visible}), so no cell spans lines or hides what it holds.
+   * {@code \\uXXXX} text ({@link #visible}), so no cell spans lines or hides what it holds. RFC
+   * 4180 quoting is {@link CsvRowWriter}'s job.
    */
-  static String csvCell(String text) {
+  static String csvText(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }
@@ -70,9 +71,6 @@ final class Escaping {
         || first == '\t'
         || first == '\r') {
       cell = "'" + cell;
-    }
-    if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0) {
-      return '"' + cell.replace("\"", "\"\"") + '"';
     }
     return cell;
   }
