@@ -71,15 +71,14 @@ class EscapingTest {
   }
 
   @Test
-  void escapesMarkupAndDropsWhatXmlForbids() {
-    assertThat(Escaping.xml("<a href=\"x\">&</a>", true))
-        .isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
-    assertThat(Escaping.xml("<a href=\"x\">", false)).isEqualTo("&lt;a href=\"x\"&gt;");
-    assertThat(Escaping.xml("a\u0000b\u001bc\u007fd\u009be\ufffff", false)).isEqualTo("abcdef");
-    assertThat(Escaping.xml("lone \ud800 high", false)).isEqualTo("lone  high");
-    assertThat(Escaping.xml("emoji \ud83d\ude80", false)).isEqualTo("emoji \ud83d\ude80");
-    assertThat(Escaping.xml("a\tb\nc\rd", true)).isEqualTo("a&#9;b&#10;c&#13;d");
-    assertThat(Escaping.xml("a\tb\nc\rd", false)).isEqualTo("a\tb\nc&#13;d");
+  void showsWhatXmlForbidsAsTextAndLeavesMarkupToTheXmlWriter() {
+    assertThat(Escaping.xmlText("<a href=\"x\">&</a>")).isEqualTo("<a href=\"x\">&</a>");
+    assertThat(Escaping.xmlText("a\u0000b\u001bc\u007fd\u009be\uffffe\ufffef"))
+        .isEqualTo("a\\u0000b\\u001Bc\\u007Fd\\u009Be\\uFFFFe\\uFFFEf");
+    assertThat(Escaping.xmlText("lone \ud800 high")).isEqualTo("lone \\uD800 high");
+    assertThat(Escaping.xmlText("emoji \ud83d\ude80")).isEqualTo("emoji \ud83d\ude80");
+    assertThat(Escaping.xmlText("a\tb\nc\rd")).isEqualTo("a\\u0009b\\u000Ac\\u000Dd");
+    assertThat(Escaping.xmlText(null)).isEmpty();
   }
 
   @Test
