@@ -10,6 +10,7 @@ import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.ScratchFiles;
 import io.tagscan.model.WriteFailures;
+import io.tagscan.model.json.ModelJson;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -122,7 +122,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       json.writeStringField("Region", resource.region());
       json.writeStringField("ResourceType", resource.resourceType());
       json.writeStringField("Source", resource.source().slug());
-      writeTags(resource.tags());
+      ModelJson.tagList(json, "Tags", resource.tags());
       json.writeEndObject();
       if (!resource.region().isEmpty()) {
         regions.add(resource.region());
@@ -142,22 +142,11 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       json.writeRaw('\n');
       json.writeStartObject();
       json.writeStringField("SageMakerDomain", domainArn);
-      writeTags(tags);
+      ModelJson.tagList(json, "Tags", tags);
       json.writeEndObject();
     } catch (IOException e) {
       throw WriteFailures.cannotWrite("the snapshot", target, e);
     }
-  }
-
-  private void writeTags(Map<String, String> tags) throws IOException {
-    json.writeArrayFieldStart("Tags");
-    for (Map.Entry<String, String> tag : tags.entrySet()) {
-      json.writeStartObject();
-      json.writeStringField("Key", tag.getKey());
-      json.writeStringField("Value", tag.getValue());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
   }
 
   @Override
@@ -181,17 +170,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
     try {
       json.writeEndArray();
       json.writeBooleanField("complete", complete);
-      json.writeArrayFieldStart("sagemaker");
-      for (SageMakerCoverage pair : sagemaker) {
-        json.writeStartObject();
-        json.writeStringField("accountId", pair.accountId());
-        json.writeStringField("region", pair.region());
-        json.writeNumberField("taggingApi", pair.taggingApi());
-        json.writeNumberField("listing", pair.listing());
-        json.writeNumberField("listingOnly", pair.listingOnly());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
+      ModelJson.sagemaker(json, "sagemaker", sagemaker);
       json.writeArrayFieldStart("regions");
       for (String region : regions) {
         json.writeString(region);
@@ -200,34 +179,11 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       json.writeArrayFieldStart("accounts");
       for (Account account : accounts.values()) {
         json.writeStartObject();
-        json.writeStringField("id", account.id());
-        json.writeStringField("name", account.name());
-        json.writeStringField("state", account.state());
-        json.writeStringField("arn", account.arn());
-        json.writeBooleanField("tagsKnown", account.tagsKnown());
-        json.writeObjectFieldStart("tags");
-        for (Map.Entry<String, String> tag : account.tags().entrySet()) {
-          json.writeStringField(tag.getKey(), tag.getValue());
-        }
-        json.writeEndObject();
+        ModelJson.accountFields(json, account, ModelJson.AccountShape.SNAPSHOT);
         json.writeEndObject();
       }
       json.writeEndArray();
-      json.writeArrayFieldStart("errors");
-      errors.sort(
-          Comparator.comparing(ScanError::accountId)
-              .thenComparing(ScanError::region)
-              .thenComparing(ScanError::operation));
-      for (ScanError error : errors) {
-        json.writeStartObject();
-        json.writeStringField("accountId", error.accountId());
-        json.writeStringField("region", error.region());
-        json.writeStringField("operation", error.operation());
-        json.writeStringField("code", error.code());
-        json.writeStringField("message", error.message());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
+      ModelJson.errors(json, "errors", errors);
       json.writeEndObject();
       json.writeRaw('\n');
       json.close();
