@@ -140,4 +140,15 @@ class SnapshotWriterTest {
                 + "\"operation\":\"ListTags\",\"code\":\"Throttling\",\"message\":\"b\"}"
                 + "]}\n");
   }
+
+  @Test
+  void aSnapshotGetsTheSamePermissionsAsAReport() throws IOException {
+    Path file = dir.resolve("snapshot.json");
+    try (SnapshotWriter snapshot = SnapshotWriter.open(file)) {
+      snapshot.commit(true, List.of());
+    }
+    Path plain = Files.createFile(dir.resolve("plain"));
+
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+  }
 }
