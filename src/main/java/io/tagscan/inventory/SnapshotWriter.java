@@ -4,22 +4,21 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tagscan.model.Account;
+import io.tagscan.model.AtomicFile;
 import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.Resource;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.ScratchFiles;
 import io.tagscan.model.WriteFailures;
+import io.tagscan.model.json.ModelJson;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -32,14 +31,16 @@ import java.util.TreeSet;
  *
  * <p>The snapshot has the shape of {@code aws resourcegroupstaggingapi get-resources} output, with
  * each resource's account, region and source added, and the scan's accounts, regions and errors
- * beside it. Resources are streamed to a temporary file as they arrive; {@link #commit} moves it
- * into place, {@link #close} without a commit deletes it. Thread-safe. Every failure to write is an
- * {@link io.tagscan.model.EnvironmentException} naming the snapshot and the system's reason.
+ * beside it. Resources are streamed to a temporary file as they arrive; {@link #commit} syncs it
+ * and moves it into place ({@link AtomicFile}), {@link #close} without a commit deletes it.
+ * Thread-safe. Every failure to write is an {@link io.tagscan.model.EnvironmentException} naming
+ * the snapshot and the system's reason.
  */
 public final class SnapshotWriter implements ScanListener, AutoCloseable {
 
   private final Path target;
   private final Path temporary;
+  private final OutputStream stream;
   private final JsonGenerator json;
   private final Map<String, Account> accounts = new TreeMap<>();
   private final List<ScanError> errors = new ArrayList<>();
@@ -56,7 +57,12 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
   private SnapshotWriter(Path target, Path temporary, OutputStream stream) throws IOException {
     this.target = target;
     this.temporary = temporary;
-    this.json = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8);
+    this.stream = stream;
+    // The stream stays open after the generator's close, to be synced before it is closed.
+    this.json =
+        new JsonFactory()
+            .createGenerator(stream, JsonEncoding.UTF8)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
   /** Starts a snapshot that will land at {@code target} once committed. */
@@ -71,11 +77,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
     try {
       Files.createDirectories(directory);
       ScratchFiles.removeStale(directory);
-      temporary =
-          Files.createTempFile(
-              directory,
-              ScratchFiles.prefix(absolute.getFileName().toString()),
-              ScratchFiles.suffix());
+      temporary = AtomicFile.createTemporary(directory, absolute.getFileName().toString());
       SnapshotWriter writer = new SnapshotWriter(absolute, temporary, opener.open(temporary));
       try {
         writer.start();
@@ -122,7 +124,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       json.writeStringField("Region", resource.region());
       json.writeStringField("ResourceType", resource.resourceType());
       json.writeStringField("Source", resource.source().slug());
-      writeTags(resource.tags());
+      ModelJson.tagList(json, "Tags", resource.tags());
       json.writeEndObject();
       if (!resource.region().isEmpty()) {
         regions.add(resource.region());
@@ -142,22 +144,11 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       json.writeRaw('\n');
       json.writeStartObject();
       json.writeStringField("SageMakerDomain", domainArn);
-      writeTags(tags);
+      ModelJson.tagList(json, "Tags", tags);
       json.writeEndObject();
     } catch (IOException e) {
       throw WriteFailures.cannotWrite("the snapshot", target, e);
     }
-  }
-
-  private void writeTags(Map<String, String> tags) throws IOException {
-    json.writeArrayFieldStart("Tags");
-    for (Map.Entry<String, String> tag : tags.entrySet()) {
-      json.writeStartObject();
-      json.writeStringField("Key", tag.getKey());
-      json.writeStringField("Value", tag.getValue());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
   }
 
   @Override
@@ -181,17 +172,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
     try {
       json.writeEndArray();
       json.writeBooleanField("complete", complete);
-      json.writeArrayFieldStart("sagemaker");
-      for (SageMakerCoverage pair : sagemaker) {
-        json.writeStartObject();
-        json.writeStringField("accountId", pair.accountId());
-        json.writeStringField("region", pair.region());
-        json.writeNumberField("taggingApi", pair.taggingApi());
-        json.writeNumberField("listing", pair.listing());
-        json.writeNumberField("listingOnly", pair.listingOnly());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
+      ModelJson.sagemaker(json, "sagemaker", sagemaker);
       json.writeArrayFieldStart("regions");
       for (String region : regions) {
         json.writeString(region);
@@ -200,42 +181,17 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       json.writeArrayFieldStart("accounts");
       for (Account account : accounts.values()) {
         json.writeStartObject();
-        json.writeStringField("id", account.id());
-        json.writeStringField("name", account.name());
-        json.writeStringField("state", account.state());
-        json.writeStringField("arn", account.arn());
-        json.writeBooleanField("tagsKnown", account.tagsKnown());
-        json.writeObjectFieldStart("tags");
-        for (Map.Entry<String, String> tag : account.tags().entrySet()) {
-          json.writeStringField(tag.getKey(), tag.getValue());
-        }
-        json.writeEndObject();
+        ModelJson.accountFields(json, account, ModelJson.AccountShape.SNAPSHOT);
         json.writeEndObject();
       }
       json.writeEndArray();
-      json.writeArrayFieldStart("errors");
-      errors.sort(
-          Comparator.comparing(ScanError::accountId)
-              .thenComparing(ScanError::region)
-              .thenComparing(ScanError::operation));
-      for (ScanError error : errors) {
-        json.writeStartObject();
-        json.writeStringField("accountId", error.accountId());
-        json.writeStringField("region", error.region());
-        json.writeStringField("operation", error.operation());
-        json.writeStringField("code", error.code());
-        json.writeStringField("message", error.message());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
+      ModelJson.errors(json, "errors", errors);
       json.writeEndObject();
       json.writeRaw('\n');
       json.close();
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.sync(stream);
+      stream.close();
+      AtomicFile.moveIntoPlace(temporary, target);
       // Only now: until the file is in place, close() still deletes the temporary one.
       done = true;
     } catch (IOException e) {
@@ -253,7 +209,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       return;
     }
     done = true;
-    try {
+    try (OutputStream closing = stream) {
       json.close();
     } catch (IOException abandoned) {
       // Whatever did not reach the disk belonged to the file deleted below.

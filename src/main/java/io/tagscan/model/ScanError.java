@@ -1,5 +1,6 @@
 package io.tagscan.model;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,17 @@ public record ScanError(
 
   /** The code of an error that only says the region is not enabled for the account. */
   public static final String REGION_NOT_ENABLED = "RegionNotEnabled";
+
+  /**
+   * The one order errors are written in, by every report and the snapshot: account, region,
+   * operation, then code and message, so that the same errors give the same bytes.
+   */
+  public static final Comparator<ScanError> ORDER =
+      Comparator.comparing(ScanError::accountId)
+          .thenComparing(ScanError::region)
+          .thenComparing(ScanError::operation)
+          .thenComparing(ScanError::code)
+          .thenComparing(ScanError::message);
 
   public ScanError {
     accountId = Objects.requireNonNullElse(accountId, "");

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tagscan.model.Account;
 import io.tagscan.model.Finding;
 import io.tagscan.model.RuleId;
+import io.tagscan.model.json.ModelJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -97,15 +98,7 @@ public final class AccountList {
       for (Entry entry : entries) {
         Account account = entry.account();
         json.writeStartObject();
-        json.writeStringField("id", account.id());
-        json.writeStringField("name", account.name());
-        json.writeStringField("state", account.state());
-        json.writeStringField("arn", account.arn());
-        json.writeObjectFieldStart("tags");
-        for (Map.Entry<String, String> tag : account.tags().entrySet()) {
-          json.writeStringField(tag.getKey(), tag.getValue());
-        }
-        json.writeEndObject();
+        ModelJson.accountFields(json, account, ModelJson.AccountShape.LISTING);
         if (entry.findings() == null) {
           json.writeNullField("meetsMandatory");
         } else {
@@ -127,20 +120,23 @@ public final class AccountList {
   }
 
   private static void csv(List<Entry> entries, PrintWriter out) {
-    out.print("accountId,accountName,state,meetsMandatory,missing,tags\r\n");
-    for (Entry entry : entries) {
-      Account account = entry.account();
-      String tags = tagList(account, "; ");
-      out.print(
-          String.join(
-                  ",",
-                  Escaping.csvCell(account.id()),
-                  Escaping.csvCell(account.name()),
-                  Escaping.csvCell(account.state()),
-                  entry.meets(),
-                  Escaping.csvCell(String.join("; ", entry.missing())),
-                  Escaping.csvCell(tags))
-              + "\r\n");
+    try {
+      CsvRowWriter rows = new CsvRowWriter(out);
+      rows.row(List.of("accountId", "accountName", "state", "meetsMandatory", "missing", "tags"));
+      for (Entry entry : entries) {
+        Account account = entry.account();
+        rows.row(
+            Arrays.asList(
+                account.id(),
+                account.name(),
+                account.state(),
+                entry.meets(),
+                String.join("; ", entry.missing()),
+                tagList(account, "; ")));
+      }
+      rows.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

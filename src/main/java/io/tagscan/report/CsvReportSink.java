@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The CSV report (RFC 4180, UTF-8, CRLF rows, a header row always): one row per finding, or with
  * {@link CsvLayout#RESOURCES} one row per resource with a column per dictionary key, for pivot
- * tables. Every cell is neutralised against formula injection by {@link Escaping#csvCell}.
+ * tables. Rows are written by {@link CsvRowWriter}, which neutralises every cell against formula
+ * injection.
  */
 final class CsvReportSink implements ReportSink {
 
@@ -46,6 +47,7 @@ final class CsvReportSink implements ReportSink {
           "infos");
 
   private final Writer out;
+  private CsvRowWriter rows;
   private ReportContext context;
   private boolean byResource;
   private List<String> keys;
@@ -59,6 +61,7 @@ final class CsvReportSink implements ReportSink {
     this.context = context;
     this.byResource = context.options().csvLayout() == CsvLayout.RESOURCES;
     this.keys = context.dictionary().tags().stream().map(TagSpec::key).toList();
+    this.rows = new CsvRowWriter(out);
     List<String> header = new ArrayList<>(byResource ? RESOURCE_COLUMNS : FINDING_COLUMNS);
     if (byResource) {
       header.addAll(keys);
@@ -111,17 +114,12 @@ final class CsvReportSink implements ReportSink {
   }
 
   private void row(List<String> cells) throws IOException {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.write(Escaping.csvCell(cells.get(i)));
-    }
-    out.write("\r\n");
+    rows.row(cells);
   }
 
   @Override
   public void end() throws IOException {
+    rows.flush();
     out.flush();
   }
 }

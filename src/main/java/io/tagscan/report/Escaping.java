@@ -10,11 +10,6 @@ final class Escaping {
 
   private Escaping() {}
 
-  /** C0 controls, DEL and C1 controls. */
-  static boolean isControl(int c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
-  }
-
   /**
    * Replaces every invisible character ({@link Printable#isInvisible}: controls, Unicode format
    * characters such as the bidirectional overrides and zero-width spaces, line and paragraph
@@ -53,11 +48,12 @@ final class Escaping {
   }
 
   /**
-   * One CSV cell, RFC 4180 quoted when needed. A cell a spreadsheet would run as a formula (first
+   * The text of one CSV cell before quoting: a cell a spreadsheet would run as a formula (first
    * character {@code = + - @}, tab or CR) gets a leading {@code '}; invisible characters become
-   * {@code \\uXXXX} text ({@link #visible}), so no cell spans lines or hides what it holds.
+   * {@code \\uXXXX} text ({@link #visible}), so no cell spans lines or hides what it holds. RFC
+   * 4180 quoting is {@link CsvRowWriter}'s job.
    */
-  static String csvCell(String text) {
+  static String csvText(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }
@@ -71,53 +67,21 @@ final class Escaping {
         || first == '\r') {
       cell = "'" + cell;
     }
-    if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0) {
-      return '"' + cell.replace("\"", "\"\"") + '"';
-    }
     return cell;
   }
 
   /**
-   * Text for XML 1.0 content ({@code attribute} false) or a double-quoted attribute value: markup
-   * characters escaped, characters XML 1.0 forbids or discourages (other controls, DEL, C1,
-   * unpaired surrogates, U+FFFE and U+FFFF) dropped, and whitespace an XML parser would normalise
-   * kept as character references.
+   * Text an XML writer may take for content or an attribute value: invisible characters and
+   * unpaired surrogates made {@linkplain #visible visible}, and the two other characters XML 1.0
+   * forbids, U+FFFE and U+FFFF, replaced by the same {@code \\uXXXX} text. Markup is the writer's
+   * to escape.
    */
-  static String xml(String text, boolean attribute) {
-    if (text == null) {
-      return "";
+  static String xmlText(String text) {
+    String visible = visible(text);
+    if (visible.indexOf('\uFFFE') < 0 && visible.indexOf('\uFFFF') < 0) {
+      return visible;
     }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append(attribute ? "&quot;" : "\"");
-        case '\r' -> out.append("&#13;");
-        case '\n' -> out.append(attribute ? "&#10;" : "\n");
-        case '\t' -> out.append(attribute ? "&#9;" : "\t");
-        default -> {
-          if (Character.isHighSurrogate(c)
-              && i + 1 < text.length()
-              && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(++i));
-          } else if (isXmlChar(c)) {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
-  }
-
-  /**
-   * True for the single UTF-16 units XML 1.0 allows, less DEL and the C1 controls it discourages (a
-   * C1 CSI starts an escape sequence on some terminals); surrogates are handled in pairs.
-   */
-  private static boolean isXmlChar(char c) {
-    return (c >= 0x20 && c <= 0xD7FF && !isControl(c)) || (c >= 0xE000 && c <= 0xFFFD);
+    return visible.replace("\uFFFE", "\\uFFFE").replace("\uFFFF", "\\uFFFF");
   }
 
   /**

@@ -12,9 +12,8 @@ import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
-import io.tagscan.model.SageMakerCoverage;
-import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
+import io.tagscan.model.json.ModelJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -88,17 +87,7 @@ final class JsonReportSink implements ReportSink {
     json.writeNumberField("scanned", info.accountsScanned());
     json.writeNumberField("failed", info.accountsFailed());
     json.writeEndObject();
-    json.writeArrayFieldStart("sagemaker");
-    for (SageMakerCoverage coverage : info.sagemaker()) {
-      json.writeStartObject();
-      json.writeStringField("accountId", coverage.accountId());
-      json.writeStringField("region", coverage.region());
-      json.writeNumberField("taggingApi", coverage.taggingApi());
-      json.writeNumberField("listing", coverage.listing());
-      json.writeNumberField("listingOnly", coverage.listingOnly());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
+    ModelJson.sagemaker(json, "sagemaker", info.sagemaker());
     json.writeEndObject();
   }
 
@@ -184,10 +173,7 @@ final class JsonReportSink implements ReportSink {
 
   private void writeAccount(Account account) throws IOException {
     json.writeStartObject();
-    json.writeStringField("id", account.id());
-    writeIfPresent("name", account.name());
-    writeIfPresent("state", account.state());
-    writeTags(account.tags());
+    ModelJson.accountFields(json, account, ModelJson.AccountShape.REPORT);
     json.writeEndObject();
   }
 
@@ -195,14 +181,6 @@ final class JsonReportSink implements ReportSink {
     if (value != null && !value.isEmpty()) {
       json.writeStringField(field, value);
     }
-  }
-
-  private void writeTags(Map<String, String> tags) throws IOException {
-    json.writeObjectFieldStart("tags");
-    for (Map.Entry<String, String> tag : tags.entrySet()) {
-      json.writeStringField(tag.getKey(), tag.getValue());
-    }
-    json.writeEndObject();
   }
 
   @Override
@@ -215,7 +193,7 @@ final class JsonReportSink implements ReportSink {
     json.writeStringField("region", resource.region());
     json.writeStringField("resourceType", resource.resourceType());
     json.writeStringField("source", resource.source().slug());
-    writeTags(resource.tags());
+    ModelJson.tagObject(json, "tags", resource.tags());
     if (checked.tagsKnown()) {
       json.writeBooleanField("compliant", checked.compliant());
     } else {
@@ -250,17 +228,7 @@ final class JsonReportSink implements ReportSink {
   @Override
   public void end() throws IOException {
     json.writeEndArray();
-    json.writeArrayFieldStart("errors");
-    for (ScanError error : context.errors()) {
-      json.writeStartObject();
-      json.writeStringField("accountId", error.accountId());
-      json.writeStringField("region", error.region());
-      json.writeStringField("operation", error.operation());
-      json.writeStringField("code", error.code());
-      json.writeStringField("message", error.message());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
+    ModelJson.errors(json, "errors", context.errors());
     json.writeEndObject();
     json.writeRaw('\n');
     json.close();

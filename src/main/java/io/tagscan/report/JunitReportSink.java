@@ -14,20 +14,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The JUnit XML report CI servers show natively: a test suite per account, a test case per resource
  * with a failure per finding at or above {@code --fail-on} (lower findings go to {@code
  * system-out}), and an erroring test case per part of the scan that could not be read.
  *
- * <p>Written by hand rather than through an XML writer, to control every escape: every field is
- * first made {@linkplain Escaping#visible visible} (invisible characters, line breaks included,
- * become {@code \\uXXXX} text, so no test name hides or reorders what it holds), then escaped for
- * XML.
+ * <p>Written through the JDK's {@link XMLStreamWriter}, which escapes markup, so the file is
+ * well-formed whatever the input. Every field is first made {@linkplain Escaping#xmlText visible}
+ * (invisible characters, line breaks included, and what XML 1.0 forbids become {@code \\uXXXX}
+ * text, so no test name hides or reorders what it holds).
  */
 final class JunitReportSink implements ReportSink {
 
+  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+
   private final Writer out;
+  private XMLStreamWriter xml;
   private ReportContext context;
   private Severity failOn;
   private final Deque<String> pendingSuites = new ArrayDeque<>();
@@ -49,16 +55,31 @@ final class JunitReportSink implements ReportSink {
     suites.addAll(errorsByAccount.keySet());
     pendingSuites.addAll(suites);
     Summary summary = context.summary();
-    out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.write("<testsuites name=\"tagscan\"");
-    attribute("tests", summary.resources() + context.errors().size());
-    attribute("failures", summary.resourcesAtOrAbove(failOn));
-    attribute("errors", context.errors().size());
-    out.write(">\n");
+    try {
+      xml = FACTORY.createXMLStreamWriter(out);
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("testsuites");
+      attribute("name", "tagscan");
+      attribute("tests", summary.resources() + context.errors().size());
+      attribute("failures", summary.resourcesAtOrAbove(failOn));
+      attribute("errors", context.errors().size());
+      xml.writeCharacters("\n");
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
   }
 
   @Override
   public void resource(CheckedResource checked) throws IOException {
+    try {
+      add(checked);
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  private void add(CheckedResource checked) throws XMLStreamException {
     String accountId = checked.resource().accountId();
     if (!accountId.equals(openSuite)) {
       closeSuite();
@@ -75,17 +96,18 @@ final class JunitReportSink implements ReportSink {
     testCase(checked);
   }
 
-  private void openSuite(String accountId) throws IOException {
+  private void openSuite(String accountId) throws XMLStreamException {
     Summary.AccountFigures figures = context.summary().findingsByAccount().get(accountId);
     long resources = figures == null ? 0 : figures.resources();
     long failures = figures == null ? 0 : figures.resourcesAtOrAbove(failOn);
     int errors = errorsByAccount.getOrDefault(accountId, List.of()).size();
-    out.write("  <testsuite");
+    xml.writeCharacters("  ");
+    xml.writeStartElement("testsuite");
     attribute("name", suiteName(accountId));
     attribute("tests", resources + errors);
     attribute("failures", failures);
     attribute("errors", errors);
-    out.write(">\n");
+    xml.writeCharacters("\n");
     openSuite = accountId;
   }
 
@@ -97,20 +119,26 @@ final class JunitReportSink implements ReportSink {
     return name.isEmpty() ? "account " + accountId : "account " + accountId + " (" + name + ")";
   }
 
-  private void closeSuite() throws IOException {
+  private void closeSuite() throws XMLStreamException {
     if (openSuite == null) {
       return;
     }
     for (ScanError error : errorsByAccount.getOrDefault(openSuite, List.of())) {
-      out.write("    <testcase");
+      xml.writeCharacters("    ");
+      xml.writeStartElement("testcase");
       attribute("classname", className(error.accountId(), error.region()));
       attribute("name", error.operation());
-      out.write(">\n      <error");
+      xml.writeCharacters("\n      ");
+      xml.writeEmptyElement("error");
       attribute("type", error.code());
       attribute("message", error.message());
-      out.write("/>\n    </testcase>\n");
+      xml.writeCharacters("\n    ");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
     }
-    out.write("  </testsuite>\n");
+    xml.writeCharacters("  ");
+    xml.writeEndElement();
+    xml.writeCharacters("\n");
     openSuite = null;
   }
 
@@ -120,51 +148,62 @@ final class JunitReportSink implements ReportSink {
         + (region.isEmpty() ? "global" : region);
   }
 
-  private void testCase(CheckedResource checked) throws IOException {
+  private void testCase(CheckedResource checked) throws XMLStreamException {
     Resource resource = checked.resource();
-    out.write("    <testcase");
-    attribute("classname", className(resource.accountId(), resource.region()));
-    attribute("name", resource.arn());
+    List<Finding> failing = new ArrayList<>();
     List<Finding> below = new ArrayList<>();
-    boolean body = false;
     for (Finding finding : checked.findings()) {
       if (failOn == null || !finding.severity().atLeast(failOn)) {
         below.add(finding);
-        continue;
+      } else {
+        failing.add(finding);
       }
-      if (!body) {
-        out.write(">\n");
-        body = true;
-      }
-      out.write("      <failure");
+    }
+    boolean body = !failing.isEmpty() || !below.isEmpty();
+    xml.writeCharacters("    ");
+    if (body) {
+      xml.writeStartElement("testcase");
+    } else {
+      xml.writeEmptyElement("testcase");
+    }
+    attribute("classname", className(resource.accountId(), resource.region()));
+    attribute("name", resource.arn());
+    if (!body) {
+      xml.writeCharacters("\n");
+      return;
+    }
+    xml.writeCharacters("\n");
+    for (Finding finding : failing) {
+      xml.writeCharacters("      ");
+      xml.writeStartElement("failure");
       attribute("type", finding.rule().slug());
       attribute("message", finding.message());
-      out.write('>');
-      out.write(Escaping.xml(details(finding), false));
-      out.write("</failure>\n");
+      xml.writeCharacters(details(finding));
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
     }
     if (!below.isEmpty()) {
-      if (!body) {
-        out.write(">\n");
-        body = true;
-      }
       StringBuilder text = new StringBuilder();
       for (Finding finding : below) {
         text.append(finding.severity().slug())
             .append(' ')
             .append(finding.rule().slug())
             .append(": ")
-            .append(Escaping.visible(finding.message()));
+            .append(Escaping.xmlText(finding.message()));
         if (finding.fix() != null) {
-          text.append(" Fix: ").append(Escaping.visible(finding.fix()));
+          text.append(" Fix: ").append(Escaping.xmlText(finding.fix()));
         }
         text.append('\n');
       }
-      out.write("      <system-out>");
-      out.write(Escaping.xml(text.toString(), false));
-      out.write("</system-out>\n");
+      xml.writeCharacters("      ");
+      xml.writeStartElement("system-out");
+      xml.writeCharacters(text.toString());
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
     }
-    out.write(body ? "    </testcase>\n" : "/>\n");
+    xml.writeCharacters("    ");
+    xml.writeEndElement();
+    xml.writeCharacters("\n");
   }
 
   private static String details(Finding finding) {
@@ -179,26 +218,39 @@ final class JunitReportSink implements ReportSink {
 
   private static void line(StringBuilder text, String label, String value) {
     if (value != null) {
-      text.append(label).append(": ").append(Escaping.visible(value)).append('\n');
+      text.append(label).append(": ").append(Escaping.xmlText(value)).append('\n');
     }
   }
 
-  private void attribute(String name, Object value) throws IOException {
-    out.write(' ');
-    out.write(name);
-    out.write("=\"");
-    out.write(Escaping.xml(Escaping.visible(String.valueOf(value)), true));
-    out.write('"');
+  private void attribute(String name, Object value) throws XMLStreamException {
+    xml.writeAttribute(name, Escaping.xmlText(String.valueOf(value)));
   }
 
   @Override
   public void end() throws IOException {
-    closeSuite();
-    while (!pendingSuites.isEmpty()) {
-      openSuite(pendingSuites.removeFirst());
+    try {
       closeSuite();
+      while (!pendingSuites.isEmpty()) {
+        openSuite(pendingSuites.removeFirst());
+        closeSuite();
+      }
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.flush();
+    } catch (XMLStreamException e) {
+      throw failure(e);
     }
-    out.write("</testsuites>\n");
     out.flush();
+  }
+
+  /**
+   * The writer's failure as the {@link IOException} it wraps, so that a full disk or a closed pipe
+   * is reported like in every other format.
+   */
+  private static IOException failure(XMLStreamException e) {
+    return e.getNestedException() instanceof IOException io
+        ? io
+        : new IOException(e.getMessage(), e);
   }
 }

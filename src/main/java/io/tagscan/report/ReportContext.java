@@ -10,7 +10,6 @@ import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -32,18 +31,11 @@ record ReportContext(
     List<CheckedResource> worstNoncompliant,
     String toolVersion) {
 
-  static final Comparator<ScanError> ERROR_ORDER =
-      Comparator.comparing(ScanError::accountId)
-          .thenComparing(ScanError::region)
-          .thenComparing(ScanError::operation)
-          .thenComparing(ScanError::code)
-          .thenComparing(ScanError::message);
-
   ReportContext {
     Objects.requireNonNull(info, "info");
     Objects.requireNonNull(summary, "summary");
     accounts = Collections.unmodifiableSortedMap(new TreeMap<>(accounts));
-    errors = errors.stream().sorted(ERROR_ORDER).toList();
+    errors = errors.stream().sorted(ScanError.ORDER).toList();
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(options, "options");
     worst = List.copyOf(worst);

@@ -2,27 +2,21 @@ package io.tagscan.report;
 
 import io.tagscan.dictionary.Dictionary;
 import io.tagscan.model.Account;
+import io.tagscan.model.AtomicFile;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.ToolVersion;
 import io.tagscan.model.WriteFailures;
-import java.io.BufferedWriter;
 import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -272,8 +266,8 @@ public final class ReportPipeline implements AutoCloseable {
     } catch (IOException e) {
       // A report's own failure may come wrapped by the thread that wrote it.
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof ReportFileException file) {
-          throw WriteFailures.cannotWrite("the report", file.target, file);
+        if (cause instanceof ReportFile.Failure file) {
+          throw WriteFailures.cannotWrite("the report", file.target(), file);
         }
       }
       throw WriteFailures.cannotWrite("temporary files in", spoolDir(), e);
@@ -287,16 +281,16 @@ public final class ReportPipeline implements AutoCloseable {
 
   private void write(ReportContext context) throws IOException {
     List<ReportSink> sinks = new ArrayList<>();
-    List<FileOutput> files = new ArrayList<>();
+    List<ReportFile> files = new ArrayList<>();
     try {
       for (ReportFormat format : options.formats()) {
         Writer writer;
         if (options.toStdout(format)) {
           writer = new KeepOpen(stdout);
         } else {
-          FileOutput file = new FileOutput(opener, pendingFiles.get(format), options.file(format));
+          ReportFile file = new ReportFile(opener, pendingFiles.get(format), options.file(format));
           files.add(file);
-          writer = file.writer;
+          writer = file.writer();
         }
         sinks.add(format.newSink(writer));
       }
@@ -320,12 +314,12 @@ public final class ReportPipeline implements AutoCloseable {
           }
         }
       }
-      for (FileOutput file : files) {
+      for (ReportFile file : files) {
         file.complete();
       }
       stdout.flush();
     } finally {
-      for (FileOutput file : files) {
+      for (ReportFile file : files) {
         file.closeQuietlyOnFailure();
       }
     }
@@ -356,13 +350,9 @@ public final class ReportPipeline implements AutoCloseable {
       }
       Path target = options.file(pending.getKey());
       try {
-        try {
-          Files.move(pending.getValue(), target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(pending.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.moveIntoPlace(pending.getValue(), target);
       } catch (IOException e) {
-        throw new ReportFileException(target, e);
+        throw new ReportFile.Failure(target, e);
       }
       temp.release(pending.getValue());
     }
@@ -383,116 +373,5 @@ public final class ReportPipeline implements AutoCloseable {
       state = State.CLOSED;
     }
     temp.closeAndDeleteAll();
-  }
-
-  /** A failure to write one report file, carrying the report's name for the message. */
-  private static final class ReportFileException extends IOException {
-    final transient Path target;
-
-    ReportFileException(Path target, IOException cause) {
-      super(cause.getMessage(), cause);
-      this.target = target;
-    }
-  }
-
-  /** A report file under its temporary name, synced to disk before it is moved into place. */
-  private static final class FileOutput {
-    private final OutputStream stream;
-    private final Path target;
-    final Writer writer;
-    private boolean closed;
-
-    FileOutput(Opener opener, Path temporary, Path target) throws IOException {
-      this.target = target;
-      try {
-        stream = opener.open(temporary);
-      } catch (IOException e) {
-        throw new ReportFileException(target, e);
-      }
-      // OutputStreamWriter replaces what UTF-8 cannot encode (an unpaired surrogate) instead of
-      // failing, so one odd tag value cannot sink a whole report.
-      writer =
-          new BufferedWriter(
-              new OutputStreamWriter(new Naming(stream, target), StandardCharsets.UTF_8),
-              64 * 1024);
-    }
-
-    void complete() throws IOException {
-      writer.flush();
-      try {
-        if (stream instanceof FileOutputStream file) {
-          file.getFD().sync();
-        }
-      } catch (IOException e) {
-        throw new ReportFileException(target, e);
-      }
-      closed = true;
-      writer.close();
-    }
-
-    void closeQuietlyOnFailure() throws IOException {
-      if (!closed) {
-        closed = true;
-        writer.close();
-      }
-    }
-  }
-
-  /** A report file's stream whose failures say which report they are about. */
-  private static final class Naming extends FilterOutputStream {
-    private final Path target;
-
-    Naming(OutputStream out, Path target) {
-      super(out);
-      this.target = target;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      try {
-        out.write(b);
-      } catch (IOException e) {
-        throw new ReportFileException(target, e);
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      try {
-        out.write(b, off, len);
-      } catch (IOException e) {
-        throw new ReportFileException(target, e);
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      try {
-        out.flush();
-      } catch (IOException e) {
-        throw new ReportFileException(target, e);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        out.close();
-      } catch (IOException e) {
-        throw new ReportFileException(target, e);
-      }
-    }
-  }
-
-  /** Standard output as a writer the sinks cannot close. */
-  private static final class KeepOpen extends FilterWriter {
-    KeepOpen(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

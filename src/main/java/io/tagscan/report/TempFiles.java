@@ -1,20 +1,17 @@
 package io.tagscan.report;
 
+import io.tagscan.model.AtomicFile;
 import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.ScratchFiles;
 import io.tagscan.model.WriteFailures;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Every temporary file a report pipeline creates, so that all of them can be deleted whatever
@@ -27,37 +24,20 @@ final class TempFiles {
   private boolean closed;
 
   /**
-   * Creates a new empty hidden file {@code .tagscan-<pid>-<name>.<random>.tmp} in {@code dir} (see
-   * {@link ScratchFiles}), first removing what killed runs left in that directory. Unlike {@link
-   * Files#createTempFile} it keeps the default permissions, since the file becomes a report the
-   * user expects to share.
+   * Creates a new empty hidden file by {@link AtomicFile#createTemporary} in {@code dir}, first
+   * removing what killed runs left in that directory ({@link ScratchFiles#removeStale}).
    */
   Path create(Path dir, String name) throws IOException {
-    for (int attempt = 0; ; attempt++) {
-      byte[] random = new byte[6];
-      ThreadLocalRandom.current().nextBytes(random);
-      Path file =
-          dir.resolve(
-              ScratchFiles.prefix(name) + HexFormat.of().formatHex(random) + ScratchFiles.suffix());
-      synchronized (this) {
-        if (closed) {
-          throw new IllegalStateException("the report pipeline is closed");
-        }
-        if (swept.add(dir)) {
-          ScratchFiles.removeStale(dir);
-        }
-        try {
-          Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-              .close();
-        } catch (FileAlreadyExistsException e) {
-          if (attempt < 10) {
-            continue;
-          }
-          throw e;
-        }
-        files.add(file);
-        return file;
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the report pipeline is closed");
       }
+      if (swept.add(dir)) {
+        ScratchFiles.removeStale(dir);
+      }
+      Path file = AtomicFile.createTemporary(dir, name);
+      files.add(file);
+      return file;
     }
   }
 

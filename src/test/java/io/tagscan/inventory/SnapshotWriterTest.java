@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.Resource;
+import io.tagscan.model.ScanError;
 import io.tagscan.model.Source;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -114,5 +115,40 @@ class SnapshotWriterTest {
     assertThat(stale).doesNotExist();
     assertThat(filesIn(dir)).containsExactly(".snapshot.json.42.tmp", "snapshot.json");
     assertThat(foreign).exists();
+  }
+
+  @Test
+  void writesErrorsInTheOrderEveryReportUsesWhateverOrderTheyArriveIn() throws IOException {
+    Path file = dir.resolve("snapshot.json");
+    try (SnapshotWriter snapshot = SnapshotWriter.open(file)) {
+      snapshot.error(new ScanError("111122223333", "eu-west-1", "ListTags", "Throttling", "b"));
+      snapshot.error(new ScanError("111122223333", "eu-west-1", "ListTags", "AccessDenied", "a"));
+      snapshot.error(new ScanError("", "", "ListAccounts", "AccessDenied", "c"));
+      snapshot.commit(false, List.of());
+    }
+
+    String json = Files.readString(file);
+    String errors = json.substring(json.indexOf("\"errors\""));
+    assertThat(errors)
+        .isEqualTo(
+            "\"errors\":["
+                + "{\"accountId\":\"\",\"region\":\"\",\"operation\":\"ListAccounts\","
+                + "\"code\":\"AccessDenied\",\"message\":\"c\"},"
+                + "{\"accountId\":\"111122223333\",\"region\":\"eu-west-1\","
+                + "\"operation\":\"ListTags\",\"code\":\"AccessDenied\",\"message\":\"a\"},"
+                + "{\"accountId\":\"111122223333\",\"region\":\"eu-west-1\","
+                + "\"operation\":\"ListTags\",\"code\":\"Throttling\",\"message\":\"b\"}"
+                + "]}\n");
+  }
+
+  @Test
+  void aSnapshotGetsTheSamePermissionsAsAReport() throws IOException {
+    Path file = dir.resolve("snapshot.json");
+    try (SnapshotWriter snapshot = SnapshotWriter.open(file)) {
+      snapshot.commit(true, List.of());
+    }
+    Path plain = Files.createFile(dir.resolve("plain"));
+
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
   }
 }

@@ -2,11 +2,29 @@ package io.tagscan.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class EscapingTest {
+
+  /** One cell as the CSV report writes it: neutralised, then quoted by the CSV library. */
+  private static String csvCell(String text) {
+    StringWriter out = new StringWriter();
+    try {
+      CsvRowWriter rows = new CsvRowWriter(out);
+      rows.row(Arrays.asList(text));
+      rows.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(out.toString()).endsWith("\r\n");
+    return out.toString().substring(0, out.toString().length() - 2);
+  }
 
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(
@@ -22,36 +40,45 @@ class EscapingTest {
         "^^ § ^^",
       })
   void neutralisesCellsASpreadsheetWouldRunAsFormulas(String cell, String expected) {
-    assertThat(Escaping.csvCell(cell)).isEqualTo(expected);
+    assertThat(csvCell(cell)).isEqualTo(expected);
   }
 
   @Test
   void neutralisesLeadingTabAndCarriageReturnAndEscapesEveryControl() {
-    assertThat(Escaping.csvCell("\tx")).isEqualTo("'\\u0009x");
-    assertThat(Escaping.csvCell("\rx")).isEqualTo("'\\u000Dx");
-    assertThat(Escaping.csvCell("two\nlines")).isEqualTo("two\\u000Alines");
-    assertThat(Escaping.csvCell("a\u001b[31mb\u007fc\u0085d"))
-        .isEqualTo("a\\u001B[31mb\\u007Fc\\u0085d");
+    assertThat(csvCell("\tx")).isEqualTo("'\\u0009x");
+    assertThat(csvCell("\rx")).isEqualTo("'\\u000Dx");
+    assertThat(csvCell("two\nlines")).isEqualTo("two\\u000Alines");
+    assertThat(csvCell("a\u001b[31mb\u007fc\u0085d")).isEqualTo("a\\u001B[31mb\\u007Fc\\u0085d");
   }
 
   @Test
   void quotesCellsWithCommasAndQuotesAsRfc4180Says() {
-    assertThat(Escaping.csvCell("a,b")).isEqualTo("\"a,b\"");
-    assertThat(Escaping.csvCell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(Escaping.csvCell("=1,2")).isEqualTo("\"'=1,2\"");
-    assertThat(Escaping.csvCell(null)).isEmpty();
+    assertThat(csvCell("a,b")).isEqualTo("\"a,b\"");
+    assertThat(csvCell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(csvCell("=1,2")).isEqualTo("\"'=1,2\"");
+    assertThat(csvCell(null)).isEmpty();
   }
 
   @Test
-  void escapesMarkupAndDropsWhatXmlForbids() {
-    assertThat(Escaping.xml("<a href=\"x\">&</a>", true))
-        .isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
-    assertThat(Escaping.xml("<a href=\"x\">", false)).isEqualTo("&lt;a href=\"x\"&gt;");
-    assertThat(Escaping.xml("a\u0000b\u001bc\u007fd\u009be\ufffff", false)).isEqualTo("abcdef");
-    assertThat(Escaping.xml("lone \ud800 high", false)).isEqualTo("lone  high");
-    assertThat(Escaping.xml("emoji \ud83d\ude80", false)).isEqualTo("emoji \ud83d\ude80");
-    assertThat(Escaping.xml("a\tb\nc\rd", true)).isEqualTo("a&#9;b&#10;c&#13;d");
-    assertThat(Escaping.xml("a\tb\nc\rd", false)).isEqualTo("a\tb\nc&#13;d");
+  void writesEveryCellOfARowIncludingEmptyOnesWithCrlfLineEnds() throws IOException {
+    StringWriter out = new StringWriter();
+    CsvRowWriter rows = new CsvRowWriter(out);
+    rows.row(Arrays.asList("a b", null, "", "#x", " lead", "-1"));
+    rows.row(Arrays.asList("1", "2"));
+    rows.flush();
+
+    assertThat(out.toString()).isEqualTo("a b,,,#x, lead,'-1\r\n1,2\r\n");
+  }
+
+  @Test
+  void showsWhatXmlForbidsAsTextAndLeavesMarkupToTheXmlWriter() {
+    assertThat(Escaping.xmlText("<a href=\"x\">&</a>")).isEqualTo("<a href=\"x\">&</a>");
+    assertThat(Escaping.xmlText("a\u0000b\u001bc\u007fd\u009be\uffffe\ufffef"))
+        .isEqualTo("a\\u0000b\\u001Bc\\u007Fd\\u009Be\\uFFFFe\\uFFFEf");
+    assertThat(Escaping.xmlText("lone \ud800 high")).isEqualTo("lone \\uD800 high");
+    assertThat(Escaping.xmlText("emoji \ud83d\ude80")).isEqualTo("emoji \ud83d\ude80");
+    assertThat(Escaping.xmlText("a\tb\nc\rd")).isEqualTo("a\\u0009b\\u000Ac\\u000Dd");
+    assertThat(Escaping.xmlText(null)).isEmpty();
   }
 
   @Test
@@ -108,7 +135,7 @@ class EscapingTest {
 
     assertThat(Escaping.visible(hostile)).isEqualTo(shown);
     assertThat(Escaping.terminal(hostile)).isEqualTo(shown);
-    assertThat(Escaping.csvCell(hostile)).isEqualTo(shown);
+    assertThat(csvCell(hostile)).isEqualTo(shown);
     assertThat(Escaping.html(hostile)).isEqualTo(shown);
     assertThat(Escaping.visible("tag \udb40\udc41 end")).isEqualTo("tag \\uDB40\\uDC41 end");
     assertThat(Escaping.visible("emoji \ud83d\ude80 café")).isEqualTo("emoji \ud83d\ude80 café");

@@ -6,6 +6,7 @@ import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +15,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * Every output fed the same hostile strings in every field (account name, ARN, keys, values,
@@ -94,6 +100,23 @@ class HostileTextTest {
 
     assertThat(csv.split("\r\n", -1)).hasSize(1 + 8 + 1);
     assertThat(csv.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
+  }
+
+  @Test
+  void junitIsWellFormedXmlThatKeepsTheHostileTextAsText() throws Exception {
+    String junit = render(ReportFormat.JUNIT, CsvLayout.FINDINGS, false);
+
+    Document document =
+        DocumentBuilderFactory.newDefaultInstance()
+            .newDocumentBuilder()
+            .parse(new InputSource(new StringReader(junit)));
+    NodeList cases = document.getElementsByTagName("testcase");
+    assertThat(cases.getLength()).isPositive();
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < cases.getLength(); i++) {
+      names.append(((Element) cases.item(i)).getAttribute("name")).append('\n');
+    }
+    assertThat(names.toString()).contains("\\u202E").doesNotContain("\u202E");
   }
 
   @Test
