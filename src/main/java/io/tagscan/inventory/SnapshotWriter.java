@@ -17,8 +17,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -78,6 +81,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       Files.createDirectories(directory);
       ScratchFiles.removeStale(directory);
       temporary = AtomicFile.createTemporary(directory, absolute.getFileName().toString());
+      ownerOnly(temporary);
       SnapshotWriter writer = new SnapshotWriter(absolute, temporary, opener.open(temporary));
       try {
         writer.start();
@@ -89,6 +93,17 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
     } catch (IOException e) {
       deleteQuietly(temporary);
       throw WriteFailures.cannotWrite("the snapshot", absolute, e);
+    }
+  }
+
+  /**
+   * Unlike the reports, which mask personal data, a snapshot keeps every tag value as read (so it
+   * can be checked again exactly): only its owner may read it, where the file system says who.
+   */
+  private static void ownerOnly(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(
+          file, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
     }
   }
 
