@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * What the HTML templates call to turn figures and user-supplied text into the words they show; the
@@ -65,9 +64,5 @@ final class HtmlView {
   /** At most {@code max} elements, in iteration order, without copying the rest. */
   static <T> Iterable<T> first(Collection<T> elements, int max) {
     return () -> elements.stream().limit(max).iterator();
-  }
-
-  static <T> List<T> first(List<T> elements, int max) {
-    return elements.subList(0, Math.min(elements.size(), max));
   }
 }

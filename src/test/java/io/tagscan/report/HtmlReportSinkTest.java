@@ -267,6 +267,27 @@ class HtmlReportSinkTest {
     assertThat(page).contains("<td>AccessDenied</td><td>denied</td>");
   }
 
+  @Test
+  void capsTheErrorAndAccountTablesAndSaysHowManyAreNotShown() throws IOException {
+    List<ScanError> errors = new ArrayList<>();
+    for (int i = 0; i < HtmlReportSink.MAX_ERRORS + 2; i++) {
+      errors.add(new ScanError("111122223333", "eu-west-1", "GetResources", "Throttling", "e" + i));
+    }
+    Map<String, Account> accounts = new TreeMap<>();
+    for (int i = 0; i < HtmlReportSink.MAX_ACCOUNTS + 1; i++) {
+      String id = String.format("%012d", i);
+      accounts.put(id, Account.of(id, "a" + i, "ACTIVE", Map.of()));
+    }
+    String page = render(100, 50, dictionary(), List.of(), errors, accounts);
+
+    assertThat(count(page, "<td>Throttling</td>")).isEqualTo(HtmlReportSink.MAX_ERRORS);
+    assertThat(page)
+        .contains("<p class=\"more\">2 errors more not shown; see the JSON report.</p>");
+    assertThat(page).contains("<td>a499</td>").doesNotContain("<td>a500</td>");
+    assertThat(page)
+        .contains("<p class=\"more\">1 account more not shown; see the JSON report.</p>");
+  }
+
   private static int count(String text, String part) {
     int count = 0;
     for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
