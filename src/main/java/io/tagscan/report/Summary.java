@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * is covered, overall and per account.
  *
  * <p>{@code resourcesByWorstFinding} counts resources by the most severe finding they carry;
- * resources without findings are not in it. Severity maps always hold all three severities.
+ * resources without findings are not in it. Severity maps always hold all three severities. {@code
+ * businessUnits} is null when the dictionary names no business-unit key.
  */
 public record Summary(
     long resources,
@@ -29,7 +30,8 @@ public record Summary(
     SortedMap<String, AccountFigures> findingsByAccount,
     List<KeyCoverage> coverage,
     SortedMap<String, List<KeyCoverage>> coverageByAccount,
-    long findingsWaived) {
+    long findingsWaived,
+    BusinessUnits businessUnits) {
 
   public Summary {
     if (findingsWaived < 0) {
@@ -120,6 +122,40 @@ public record Summary(
     /** Tagged over in-scope resources, rounded to 4 decimals; null when none is in scope. */
     public BigDecimal rate() {
       return Summary.rate(tagged, inScope);
+    }
+  }
+
+  /** How many resources, and how many of them compliant, fall in one group. */
+  public record Group(long resources, long compliant) {
+
+    public Group {
+      if (resources < 0 || compliant < 0 || compliant > resources) {
+        throw new IllegalArgumentException("bad group counts");
+      }
+    }
+
+    /** Compliant over all resources of the group; null when it has none. */
+    public BigDecimal complianceRate() {
+      return rate(compliant, resources);
+    }
+  }
+
+  /**
+   * Judged resources grouped by the value of the business-unit tag {@code key}: the first {@code
+   * limit} values in alphabetical order by name, every other value as {@code other}, and resources
+   * without the tag (or with a blank value) as {@code untagged}.
+   */
+  public record BusinessUnits(
+      String key, int limit, SortedMap<String, Group> named, Group other, Group untagged) {
+
+    public BusinessUnits {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(other, "other");
+      Objects.requireNonNull(untagged, "untagged");
+      if (limit < 0 || named.size() > limit) {
+        throw new IllegalArgumentException("more business units than the limit of " + limit);
+      }
+      named = Collections.unmodifiableSortedMap(new TreeMap<>(named));
     }
   }
 

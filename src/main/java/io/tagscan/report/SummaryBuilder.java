@@ -31,7 +31,12 @@ final class SummaryBuilder {
 
   private static final Severity[] SEVERITIES = Severity.values();
 
+  /** Business units named in the summary; the rest are counted together as other. */
+  static final int MAX_BUSINESS_UNITS = 50;
+
   private final List<TagSpec> coverageKeys;
+  private final String businessUnitKey;
+  private final int maxBusinessUnits;
   private final Set<String> accountKeys;
   private final Map<String, boolean[]> scopeByType = new ConcurrentHashMap<>();
 
@@ -40,14 +45,41 @@ final class SummaryBuilder {
   private final long[] findingsByRule = new long[RuleId.values().length];
   private final Map<String, Figures> byAccount = new HashMap<>();
   private long waived;
+  private final TreeMap<String, long[]> units = new TreeMap<>();
+  private final long[] otherUnits = new long[2];
+  private final long[] untaggedUnits = new long[2];
 
   SummaryBuilder(Dictionary dictionary) {
+    this(dictionary, MAX_BUSINESS_UNITS);
+  }
+
+  SummaryBuilder(Dictionary dictionary, int maxBusinessUnits) {
     this.coverageKeys =
         dictionary.tags().stream()
             .filter(spec -> spec.mandatory() || spec.costAllocation())
             .toList();
     this.accountKeys = Set.copyOf(dictionary.accountMandatory());
     this.total = new Figures(coverageKeys.size());
+    this.businessUnitKey = businessUnitKey(dictionary);
+    this.maxBusinessUnits = maxBusinessUnits;
+  }
+
+  /**
+   * The dictionary key that names a resource's business unit: the first declared key ending in
+   * {@code business-unit}, else the first such key required of accounts, else null.
+   */
+  static String businessUnitKey(Dictionary dictionary) {
+    for (TagSpec spec : dictionary.tags()) {
+      if (spec.key().endsWith("business-unit")) {
+        return spec.key();
+      }
+    }
+    for (String key : dictionary.accountMandatory()) {
+      if (key.endsWith("business-unit")) {
+        return key;
+      }
+    }
+    return null;
   }
 
   /** Counts one resource; one whose tags are unknown was not judged and is not counted. */
@@ -80,6 +112,41 @@ final class SummaryBuilder {
       byAccount
           .computeIfAbsent(resource.accountId(), id -> new Figures(coverageKeys.size()))
           .add(compliant, bySeverity, worst, scope, tagged);
+      if (businessUnitKey != null) {
+        countUnit(resource.tags().get(businessUnitKey), compliant);
+      }
+    }
+  }
+
+  /**
+   * Keeps the alphabetically first values by name and counts the rest as other, so the same
+   * resources give the same groups whatever order they arrive in: a value pushed out by a smaller
+   * one can never come back, since the values kept are all smaller than it.
+   */
+  private void countUnit(String value, boolean compliant) {
+    long[] counts;
+    if (value == null || value.isBlank()) {
+      counts = untaggedUnits;
+    } else {
+      counts = units.get(value);
+      if (counts == null) {
+        boolean full = units.size() >= maxBusinessUnits;
+        if (full && (units.isEmpty() || value.compareTo(units.lastKey()) > 0)) {
+          counts = otherUnits;
+        } else {
+          if (full) {
+            long[] evicted = units.pollLastEntry().getValue();
+            otherUnits[0] += evicted[0];
+            otherUnits[1] += evicted[1];
+          }
+          counts = new long[2];
+          units.put(value, counts);
+        }
+      }
+    }
+    counts[0]++;
+    if (compliant) {
+      counts[1]++;
     }
   }
 
@@ -142,7 +209,22 @@ final class SummaryBuilder {
         figures,
         total.coverage(coverageKeys),
         coverage,
-        waived);
+        waived,
+        businessUnits());
+  }
+
+  private Summary.BusinessUnits businessUnits() {
+    if (businessUnitKey == null) {
+      return null;
+    }
+    TreeMap<String, Summary.Group> named = new TreeMap<>();
+    units.forEach((name, counts) -> named.put(name, group(counts)));
+    return new Summary.BusinessUnits(
+        businessUnitKey, maxBusinessUnits, named, group(otherUnits), group(untaggedUnits));
+  }
+
+  private static Summary.Group group(long[] counts) {
+    return new Summary.Group(counts[0], counts[1]);
   }
 
   private static Map<Severity, Long> bySeverity(long[] counts) {

@@ -62,7 +62,7 @@ class HtmlReportSinkTest {
       List<ScanError> errors,
       Map<String, Account> accounts)
       throws IOException {
-    SummaryBuilder builder = new SummaryBuilder(dictionary);
+    SummaryBuilder builder = new SummaryBuilder(dictionary, maxUnits);
     resources.forEach(builder::add);
     ReportContext context =
         new ReportContext(
@@ -76,7 +76,7 @@ class HtmlReportSinkTest {
             List.of(),
             "0.0.0-test");
     StringWriter out = new StringWriter();
-    HtmlReportSink sink = new HtmlReportSink(out, maxRows, maxUnits);
+    HtmlReportSink sink = new HtmlReportSink(out, maxRows);
     sink.begin(context);
     for (CheckedResource resource : resources) {
       sink.resource(resource);
@@ -108,14 +108,32 @@ class HtmlReportSinkTest {
     assertThat(page).doesNotContain("<img").doesNotContain("<svg").doesNotContain("\u001b");
     assertThat(page).doesNotContain("\u0007").doesNotContain("\u202e");
     assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-    assertThat(page).contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
-    assertThat(page).contains("&#39;&gt;&lt;svg onload=alert(1)&gt;");
+    // Element text needs only <, > and & escaped; quotes stay as they are, outside any attribute.
+    assertThat(page).contains("<td>\"&gt;&lt;img src=x onerror=alert(1)&gt;</td>");
+    assertThat(page).contains("<td>'&gt;&lt;svg onload=alert(1)&gt;</td>");
     assertThat(page).contains("\\u001B[31mred\\u001B]0;title\\u0007").contains("\\u202Eevil");
     assertThat(page).contains("<td>javascript:alert(1)</td>");
     // The one script is the page's own, after every value, and nothing breaks out of a cell.
     String script = page.substring(page.indexOf("<script>"));
     assertThat(script).startsWith("<script>" + HtmlReportSink.SCRIPT + "</script>");
-    assertThat(page).containsOnlyOnce("</table>\n</section>\n<section class=\"s-units\">");
+    assertThat(page).containsOnlyOnce("</main>\n<script>");
+  }
+
+  @Test
+  void writesTheSectionsInTheOrderThePageShowsThem() throws IOException {
+    String page = hostilePage();
+
+    assertThat(page).doesNotContain("{ order:");
+    assertThat(page)
+        .containsSubsequence(
+            "<section class=\"s-header\">",
+            "<section class=\"s-errors errors\">",
+            "<section class=\"s-accounts\">",
+            "<section class=\"s-units\">",
+            "<section class=\"s-coverage\">",
+            "<section class=\"s-findings\">",
+            "<tr data-severity=",
+            "</main>");
   }
 
   @Test
@@ -224,8 +242,8 @@ class HtmlReportSinkTest {
     String page =
         render(100, 50, noUnits, List.of(resource("i-1", "ops", "x")), List.of(), Map.of());
 
-    assertThat(HtmlReportSink.businessUnitKey(noUnits)).isNull();
-    assertThat(HtmlReportSink.businessUnitKey(dictionary())).isEqualTo(UNIT);
+    assertThat(SummaryBuilder.businessUnitKey(noUnits)).isNull();
+    assertThat(SummaryBuilder.businessUnitKey(dictionary())).isEqualTo(UNIT);
     assertThat(page).doesNotContain("s-units\">").contains("Tag coverage by key");
   }
 
@@ -247,6 +265,27 @@ class HtmlReportSinkTest {
         .isGreaterThan(0)
         .isLessThan(page.indexOf("<section class=\"s-accounts\">"));
     assertThat(page).contains("<td>AccessDenied</td><td>denied</td>");
+  }
+
+  @Test
+  void capsTheErrorAndAccountTablesAndSaysHowManyAreNotShown() throws IOException {
+    List<ScanError> errors = new ArrayList<>();
+    for (int i = 0; i < HtmlReportSink.MAX_ERRORS + 2; i++) {
+      errors.add(new ScanError("111122223333", "eu-west-1", "GetResources", "Throttling", "e" + i));
+    }
+    Map<String, Account> accounts = new TreeMap<>();
+    for (int i = 0; i < HtmlReportSink.MAX_ACCOUNTS + 1; i++) {
+      String id = String.format("%012d", i);
+      accounts.put(id, Account.of(id, "a" + i, "ACTIVE", Map.of()));
+    }
+    String page = render(100, 50, dictionary(), List.of(), errors, accounts);
+
+    assertThat(count(page, "<td>Throttling</td>")).isEqualTo(HtmlReportSink.MAX_ERRORS);
+    assertThat(page)
+        .contains("<p class=\"more\">2 errors more not shown; see the JSON report.</p>");
+    assertThat(page).contains("<td>a499</td>").doesNotContain("<td>a500</td>");
+    assertThat(page)
+        .contains("<p class=\"more\">1 account more not shown; see the JSON report.</p>");
   }
 
   private static int count(String text, String part) {

@@ -202,4 +202,63 @@ class SummaryBuilderTest {
     assertThat(Summary.rate(5, 5).toPlainString()).isEqualTo("1");
     assertThat(Summary.rate(0, 0)).isNull();
   }
+
+  private static final String UNIT = "anycompany:finance:business-unit";
+
+  private static SummaryBuilder unitBuilder(int limit) {
+    return new SummaryBuilder(
+        Fixtures.dictionary(
+            List.of(Fixtures.spec(OWNER, true, true), Fixtures.spec(UNIT, true, true)), List.of()),
+        limit);
+  }
+
+  private static CheckedResource inUnit(String unit, boolean compliant) {
+    Map<String, String> tags = unit == null ? Map.of(OWNER, "a") : Map.of(OWNER, "a", UNIT, unit);
+    return compliant
+        ? of("111", "ec2:volume" + unit, Source.TAGGING_API, tags)
+        : of(
+            "111",
+            "ec2:volume" + unit,
+            Source.TAGGING_API,
+            tags,
+            finding(RuleId.VALUE_NOT_ALLOWED, Severity.ERROR, UNIT));
+  }
+
+  @Test
+  void namesTheAlphabeticallyFirstBusinessUnitsWhateverTheOrderResourcesArriveIn() {
+    List<CheckedResource> resources =
+        List.of(
+            inUnit("gamma", true),
+            inUnit("delta", false),
+            inUnit("beta", true),
+            inUnit("gamma", false),
+            inUnit("alpha", false),
+            inUnit(" ", true),
+            inUnit(null, false),
+            inUnit("beta", true));
+    SummaryBuilder forwards = unitBuilder(2);
+    resources.forEach(forwards::add);
+    SummaryBuilder backwards = unitBuilder(2);
+    List<CheckedResource> reversed = new java.util.ArrayList<>(resources);
+    java.util.Collections.reverse(reversed);
+    reversed.forEach(backwards::add);
+
+    Summary.BusinessUnits units = forwards.snapshot(List.of()).businessUnits();
+    assertThat(units.key()).isEqualTo(UNIT);
+    assertThat(units.limit()).isEqualTo(2);
+    assertThat(units.named())
+        .containsExactly(
+            Map.entry("alpha", new Summary.Group(1, 0)),
+            Map.entry("beta", new Summary.Group(2, 2)));
+    assertThat(units.other()).isEqualTo(new Summary.Group(3, 1));
+    assertThat(units.untagged()).isEqualTo(new Summary.Group(2, 1));
+    assertThat(backwards.snapshot(List.of()).businessUnits()).isEqualTo(units);
+  }
+
+  @Test
+  void leavesBusinessUnitsOutWhenTheDictionaryNamesNoSuchKey() {
+    builder.add(of("111", "ec2:volume", Source.TAGGING_API, Map.of(OWNER, "a")));
+
+    assertThat(builder.snapshot(List.of()).businessUnits()).isNull();
+  }
 }
