@@ -619,7 +619,7 @@ public final class InventoryReader {
     }
   }
 
-  private void readStringMap(JsonParser parser, JsonToken value, TreeMap<String, String> into)
+  private void readStringMap(JsonParser parser, JsonToken value, Map<String, String> into)
       throws IOException {
     if (!expect(parser, value, JsonToken.START_OBJECT, "an object of tags")) {
       return;
