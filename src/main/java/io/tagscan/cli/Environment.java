@@ -1,6 +1,7 @@
 package io.tagscan.cli;
 
 import io.tagscan.report.ReportOptions;
+import java.io.Console;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -36,9 +37,28 @@ public record Environment(
 
   /** The real process: a console means an interactive terminal on both streams. */
   public static Environment system() {
-    boolean terminal = System.console() != null;
+    boolean terminal = isTerminal(System.console());
     return new Environment(
         terminal, terminal, System.getenv(), Clock.systemUTC(), Environment::askTerminal);
+  }
+
+  /**
+   * Whether the process's console is an interactive terminal. Up to JDK 21 there is a console only
+   * then; from JDK 22 {@code System.console()} may also answer one for redirected streams, and
+   * {@code Console.isTerminal()} (looked up at run time, as tagscan builds for JDK 17) tells.
+   */
+  static boolean isTerminal(Console console) {
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException beforeJdk22) {
+      return true;
+    } catch (ReflectiveOperationException unanswered) {
+      // Plain output is the safe side when the JVM cannot say.
+      return false;
+    }
   }
 
   /**

@@ -40,7 +40,8 @@ final class ProgressBar implements ScanListener, AutoCloseable {
             });
     // Drawn once now, so even a scan that ends before the first tick has shown its progress line.
     draw();
-    ticker.scheduleAtFixedRate(this::draw, 200, 200, TimeUnit.MILLISECONDS);
+    // Runs until close() shuts the ticker down; nothing waits on its future.
+    var unused = ticker.scheduleAtFixedRate(this::draw, 200, 200, TimeUnit.MILLISECONDS);
   }
 
   @Override

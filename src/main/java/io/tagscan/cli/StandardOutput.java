@@ -77,6 +77,8 @@ final class StandardOutput extends PrintWriter {
 
   /** The reader of standard output went away; said by nothing but the exit code. */
   static final class BrokenPipeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     BrokenPipeException(IOException cause) {
       super("standard output: broken pipe", cause);
     }

@@ -48,7 +48,7 @@ final class CrossTagChecks {
         String alias = aliasNode.getValue();
         String where = tag.context() + ": aliases: ";
         DeclaredTag asKey = byKey.get(alias);
-        if (asKey == tag) {
+        if (tag.equals(asKey)) {
           problems.at(aliasNode, where + Quote.of(alias) + " is the key itself");
         } else if (asKey != null) {
           problems.at(
@@ -60,7 +60,7 @@ final class CrossTagChecks {
                   + "); an alias cannot also be a key");
         } else {
           DeclaredTag owner = aliasOwners.putIfAbsent(alias, tag);
-          if (owner != null && owner != tag) {
+          if (owner != null && !owner.equals(tag)) {
             problems.at(
                 aliasNode,
                 where

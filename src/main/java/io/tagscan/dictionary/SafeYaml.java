@@ -57,6 +57,7 @@ final class SafeYaml {
   private SafeYaml() {}
 
   /** A file's raw bytes (for its checksum) and its text. */
+  @SuppressWarnings("ArrayRecordComponent") // a carrier never compared or hashed
   record Source(byte[] bytes, String text) {}
 
   /** Reads a UTF-8 file of at most {@link #MAX_BYTES}; null after recording why it cannot be. */

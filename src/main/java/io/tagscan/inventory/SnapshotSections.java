@@ -137,7 +137,7 @@ final class SnapshotSections {
     return fields;
   }
 
-  private void readStringMap(JsonParser parser, JsonToken value, TreeMap<String, String> into)
+  private void readStringMap(JsonParser parser, JsonToken value, Map<String, String> into)
       throws IOException {
     if (!place.expect(parser, value, JsonToken.START_OBJECT, "an object of tags")) {
       return;

@@ -224,18 +224,38 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       return;
     }
     done = true;
-    try (OutputStream closing = stream) {
+    RuntimeException unclosed = null;
+    try {
       json.close();
     } catch (IOException abandoned) {
       // Whatever did not reach the disk belonged to the file deleted below.
-    } finally {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException e) {
-        throw new EnvironmentException(
-            "cannot delete the unfinished snapshot '" + temporary + "': " + WriteFailures.reason(e),
-            e);
+    } catch (RuntimeException e) {
+      // The file is deleted all the same; the failure is rethrown after that.
+      unclosed = e;
+    }
+    try {
+      // The generator leaves its target open (AUTO_CLOSE_TARGET is off), so close it here.
+      stream.close();
+    } catch (IOException abandoned) {
+      // Its last bytes belonged to the file deleted below as well.
+    }
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException e) {
+      EnvironmentException undeleted =
+          new EnvironmentException(
+              "cannot delete the unfinished snapshot '"
+                  + temporary
+                  + "': "
+                  + WriteFailures.reason(e),
+              e);
+      if (unclosed != null) {
+        undeleted.addSuppressed(unclosed);
       }
+      throw undeleted;
+    }
+    if (unclosed != null) {
+      throw unclosed;
     }
   }
 }

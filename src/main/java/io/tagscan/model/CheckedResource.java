@@ -20,7 +20,7 @@ public record CheckedResource(
     if (!tagsKnown && !findings.isEmpty()) {
       throw new IllegalArgumentException("a resource whose tags are unknown is not judged");
     }
-    if (waived < 0 || !tagsKnown && waived > 0) {
+    if (waived < 0 || (!tagsKnown && waived > 0)) {
       throw new IllegalArgumentException("waived findings: " + waived);
     }
   }

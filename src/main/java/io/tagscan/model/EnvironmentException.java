@@ -5,6 +5,7 @@ package io.tagscan.model;
  * no credentials. Exit code 2, with one line that names what failed and why.
  */
 public final class EnvironmentException extends TagscanException {
+  private static final long serialVersionUID = 1L;
 
   public EnvironmentException(String message, Throwable cause) {
     super(message, cause);

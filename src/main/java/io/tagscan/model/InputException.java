@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
  * with every problem found, each placed in its file.
  */
 public final class InputException extends TagscanException {
+  private static final long serialVersionUID = 1L;
 
   private final List<Diagnostic> diagnostics;
 

@@ -268,7 +268,7 @@ public final class PersonalData {
       return Kind.SSN;
     }
     // Cards are written undivided or in blocks of four to six (4-6-5 for American Express).
-    boolean cardLayout = groups == 1 || groups >= 3 && groups <= 5 && shortestGroup >= 4;
+    boolean cardLayout = groups == 1 || (groups >= 3 && groups <= 5 && shortestGroup >= 4);
     if (digits >= 13 && digits <= 19 && cardLayout) {
       if (isPaymentCard(text, start, end)) {
         return Kind.PAYMENT_CARD;

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * of tags, and a million resources pass through a scan, so this costs a fraction of a {@link
  * TreeMap} to build, hold and read. Lookups are binary searches.
  */
+@SuppressWarnings("JdkObsolete") // resources and records hold tags as SortedMap
 public final class SortedTags extends AbstractMap<String, String>
     implements SortedMap<String, String> {
 

@@ -4,7 +4,6 @@ import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
-import io.tagscan.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -74,9 +73,15 @@ final class CsvReportSink implements ReportSink {
     Resource resource = checked.resource();
     String accountName = context.accountName(resource.accountId());
     if (byResource) {
-      int[] counts = new int[Severity.values().length];
+      int errors = 0;
+      int warnings = 0;
+      int infos = 0;
       for (Finding finding : checked.findings()) {
-        counts[finding.severity().ordinal()]++;
+        switch (finding.severity()) {
+          case ERROR -> errors++;
+          case WARNING -> warnings++;
+          case INFO -> infos++;
+        }
       }
       List<String> cells = new ArrayList<>(RESOURCE_COLUMNS.size() + keys.size());
       cells.add(resource.accountId());
@@ -86,9 +91,9 @@ final class CsvReportSink implements ReportSink {
       cells.add(resource.resourceType());
       cells.add(resource.source().slug());
       cells.add(checked.tagsKnown() ? Boolean.toString(checked.compliant()) : "unknown");
-      cells.add(Integer.toString(counts[Severity.ERROR.ordinal()]));
-      cells.add(Integer.toString(counts[Severity.WARNING.ordinal()]));
-      cells.add(Integer.toString(counts[Severity.INFO.ordinal()]));
+      cells.add(Integer.toString(errors));
+      cells.add(Integer.toString(warnings));
+      cells.add(Integer.toString(infos));
       for (String key : keys) {
         cells.add(resource.tags().get(key));
       }

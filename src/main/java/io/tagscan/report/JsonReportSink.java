@@ -307,6 +307,8 @@ final class JsonReportSink implements ReportSink {
    * {@code grep} on the report; the data, once parsed, is unchanged.
    */
   static final class InvisibleCharacterEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+
     private static final int[] ASCII;
 
     static {

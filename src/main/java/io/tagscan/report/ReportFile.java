@@ -63,6 +63,8 @@ final class ReportFile {
 
   /** A failure to write one report file, carrying the report's name for the message. */
   static final class Failure extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private final transient Path target;
 
     Failure(Path target, IOException cause) {

@@ -19,6 +19,8 @@ public enum ReportFormat {
 
   private final String slug;
   private final boolean streamsResources;
+
+  @SuppressWarnings("ImmutableEnumChecker") // constructor references, which hold no state
   private final Function<Writer, ReportSink> sinkFactory;
 
   ReportFormat(String slug, boolean streamsResources, Function<Writer, ReportSink> sinkFactory) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -180,7 +181,7 @@ public final class ReportPipeline implements AutoCloseable {
         return;
       }
       if (state != State.OPEN) {
-        throw new IllegalStateException("the report is " + state.name().toLowerCase());
+        throw new IllegalStateException("the report is " + state.name().toLowerCase(Locale.ROOT));
       }
     }
     CheckedResource resource = checked;
@@ -241,7 +242,7 @@ public final class ReportPipeline implements AutoCloseable {
     Map<String, Account> knownAccounts;
     synchronized (lock) {
       if (state != State.OPEN) {
-        throw new IllegalStateException("the report is " + state.name().toLowerCase());
+        throw new IllegalStateException("the report is " + state.name().toLowerCase(Locale.ROOT));
       }
       state = State.FINISHING;
       knownAccounts = new HashMap<>(accounts);

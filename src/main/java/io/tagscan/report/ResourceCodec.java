@@ -32,6 +32,7 @@ final class ResourceCodec {
   /** The sort key at the head of every encoded resource. */
   record Key(String accountId, String region, String arn) {}
 
+  @SuppressWarnings("EnumOrdinal") // the spool lives within one run, so ordinals are a stable code
   static byte[] encode(CheckedResource checked) {
     Resource resource = checked.resource();
     Output out = new Output(128 + 64 * resource.tags().size() + 160 * checked.findings().size());

@@ -33,6 +33,7 @@ final class Spool {
    * One encoded resource with its sort key: account, region and ARN as UTF-8, each ended by a NUL,
    * so that one vectorised byte comparison orders entries by account, then region, then ARN.
    */
+  @SuppressWarnings("ArrayRecordComponent") // compared by key bytes in the spool, never by equals
   record Entry(byte[] key, byte[] bytes) {
 
     Entry(String accountId, String region, String arn, byte[] bytes) {

@@ -83,6 +83,7 @@ final class SummaryBuilder {
   }
 
   /** Counts one resource; one whose tags are unknown was not judged and is not counted. */
+  @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
   void add(CheckedResource checked) {
     if (!checked.tagsKnown()) {
       return;
@@ -174,6 +175,7 @@ final class SummaryBuilder {
    * The figures so far; {@code knownAccounts} (accounts the scan covered, with or without
    * resources) appear with zero counts when nothing of theirs arrived.
    */
+  @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
   synchronized Summary snapshot(Collection<String> knownAccounts) {
     TreeMap<String, Long> rules = new TreeMap<>();
     for (RuleId rule : RuleId.values()) {
@@ -227,6 +229,7 @@ final class SummaryBuilder {
     return new Summary.Group(counts[0], counts[1]);
   }
 
+  @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
   private static Map<Severity, Long> bySeverity(long[] counts) {
     EnumMap<Severity, Long> map = new EnumMap<>(Severity.class);
     for (Severity severity : SEVERITIES) {
@@ -249,6 +252,7 @@ final class SummaryBuilder {
       tagged = new long[keys];
     }
 
+    @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
     void add(
         boolean isCompliant,
         int[] bySeverity,

@@ -87,8 +87,8 @@ final class ExemptionFilter {
       return false;
     }
     return exemption.covers(arn, finding.rule(), finding.key())
-        || entry.dictionaryKey() != null
-            && exemption.covers(arn, finding.rule(), entry.dictionaryKey());
+        || (entry.dictionaryKey() != null
+            && exemption.covers(arn, finding.rule(), entry.dictionaryKey()));
   }
 
   private Finding expiredFinding(Exemption exemption, String key) {

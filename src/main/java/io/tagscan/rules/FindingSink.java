@@ -31,6 +31,7 @@ final class FindingSink {
   }
 
   /** Adds a finding about a tag standing for {@code dictionaryKey} under another spelling. */
+  @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
   void add(
       RuleId rule,
       String key,

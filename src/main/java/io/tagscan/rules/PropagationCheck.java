@@ -135,6 +135,4 @@ public final class PropagationCheck {
     String id = domainArn.substring(at + ":domain/".length());
     return id.isEmpty() ? domainArn : id;
   }
-
-  /** A key or value in single quotes, escaped as {@link #escape} does. */
 }

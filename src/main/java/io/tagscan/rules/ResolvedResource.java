@@ -120,6 +120,7 @@ final class ResolvedResource {
     }
   }
 
+  @SuppressWarnings("EnumOrdinal") // Match constants are declared best first; ordinals rank them
   private void claim(int t, SpecInfo info, Match how) {
     claimedBy[t] = info;
     kinds[t] = (byte) how.ordinal();

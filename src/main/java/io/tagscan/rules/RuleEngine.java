@@ -64,6 +64,7 @@ public final class RuleEngine {
           .thenComparing(Finding::key, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(finding -> finding.rule().slug());
 
+  @SuppressWarnings("UnnecessaryLambda") // a sentinel: run() tells it apart by identity
   private static final Function<String, SortedMap<String, String>> NO_DOMAINS = arn -> null;
 
   private final CompiledDictionary dictionary;
@@ -76,6 +77,7 @@ public final class RuleEngine {
    *
    * @param today the day exemptions are judged against (the engine never reads a clock)
    */
+  @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
   public RuleEngine(Dictionary dictionary, List<Exemption> exemptions, LocalDate today) {
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(exemptions, "exemptions");
@@ -162,6 +164,7 @@ public final class RuleEngine {
     return runAccount(account).findings();
   }
 
+  @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
   private Judged runAccount(Account account) {
     Objects.requireNonNull(account, "account");
     FindingSink sink = new FindingSink(severities);

@@ -111,7 +111,7 @@ final class SpecInfo {
     if (values == null) {
       return ValueVerdict.OK;
     }
-    if (allowed.contains(value) || patternVerdicts != null && matchesPattern(value)) {
+    if (allowed.contains(value) || (patternVerdicts != null && matchesPattern(value))) {
       return ValueVerdict.OK;
     }
     if (!allowed.isEmpty()) {

@@ -48,19 +48,21 @@ final class AccountEntry {
           directory.describe(id, listed, job.lookups, job.gate::error);
       CompletableFuture<Entry> entered =
           CompletableFuture.supplyAsync(() -> credentialsFor(id), job.pairs).handle(Entry::new);
-      described
-          .thenCombine(
-              entered,
-              (account, entry) -> {
-                enter(account, entry);
-                return account;
-              })
-          .whenComplete(
-              (account, failure) -> {
-                if (failure != null) {
-                  job.fail(failure);
-                }
-              });
+      // The outcome reaches the job through enter() or fail(); nothing waits on this future.
+      var unused =
+          described
+              .thenCombine(
+                  entered,
+                  (account, entry) -> {
+                    enter(account, entry);
+                    return account;
+                  })
+              .whenComplete(
+                  (account, failure) -> {
+                    if (failure != null) {
+                      job.fail(failure);
+                    }
+                  });
     } catch (RuntimeException e) {
       job.fail(e);
     }

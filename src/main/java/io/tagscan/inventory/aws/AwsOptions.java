@@ -53,7 +53,7 @@ public record AwsOptions(
   /** How far back SageMaker jobs are listed unless {@code --sagemaker-since} says otherwise. */
   public static final Duration DEFAULT_SAGEMAKER_SINCE = Duration.ofDays(90);
 
-  static final Duration MIN_ROLE_DURATION = Duration.ofSeconds(900);
+  static final Duration MIN_ROLE_DURATION = Duration.ofMinutes(15);
   static final Duration MAX_ROLE_DURATION = Duration.ofHours(12);
   static final int MAX_CONCURRENCY = 256;
   static final int MAX_RESOURCE_TYPES = 100;
