@@ -32,6 +32,7 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
     }
     if (ex instanceof CancellationException) {
       // Ctrl-C or SIGTERM: the JVM is exiting with the signal's status, and nothing is to be said.
+      awaitShutdown();
       return ExitCode.INTERRUPTED.code();
     }
     if (ex instanceof TagscanException expected) {
@@ -66,6 +67,26 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
     } else {
       err.println("tagscan: error: " + Secrets.redact(expected.getMessage()));
     }
+  }
+
+  /**
+   * When the JVM is already shutting down on a signal, waits for it to end the process: once its
+   * shutdown hooks have run, a {@code System.exit(130)} from here could still win the race against
+   * the signal's own status (143 for SIGTERM), so this thread does not try.
+   */
+  private static void awaitShutdown() {
+    Thread probe = new Thread(() -> {}, "tagscan-shutdown-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+    } catch (IllegalStateException shuttingDown) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException stillRunning) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
+    Runtime.getRuntime().removeShutdownHook(probe);
   }
 
   private static boolean isVerbose(ParseResult parsed) {
