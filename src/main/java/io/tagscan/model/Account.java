@@ -66,4 +66,11 @@ public record Account(
   public Account withUnknownTags() {
     return new Account(id, name, state, new TreeMap<>(), arn, false);
   }
+
+  /**
+   * The account as the reports list it among the resources, so that its own tags are judged too.
+   */
+  public Resource asResource() {
+    return new Resource(arn(), id(), "", "organizations:account", Source.ORGANIZATIONS, tags());
+  }
 }

@@ -10,7 +10,6 @@ import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
-import io.tagscan.model.Source;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,10 +113,9 @@ public final class RuleEngine {
     return new CheckedResource(resource, judged.findings(), true, judged.waived());
   }
 
-  /**
-   * The account judged as {@link #checkAccount(Account)} does, as the resource {@code asResource}.
-   */
-  public CheckedResource judgeAccount(Account account, Resource asResource) {
+  /** The account judged as {@link #checkAccount(Account)} does, as the resource it is listed as. */
+  public CheckedResource judgeAccount(Account account) {
+    Resource asResource = account.asResource();
     Judged judged = runAccount(account);
     return new CheckedResource(asResource, judged.findings(), true, judged.waived());
   }
@@ -173,17 +171,9 @@ public final class RuleEngine {
     }
     if (severities[RuleId.PII_IN_TAG.ordinal()] != null) {
       // An account's tags are as visible as a resource's, and an owner's e-mail is common there.
-      Resource asResource =
-          new Resource(
-              account.arn(),
-              account.id(),
-              "",
-              "organizations:account",
-              Source.ORGANIZATIONS,
-              account.tags());
       RuleRegistry.resourceRules()
           .get(RuleId.PII_IN_TAG)
-          .check(new ResolvedResource(dictionary, asResource), sink);
+          .check(new ResolvedResource(dictionary, account.asResource()), sink);
     }
     return finish(account.arn(), sink);
   }

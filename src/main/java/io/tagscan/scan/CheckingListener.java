@@ -5,7 +5,6 @@ import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
-import io.tagscan.model.Source;
 import io.tagscan.report.ReportPipeline;
 import io.tagscan.rules.RuleEngine;
 import java.util.ArrayList;
@@ -64,10 +63,10 @@ final class CheckingListener implements ScanListener {
     accountsSeen.add(account.id());
     pipeline.account(account);
     if (!account.tagsKnown()) {
-      pipeline.accept(CheckedResource.unjudged(asResource(account)));
+      pipeline.accept(CheckedResource.unjudged(account.asResource()));
       return;
     }
-    pipeline.accept(engine.judgeAccount(account, asResource(account)));
+    pipeline.accept(engine.judgeAccount(account));
   }
 
   @Override
@@ -79,17 +78,6 @@ final class CheckingListener implements ScanListener {
   private static boolean aboutAccountOnly(ScanError error) {
     return "ListTagsForResource".equals(error.operation())
         || "DescribeAccount".equals(error.operation());
-  }
-
-  /** An account as the reports list it among the resources, so its own tags are judged too. */
-  static Resource asResource(Account account) {
-    return new Resource(
-        account.arn(),
-        account.id(),
-        "",
-        "organizations:account",
-        Source.ORGANIZATIONS,
-        account.tags());
   }
 
   /** The parts that could not be read. */
