@@ -1,5 +1,6 @@
 package io.tagscan.inventory.aws;
 
+import io.tagscan.inventory.Arn;
 import io.tagscan.model.Diagnostic;
 import io.tagscan.model.InputException;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class AccountsFile {
       if (id.isEmpty()) {
         continue;
       }
-      if (isAccountId(id)) {
+      if (Arn.isAccountId(id)) {
         ids.add(id);
       } else {
         problems.add(new Diagnostic(name, i + 1, start + 1, complaint(id)));
@@ -75,19 +76,6 @@ final class AccountsFile {
               name, "the accounts file lists no account id (one 12-digit id a line)"));
     }
     return List.copyOf(ids);
-  }
-
-  private static boolean isAccountId(String text) {
-    if (text.length() != 12) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String complaint(String text) {

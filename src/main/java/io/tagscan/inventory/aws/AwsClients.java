@@ -285,11 +285,6 @@ final class AwsClients implements AutoCloseable {
     return tagging.size();
   }
 
-  /** The number of SageMaker clients built so far; each account × region read gets one. */
-  int sagemakerClientCount() {
-    return sagemaker.size();
-  }
-
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
       B builder, String region, AwsCredentialsProvider credentials) {
     builder

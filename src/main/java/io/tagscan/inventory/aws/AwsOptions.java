@@ -1,5 +1,6 @@
 package io.tagscan.inventory.aws;
 
+import io.tagscan.inventory.Arn;
 import io.tagscan.model.UsageException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -58,8 +59,6 @@ public record AwsOptions(
   static final int MAX_CONCURRENCY = 256;
   static final int MAX_RESOURCE_TYPES = 100;
 
-  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d{1,2}");
   private static final Pattern OU_OR_ROOT =
       Pattern.compile("ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32}");
   private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
@@ -88,7 +87,7 @@ public record AwsOptions(
       problems.add(
           "--concurrency must be between 1 and " + MAX_CONCURRENCY + ", not " + concurrency);
     }
-    if (region != null && !REGION.matcher(region).matches()) {
+    if (region != null && !Arn.isRegion(region)) {
       problems.add("--region " + quote(region) + " is not an AWS region name (such as eu-west-1)");
     }
     checkEndpoint(endpointUrl, problems);
@@ -103,7 +102,7 @@ public record AwsOptions(
       problems.add("--regions and --all-regions cannot be used together");
     }
     for (String name : regions) {
-      if (!REGION.matcher(name).matches()) {
+      if (!Arn.isRegion(name)) {
         problems.add(
             "--regions: " + quote(name) + " is not an AWS region name (such as eu-west-1)");
       }
@@ -247,7 +246,7 @@ public record AwsOptions(
 
   private static void checkAccountIds(String option, List<String> ids, List<String> problems) {
     for (String id : ids) {
-      if (!ACCOUNT_ID.matcher(id).matches()) {
+      if (!Arn.isAccountId(id)) {
         problems.add(option + ": " + quote(id) + " is not an AWS account id (12 digits)");
       }
     }
