@@ -92,7 +92,7 @@ final class SageMakerListings {
   SageMakerCounts run(List<SageMakerKind<?, ?>> kinds) {
     List<Listing<?, ?>> all = new ArrayList<>(kinds.size());
     for (SageMakerKind<?, ?> kind : kinds) {
-      all.add(new Listing<>(kind));
+      all.add(new Listing<>(kind, new AtomicReference<>()));
     }
     int start;
     synchronized (lock) {
@@ -280,18 +280,31 @@ final class SageMakerListings {
   }
 
   /**
+   * True when a search was refused outright, so that the kind's listing may stand in for it: the
+   * role lacks {@code sagemaker:Search}, or the region rejects the search of that type.
+   */
+  private static boolean searchRefused(SdkException failure) {
+    String code = AwsFailures.code(failure);
+    return code.startsWith("AccessDenied") || code.equals("ValidationException");
+  }
+
+  /**
    * One kind's listing, a page each time it runs; its first failure (of the list call or of a
    * {@code ListTags} call) ends it. A worker at a time runs it, handed on through the queue.
    */
   private final class Listing<P, S> implements Runnable {
     final SageMakerKind<P, S> kind;
-    final AtomicReference<ScanError> failure = new AtomicReference<>();
+    // Shared with the listing that stands in for a refused search, so that its failure is the
+    // kind's.
+    final AtomicReference<ScanError> failure;
     private final Instant after;
     private final PageTokens tokens;
     private Iterator<P> pages;
+    private boolean answered;
 
-    Listing(SageMakerKind<P, S> kind) {
+    Listing(SageMakerKind<P, S> kind, AtomicReference<ScanError> failure) {
       this.kind = kind;
+      this.failure = failure;
       this.after = kind.timeWindowed() ? jobsCreatedAfter : null;
       this.tokens = new PageTokens(kind.operation());
     }
@@ -314,6 +327,7 @@ final class SageMakerListings {
         }
         if (pages.hasNext()) {
           P page = pages.next();
+          answered = true;
           take(page, reads);
           tokens.more(kind.nextToken().apply(page));
           more = pages.hasNext();
@@ -321,6 +335,11 @@ final class SageMakerListings {
       } catch (SdkException listingFailure) {
         if (aborted(listingFailure)) {
           stop(true);
+          return;
+        }
+        SageMakerKind<?, ?> listing = SageMakerSearchFallbacks.BY_SEARCH.get(kind.operation());
+        if (!answered && listing != null && searchRefused(listingFailure)) {
+          queue(reads, new Listing<>(listing, failure));
           return;
         }
         fail(error(kind.operation(), listingFailure));

@@ -220,12 +220,7 @@ class LiveSageMakerTest {
         .containsOnly(org.assertj.core.groups.Tuple.tuple(B, REGION, "AccessDeniedException"));
     assertThat(listener.errors())
         .extracting(ScanError::operation)
-        .contains(
-            "ListDomains",
-            "ListUserProfiles",
-            "ListProcessingJobs",
-            "Search:Model",
-            "Search:HyperParameterTuningJob")
+        .contains("ListDomains", "ListUserProfiles", "ListModels", "ListHyperParameterTuningJobs")
         .doesNotHaveDuplicates();
     assertThat(listener.units())
         .containsExactly(new Unit(A, REGION, true), new Unit(B, REGION, false));

@@ -201,9 +201,7 @@ class SageMakerSearchTest {
     SAGEMAKER.stubFor(
         firstSearch("Endpoint")
             .atPriority(1)
-            .willReturn(
-                error(
-                    400, "AccessDeniedException", "not authorized to perform: sagemaker:Search")));
+            .willReturn(error(500, "InternalFailure", "We encountered an internal error.")));
     SAGEMAKER.stubFor(
         firstSearch("Model")
             .willReturn(
@@ -221,12 +219,79 @@ class SageMakerSearchTest {
                 ACCOUNT,
                 REGION,
                 "Search:Endpoint",
-                "AccessDeniedException",
-                "not authorized to perform: sagemaker:Search"));
+                "InternalFailure",
+                "We encountered an internal error."));
     assertThat(listener.arns()).containsExactly(PREFIX + "model/churn");
     assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
-    assertThat(SAGEMAKER.findAll(searchCalls("Endpoint"))).hasSize(1);
+    // The client's three attempts, and no listing in its place: the search was not refused.
+    assertThat(SAGEMAKER.findAll(searchCalls("Endpoint"))).hasSize(3);
+    assertThat(SAGEMAKER.findAll(call("ListEndpoints"))).isEmpty();
     assertThat(SAGEMAKER.findAll(call("ListNotebookInstances"))).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "AccessDeniedException, User is not authorized to perform: sagemaker:Search",
+    "ValidationException, Search is not supported for this resource type in this region"
+  })
+  void listsAKindWhoseSearchIsRefusedAndReadsItsTagsAsBefore(String code, String message) {
+    SAGEMAKER.stubFor(firstSearch("Endpoint").atPriority(1).willReturn(error(400, code, message)));
+    SAGEMAKER.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo("SageMaker.ListEndpoints"))
+            .willReturn(
+                json(
+                    """
+                    {"Endpoints": [{"EndpointName": "churn", "EndpointArn": "%sendpoint/churn",
+                                    "EndpointStatus": "InService"}]}
+                    """
+                        .formatted(PREFIX))));
+    SAGEMAKER.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo("SageMaker.ListTags"))
+            .withRequestBody(matchingJsonPath("$.ResourceArn", equalTo(PREFIX + "endpoint/churn")))
+            .willReturn(json("{\"Tags\": [{\"Key\": \"team\", \"Value\": \"ml\"}]}")));
+
+    SageMakerCounts counts = discover(NOTHING_FOUND);
+
+    assertThat(listener.errors).isEmpty();
+    assertThat(listener.resources)
+        .singleElement()
+        .satisfies(
+            resource -> {
+              assertThat(resource.arn()).isEqualTo(PREFIX + "endpoint/churn");
+              assertThat(resource.tags()).containsExactly(Map.entry("team", "ml"));
+            });
+    assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
+    assertThat(SAGEMAKER.findAll(searchCalls("Endpoint"))).hasSize(1);
+    assertThat(SAGEMAKER.findAll(call("ListEndpoints"))).hasSize(1);
+  }
+
+  @Test
+  void reportsTheListingWhenBothTheSearchAndTheListingStandingInForItAreDenied() {
+    SAGEMAKER.stubFor(
+        firstSearch("TrainingJob")
+            .atPriority(1)
+            .willReturn(error(400, "AccessDeniedException", "not authorized: sagemaker:Search")));
+    SAGEMAKER.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo("SageMaker.ListTrainingJobs"))
+            .willReturn(
+                error(400, "AccessDeniedException", "not authorized: sagemaker:ListTrainingJobs")));
+
+    discover(NOTHING_FOUND);
+
+    assertThat(listener.errors)
+        .containsExactly(
+            new ScanError(
+                ACCOUNT,
+                REGION,
+                "ListTrainingJobs",
+                "AccessDeniedException",
+                "not authorized: sagemaker:ListTrainingJobs"));
+    // The listing stands in with the same window.
+    assertThat(body(SAGEMAKER.findAll(call("ListTrainingJobs")).get(0)).has("CreationTimeAfter"))
+        .isTrue();
   }
 
   @Test
