@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  * throttles per account and region. The work is a queue: a worker takes a resource whose tags are
  * still to read before the next page of a listing, and a listing already started before a new one,
  * so memory holds at most a page per worker and the pair's longest listing is never held back. No
- * worker ever waits for another, so a small executor slows the pair down but cannot stall it.
+ * worker ever waits for another, so a small executor slows the pair down but cannot stall it. A
+ * search refused on its first page is replaced by the kind's listing ({@link
+ * SageMakerSearchFallbacks}).
  */
 final class SageMakerListings {
 
