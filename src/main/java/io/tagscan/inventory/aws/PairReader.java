@@ -114,7 +114,7 @@ final class PairReader {
             run.accountId,
             region,
             Instant.now().minus(options.sagemakerSince()),
-            ScanJob.SAGEMAKER_TAGS_CONCURRENCY,
+            SageMakerDiscovery.CALLS_PER_PAIR,
             job.tagReads);
     return new SageMakerPair(job, run, region, discovery, this::typeWanted);
   }

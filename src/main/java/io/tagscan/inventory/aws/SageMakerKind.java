@@ -6,13 +6,17 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
- * One kind of SageMaker resource, declared: how to list it (the SDK's own {@code list*Paginator}),
- * what a page and a summary hold, whether its listing follows {@code --sagemaker-since}, and how to
- * build its ARN when the listing gives none. {@link SageMakerKinds} holds every entry.
+ * One kind of SageMaker resource, declared: how to list it (the SDK's own {@code list*Paginator},
+ * or {@code searchPaginator} for a kind SageMaker's {@code Search} returns), what a page and a
+ * summary hold, whether its listing follows {@code --sagemaker-since}, how to build its ARN when
+ * the listing gives none, and where the summary carries the resource's tags, if it does. {@link
+ * SageMakerKinds} holds every entry.
  *
- * @param operation the list operation, as errors name it ({@code ListEndpoints})
+ * @param operation the list operation, as errors name it ({@code ListEndpoints}, {@code
+ *     Search:Endpoint})
  * @param pages the paginator for a client, given the instant after which resources were created
  *     (null for a kind that is not time-windowed, or when no window is set)
  * @param summaries the summaries of one page
@@ -23,6 +27,8 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  * @param creationTime the summary's creation time, or null when it has none
  * @param timeWindowed true when only resources created after {@code --sagemaker-since} are listed
  * @param builtArn how the ARN is built from the summary, or null when {@code arn} is given
+ * @param tags the resource's tags as the summary carries them (a {@code Search} record), or null
+ *     when they are read with {@code ListTags}
  * @param <P> the page (the list operation's response)
  * @param <S> the summary of one resource
  */
@@ -36,7 +42,8 @@ record SageMakerKind<P, S>(
     Function<S, String> status,
     Function<S, Instant> creationTime,
     boolean timeWindowed,
-    BuiltArn<S> builtArn) {
+    BuiltArn<S> builtArn,
+    Function<S, List<Tag>> tags) {
 
   /** The status with which a resource stays listed for a while after deletion; never asked. */
   static final String DELETED = "Deleted";
@@ -54,6 +61,36 @@ record SageMakerKind<P, S>(
       throw new IllegalArgumentException(
           operation + ": a time-windowed kind needs its creation time");
     }
+    if (tags != null && arn == null) {
+      throw new IllegalArgumentException(
+          operation + ": a kind that carries its tags gives its ARN");
+    }
+  }
+
+  /** A kind whose tags are read with {@code ListTags}, one call per resource. */
+  SageMakerKind(
+      String operation,
+      BiFunction<SageMakerClient, Instant, Iterable<P>> pages,
+      Function<P, List<S>> summaries,
+      Function<P, String> nextToken,
+      Function<S, String> name,
+      Function<S, String> arn,
+      Function<S, String> status,
+      Function<S, Instant> creationTime,
+      boolean timeWindowed,
+      BuiltArn<S> builtArn) {
+    this(
+        operation,
+        pages,
+        summaries,
+        nextToken,
+        name,
+        arn,
+        status,
+        creationTime,
+        timeWindowed,
+        builtArn,
+        null);
   }
 
   /**

@@ -3,51 +3,37 @@ package io.tagscan.inventory.aws;
 import io.tagscan.inventory.aws.SageMakerKind.BuiltArn;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 import software.amazon.awssdk.services.sagemaker.model.ClusterSummary;
 import software.amazon.awssdk.services.sagemaker.model.EndpointConfigSummary;
-import software.amazon.awssdk.services.sagemaker.model.EndpointSummary;
-import software.amazon.awssdk.services.sagemaker.model.FeatureGroupSummary;
-import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobSummary;
 import software.amazon.awssdk.services.sagemaker.model.InferenceComponentSummary;
 import software.amazon.awssdk.services.sagemaker.model.InferenceRecommendationsJob;
 import software.amazon.awssdk.services.sagemaker.model.ListAppsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListClustersResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListEndpointConfigsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListEndpointsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListFeatureGroupsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListHyperParameterTuningJobsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListInferenceComponentsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListInferenceRecommendationsJobsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListMlflowTrackingServersResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListModelPackageGroupsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListModelPackagesResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListModelsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListMonitoringSchedulesResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListNotebookInstancesResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListPipelinesResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListProcessingJobsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListSpacesResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListTransformJobsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesResponse;
-import software.amazon.awssdk.services.sagemaker.model.ModelPackageGroupSummary;
-import software.amazon.awssdk.services.sagemaker.model.ModelPackageSummary;
-import software.amazon.awssdk.services.sagemaker.model.ModelPackageType;
-import software.amazon.awssdk.services.sagemaker.model.ModelSummary;
 import software.amazon.awssdk.services.sagemaker.model.MonitoringScheduleSummary;
 import software.amazon.awssdk.services.sagemaker.model.NotebookInstanceSummary;
-import software.amazon.awssdk.services.sagemaker.model.PipelineSummary;
 import software.amazon.awssdk.services.sagemaker.model.ProcessingJobSummary;
 import software.amazon.awssdk.services.sagemaker.model.SpaceDetails;
 import software.amazon.awssdk.services.sagemaker.model.TrackingServerSummary;
-import software.amazon.awssdk.services.sagemaker.model.TrainingJobSummary;
 import software.amazon.awssdk.services.sagemaker.model.TransformJobSummary;
 import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
 
 /**
- * Every kind of SageMaker resource listed after the domains, one declaration each, in listing
- * order. Adding a kind is one entry here, its action in the README's IAM policy, and a wire test.
+ * Every kind of SageMaker resource found after the domains, one declaration each: those {@code
+ * Search} returns with their tags ({@link SageMakerSearches}), then those listed whose tags {@code
+ * ListTags} reads. Adding a kind is one entry here or there, its action in the README's IAM policy,
+ * and a wire test.
  */
 final class SageMakerKinds {
 
@@ -58,9 +44,10 @@ final class SageMakerKinds {
   private static final boolean ALL = false;
 
   /**
-   * Every kind; the user profiles, spaces and apps come back without an ARN, so theirs is built.
+   * The kinds {@code Search} does not cover, listed; the user profiles, spaces and apps come back
+   * without an ARN, so theirs is built.
    */
-  static final List<SageMakerKind<?, ?>> ALL_KINDS =
+  static final List<SageMakerKind<?, ?>> LISTED =
       List.of(
           new SageMakerKind<ListUserProfilesResponse, UserProfileDetails>(
               "ListUserProfiles",
@@ -110,17 +97,6 @@ final class SageMakerKinds {
               NotebookInstanceSummary::creationTime,
               ALL,
               null),
-          new SageMakerKind<ListEndpointsResponse, EndpointSummary>(
-              "ListEndpoints",
-              (client, after) -> client.listEndpointsPaginator(r -> r.maxResults(PAGE_SIZE)),
-              ListEndpointsResponse::endpoints,
-              ListEndpointsResponse::nextToken,
-              EndpointSummary::endpointName,
-              EndpointSummary::endpointArn,
-              EndpointSummary::endpointStatusAsString,
-              EndpointSummary::creationTime,
-              ALL,
-              null),
           new SageMakerKind<ListEndpointConfigsResponse, EndpointConfigSummary>(
               "ListEndpointConfigs",
               (client, after) -> client.listEndpointConfigsPaginator(r -> r.maxResults(PAGE_SIZE)),
@@ -156,65 +132,6 @@ final class SageMakerKinds {
               MonitoringScheduleSummary::creationTime,
               ALL,
               null),
-          new SageMakerKind<ListModelsResponse, ModelSummary>(
-              "ListModels",
-              (client, after) -> client.listModelsPaginator(r -> r.maxResults(PAGE_SIZE)),
-              ListModelsResponse::models,
-              ListModelsResponse::nextToken,
-              ModelSummary::modelName,
-              ModelSummary::modelArn,
-              null,
-              ModelSummary::creationTime,
-              ALL,
-              null),
-          new SageMakerKind<ListModelPackageGroupsResponse, ModelPackageGroupSummary>(
-              "ListModelPackageGroups",
-              (client, after) ->
-                  client.listModelPackageGroupsPaginator(r -> r.maxResults(PAGE_SIZE)),
-              ListModelPackageGroupsResponse::modelPackageGroupSummaryList,
-              ListModelPackageGroupsResponse::nextToken,
-              ModelPackageGroupSummary::modelPackageGroupName,
-              ModelPackageGroupSummary::modelPackageGroupArn,
-              ModelPackageGroupSummary::modelPackageGroupStatusAsString,
-              ModelPackageGroupSummary::creationTime,
-              ALL,
-              null),
-          // Without a type SageMaker lists only the packages outside any group.
-          new SageMakerKind<ListModelPackagesResponse, ModelPackageSummary>(
-              "ListModelPackages",
-              (client, after) ->
-                  client.listModelPackagesPaginator(
-                      r -> r.maxResults(PAGE_SIZE).modelPackageType(ModelPackageType.BOTH)),
-              ListModelPackagesResponse::modelPackageSummaryList,
-              ListModelPackagesResponse::nextToken,
-              ModelPackageSummary::modelPackageName,
-              ModelPackageSummary::modelPackageArn,
-              ModelPackageSummary::modelPackageStatusAsString,
-              ModelPackageSummary::creationTime,
-              ALL,
-              null),
-          new SageMakerKind<ListPipelinesResponse, PipelineSummary>(
-              "ListPipelines",
-              (client, after) -> client.listPipelinesPaginator(r -> r.maxResults(PAGE_SIZE)),
-              ListPipelinesResponse::pipelineSummaries,
-              ListPipelinesResponse::nextToken,
-              PipelineSummary::pipelineName,
-              PipelineSummary::pipelineArn,
-              null,
-              PipelineSummary::creationTime,
-              ALL,
-              null),
-          new SageMakerKind<ListFeatureGroupsResponse, FeatureGroupSummary>(
-              "ListFeatureGroups",
-              (client, after) -> client.listFeatureGroupsPaginator(r -> r.maxResults(PAGE_SIZE)),
-              ListFeatureGroupsResponse::featureGroupSummaries,
-              ListFeatureGroupsResponse::nextToken,
-              FeatureGroupSummary::featureGroupName,
-              FeatureGroupSummary::featureGroupArn,
-              FeatureGroupSummary::featureGroupStatusAsString,
-              FeatureGroupSummary::creationTime,
-              ALL,
-              null),
           new SageMakerKind<ListClustersResponse, ClusterSummary>(
               "ListClusters",
               (client, after) -> client.listClustersPaginator(r -> r.maxResults(PAGE_SIZE)),
@@ -237,19 +154,6 @@ final class SageMakerKinds {
               TrackingServerSummary::trackingServerStatusAsString,
               TrackingServerSummary::creationTime,
               ALL,
-              null),
-          new SageMakerKind<ListTrainingJobsResponse, TrainingJobSummary>(
-              "ListTrainingJobs",
-              (client, after) ->
-                  client.listTrainingJobsPaginator(
-                      r -> r.maxResults(PAGE_SIZE).creationTimeAfter(after)),
-              ListTrainingJobsResponse::trainingJobSummaries,
-              ListTrainingJobsResponse::nextToken,
-              TrainingJobSummary::trainingJobName,
-              TrainingJobSummary::trainingJobArn,
-              TrainingJobSummary::trainingJobStatusAsString,
-              TrainingJobSummary::creationTime,
-              WINDOWED,
               null),
           new SageMakerKind<ListProcessingJobsResponse, ProcessingJobSummary>(
               "ListProcessingJobs",
@@ -277,19 +181,6 @@ final class SageMakerKinds {
               TransformJobSummary::creationTime,
               WINDOWED,
               null),
-          new SageMakerKind<ListHyperParameterTuningJobsResponse, HyperParameterTuningJobSummary>(
-              "ListHyperParameterTuningJobs",
-              (client, after) ->
-                  client.listHyperParameterTuningJobsPaginator(
-                      r -> r.maxResults(PAGE_SIZE).creationTimeAfter(after)),
-              ListHyperParameterTuningJobsResponse::hyperParameterTuningJobSummaries,
-              ListHyperParameterTuningJobsResponse::nextToken,
-              HyperParameterTuningJobSummary::hyperParameterTuningJobName,
-              HyperParameterTuningJobSummary::hyperParameterTuningJobArn,
-              HyperParameterTuningJobSummary::hyperParameterTuningJobStatusAsString,
-              HyperParameterTuningJobSummary::creationTime,
-              WINDOWED,
-              null),
           new SageMakerKind<ListInferenceRecommendationsJobsResponse, InferenceRecommendationsJob>(
               "ListInferenceRecommendationsJobs",
               (client, after) ->
@@ -303,6 +194,13 @@ final class SageMakerKinds {
               InferenceRecommendationsJob::creationTime,
               WINDOWED,
               null));
+
+  /**
+   * Every kind, the searched first: they hold the kinds an account keeps most of (models,
+   * endpoints, training jobs), so their longer listings start first.
+   */
+  static final List<SageMakerKind<?, ?>> ALL_KINDS =
+      Stream.concat(SageMakerSearches.ALL.stream(), LISTED.stream()).toList();
 
   private SageMakerKinds() {}
 

@@ -3,6 +3,7 @@ package io.tagscan.inventory.aws;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -12,7 +13,10 @@ import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
-/** Reads a SageMaker resource's tags with {@code ListTags}, and tells a resource that is gone. */
+/**
+ * Reads a SageMaker resource's tags with {@code ListTags}, or takes them from a {@code Search}
+ * record, and tells a resource that is gone.
+ */
 final class SageMakerTags {
 
   /** {@code ListTags} takes at least 50 and at most 100 tags a page. */
@@ -39,14 +43,27 @@ final class SageMakerTags {
     PageTokens tokens = new PageTokens("ListTags");
     for (ListTagsResponse page :
         client.listTagsPaginator(r -> r.resourceArn(arn).maxResults(PAGE_SIZE))) {
-      for (Tag tag : page.tags()) {
-        if (tag.key() != null) {
-          tags.put(tag.key(), Objects.requireNonNullElse(tag.value(), ""));
-        }
-      }
+      add(tags, page.tags());
       tokens.more(page.nextToken());
     }
     return Collections.unmodifiableSortedMap(tags);
+  }
+
+  /** The tags as a {@code Search} record carries them (none when it carries no list). */
+  static SortedMap<String, String> of(List<Tag> given) {
+    TreeMap<String, String> tags = new TreeMap<>();
+    if (given != null) {
+      add(tags, given);
+    }
+    return Collections.unmodifiableSortedMap(tags);
+  }
+
+  private static void add(Map<String, String> tags, List<Tag> given) {
+    for (Tag tag : given) {
+      if (tag.key() != null) {
+        tags.put(tag.key(), Objects.requireNonNullElse(tag.value(), ""));
+      }
+    }
   }
 
   /** True when the failure says the resource no longer exists. */

@@ -20,13 +20,10 @@ final class ScanJob {
   /** Organizations lookups in flight at once: the organization shares one low request quota. */
   static final int ORGANIZATIONS_CONCURRENCY = 4;
 
-  /** {@code ListTags} calls in flight at once for each account × region's SageMaker listing. */
-  static final int SAGEMAKER_TAGS_CONCURRENCY = 4;
-
   final ListenerGate gate;
   // Account × region pairs and role sessions share one bound. Organizations lookups get threads of
-  // their own, so they never hold a pair back; SageMaker's ListTags calls, too, one pool for every
-  // pair, as large as the pairs running at once may need.
+  // their own, so they never hold a pair back; SageMaker's calls (listings, searches, ListTags)
+  // too, one pool for every pair, as large as the pairs running at once may need.
   final ThreadPoolExecutor pairs;
   final ThreadPoolExecutor lookups;
   final ThreadPoolExecutor tagReads;
@@ -50,8 +47,8 @@ final class ScanJob {
         DaemonPools.pool("tagscan-org", Math.min(concurrency, ORGANIZATIONS_CONCURRENCY));
     this.tagReads =
         DaemonPools.pool(
-            SageMakerDiscovery.TAG_THREADS,
-            Math.multiplyExact(concurrency, SAGEMAKER_TAGS_CONCURRENCY));
+            SageMakerDiscovery.THREADS,
+            Math.multiplyExact(concurrency, SageMakerDiscovery.CALLS_PER_PAIR));
   }
 
   /** Records what the plan asked for, before the first account starts. */

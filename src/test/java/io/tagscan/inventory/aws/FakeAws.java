@@ -243,6 +243,24 @@ final class FakeAws {
             .willReturn(json(200, body.toString())));
   }
 
+  /**
+   * Stubs one page of SageMaker's {@code Search} for one resource type of an account × region:
+   * {@code token} is the NextToken asked with (null: the first page), {@code body} the JSON answer.
+   */
+  void sagemakerSearch(
+      String accessKey, String region, String resourceType, String token, String body) {
+    server.stubFor(
+        sagemakerCall(accessKey, region, "Search", token)
+            .withRequestBody(matchingJsonPath("$.Resource", equalTo(resourceType)))
+            .willReturn(json(200, body)));
+  }
+
+  static RequestPatternBuilder searchRequests(String resourceType) {
+    return sagemakerRequests()
+        .withHeader("X-Amz-Target", equalTo(SAGEMAKER + "Search"))
+        .withRequestBody(matchingJsonPath("$.Resource", equalTo(resourceType)));
+  }
+
   /** Every SageMaker call of an account × region fails with this JSON 1.1 error. */
   void sagemakerFail(String accessKey, String region, int status, String code) {
     server.stubFor(

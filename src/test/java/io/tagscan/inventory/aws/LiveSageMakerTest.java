@@ -63,19 +63,30 @@ class LiveSageMakerTest {
     fake.accountTags(id, Map.of());
   }
 
+  /** Endpoints as SageMaker's Search returns them, none tagged. */
   private void givenEndpoints(String account, String... arns) {
-    StringBuilder body = new StringBuilder("{\"Endpoints\":[");
-    for (int i = 0; i < arns.length; i++) {
-      String name = arns[i].substring(arns[i].lastIndexOf('/') + 1);
-      body.append(i == 0 ? "" : ",")
-          .append("{\"EndpointName\":\"")
-          .append(name)
-          .append("\",\"EndpointArn\":\"")
-          .append(arns[i])
-          .append("\",\"CreationTime\":1735689600,\"LastModifiedTime\":1735689600,")
-          .append("\"EndpointStatus\":\"InService\"}");
+    Map<String, Map<String, String>> endpoints = new java.util.LinkedHashMap<>();
+    for (String endpoint : arns) {
+      endpoints.put(endpoint, Map.of());
     }
-    fake.sagemaker(roleKey(account), REGION, "ListEndpoints", null, body.append("]}").toString());
+    givenTaggedEndpoints(account, endpoints);
+  }
+
+  /** Endpoints as SageMaker's Search returns them: each record with its tags. */
+  private void givenTaggedEndpoints(String account, Map<String, Map<String, String>> endpoints) {
+    com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
+    var results = body.putArray("Results");
+    endpoints.forEach(
+        (endpoint, tags) -> {
+          var record = results.addObject().putObject("Endpoint");
+          record.put("EndpointName", endpoint.substring(endpoint.lastIndexOf('/') + 1));
+          record.put("EndpointArn", endpoint);
+          record.put("EndpointStatus", "InService");
+          record.put("CreationTime", 1735689600);
+          var tagList = record.putArray("Tags");
+          tags.forEach((key, value) -> tagList.addObject().put("Key", key).put("Value", value));
+        });
+    fake.sagemakerSearch(roleKey(account), REGION, "Endpoint", null, body.toString());
   }
 
   private static OptionsBuilder options(String... accounts) {
@@ -121,8 +132,10 @@ class LiveSageMakerTest {
     String tagged = arn(A, "endpoint/Fraud");
     fake.resources(
         roleKey(A), REGION, List.of(page(null, null, Map.of(tagged, Map.of("team", "ml")))));
-    givenEndpoints(A, arn(A, "endpoint/fraud"), arn(A, "endpoint/untagged"));
-    fake.sagemakerTags(roleKey(A), REGION, arn(A, "endpoint/untagged"), Map.of("env", "dev"));
+    Map<String, Map<String, String>> endpoints = new java.util.LinkedHashMap<>();
+    endpoints.put(arn(A, "endpoint/fraud"), Map.of("team", "ml"));
+    endpoints.put(arn(A, "endpoint/untagged"), Map.of("env", "dev"));
+    givenTaggedEndpoints(A, endpoints);
     RecordingListener listener = new RecordingListener();
 
     LiveScanResult result = scan(options(A), listener);
@@ -133,11 +146,9 @@ class LiveSageMakerTest {
             org.assertj.core.groups.Tuple.tuple(tagged, Source.TAGGING_API),
             org.assertj.core.groups.Tuple.tuple(arn(A, "endpoint/untagged"), Source.SAGEMAKER));
     assertThat(listener.resources().get(1).tags()).containsEntry("env", "dev");
-    // Tags are read only for what the Tagging API did not return.
+    // Search returned each endpoint's tags: no ListTags call is made for any of them.
     fake.server.verify(
-        0,
-        FakeAws.sagemakerRequests()
-            .withRequestBody(matchingJsonPath("$.ResourceArn", equalTo(arn(A, "endpoint/fraud")))));
+        0, FakeAws.sagemakerRequests().withRequestBody(matchingJsonPath("$.ResourceArn")));
     assertThat(result.sagemaker()).containsExactly(new SageMakerCoverage(A, REGION, 1, 2, 1));
   }
 
@@ -155,6 +166,7 @@ class LiveSageMakerTest {
     fake.sagemakerTags(roleKey(A), REGION, DOMAIN, Map.of("cost-center", "cc-42"));
     fake.resources(
         roleKey(A), REGION, List.of(page(null, null, Map.of(instance(A, "i-1"), Map.of()))));
+    givenEndpoints(A, arn(A, "endpoint/churn"));
     RecordingListener listener = new RecordingListener();
 
     LiveScanResult result = scan(options(A), listener);
@@ -164,9 +176,12 @@ class LiveSageMakerTest {
         .containsExactlyEntriesOf(Map.of("cost-center", "cc-42"));
     assertThat(listener.events())
         .containsSubsequence("domain " + DOMAIN, "resource " + A + " " + instance(A, "i-1"));
+    // The listings run at once, yet only after the domains were told.
+    assertThat(listener.events())
+        .containsSubsequence("domain " + DOMAIN, "resource " + A + " " + arn(A, "endpoint/churn"));
     // The domain itself was never tagged through the Tagging API, so the listing reports it.
     assertThat(listener.arns()).contains(DOMAIN);
-    assertThat(result.sagemaker()).containsExactly(new SageMakerCoverage(A, REGION, 0, 1, 1));
+    assertThat(result.sagemaker()).containsExactly(new SageMakerCoverage(A, REGION, 0, 2, 2));
   }
 
   @Test
@@ -223,22 +238,32 @@ class LiveSageMakerTest {
   void skipsAResourceDeletedBeforeItsTagsWereReadWithoutFailingTheScan() {
     givenAccount(A);
     fake.resources(roleKey(A), REGION, List.of(page(null, null, Map.of())));
-    givenEndpoints(A, arn(A, "endpoint/gone"), arn(A, "endpoint/kept"));
+    fake.sagemaker(
+        roleKey(A),
+        REGION,
+        "ListEndpointConfigs",
+        null,
+        "{\"EndpointConfigs\":[{\"EndpointConfigName\":\"gone\",\"EndpointConfigArn\":\""
+            + arn(A, "endpoint-config/gone")
+            + "\"},{\"EndpointConfigName\":\"kept\",\"EndpointConfigArn\":\""
+            + arn(A, "endpoint-config/kept")
+            + "\"}]}");
     fake.server.stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.post("/")
             .withHeader("X-Amz-Target", equalTo("SageMaker.ListTags"))
-            .withRequestBody(matchingJsonPath("$.ResourceArn", equalTo(arn(A, "endpoint/gone"))))
+            .withRequestBody(
+                matchingJsonPath("$.ResourceArn", equalTo(arn(A, "endpoint-config/gone"))))
             .atPriority(1)
             .willReturn(
                 FakeAws.json(
                     400,
-                    "{\"__type\":\"ValidationException\",\"Message\":\"Endpoint gone does not"
-                        + " exist.\"}")));
+                    "{\"__type\":\"ValidationException\",\"Message\":\"Endpoint config gone"
+                        + " does not exist.\"}")));
     RecordingListener listener = new RecordingListener();
 
     LiveScanResult result = scan(options(A), listener);
 
-    assertThat(listener.arns()).containsExactly(arn(A, "endpoint/kept"));
+    assertThat(listener.arns()).containsExactly(arn(A, "endpoint-config/kept"));
     assertThat(listener.errors()).isEmpty();
     assertThat(result.complete()).isTrue();
     assertThat(result.sagemaker()).containsExactly(new SageMakerCoverage(A, REGION, 0, 2, 1));
@@ -255,11 +280,65 @@ class LiveSageMakerTest {
     var requests =
         fake.server.findAll(
             FakeAws.sagemakerRequests()
-                .withHeader("X-Amz-Target", equalTo("SageMaker.ListTrainingJobs")));
+                .withHeader("X-Amz-Target", equalTo("SageMaker.ListProcessingJobs")));
     assertThat(requests).hasSize(1);
     JsonNode body = JSON.readTree(requests.get(0).getBodyAsString());
     double expected = Instant.now().minus(Duration.ofDays(7)).getEpochSecond();
     assertThat(body.get("CreationTimeAfter").asDouble()).isCloseTo(expected, within(120.0));
+    var searches = fake.server.findAll(FakeAws.searchRequests("TrainingJob"));
+    assertThat(searches).hasSize(1);
+    JsonNode filter =
+        JSON.readTree(searches.get(0).getBodyAsString()).at("/SearchExpression/Filters/0");
+    assertThat(filter.get("Name").asText()).isEqualTo("CreationTime");
+    assertThat(filter.get("Operator").asText()).isEqualTo("GreaterThanOrEqualTo");
+    assertThat(Instant.parse(filter.get("Value").asText()).getEpochSecond())
+        .isCloseTo((long) expected, within(120L));
+  }
+
+  @Test
+  void findsEveryModelWithItsTagsInOneSearchCallAPageInsteadOfAListTagsCallEach() {
+    givenAccount(A);
+    fake.resources(roleKey(A), REGION, List.of(page(null, null, Map.of())));
+    // 250 never-tagged models, 100 a page: the Tagging API knows none of them.
+    for (int page = 0; page < 3; page++) {
+      StringBuilder body = new StringBuilder("{\"Results\":[");
+      for (int i = page * 100; i < Math.min(250, page * 100 + 100); i++) {
+        body.append(i == page * 100 ? "" : ",")
+            .append("{\"Model\":{\"Model\":{\"ModelName\":\"m")
+            .append(i)
+            .append("\",\"ModelArn\":\"")
+            .append(arn(A, "model/m" + i))
+            .append("\"")
+            .append(i == 7 ? ",\"Tags\":[{\"Key\":\"team\",\"Value\":\"ml\"}]" : "")
+            .append("}}}");
+      }
+      body.append("]").append(page < 2 ? ",\"NextToken\":\"models-" + (page + 1) + "\"" : "");
+      fake.sagemakerSearch(
+          roleKey(A),
+          REGION,
+          "Model",
+          page == 0 ? null : "models-" + page,
+          body.append("}").toString());
+    }
+    RecordingListener listener = new RecordingListener();
+
+    LiveScanResult result = scan(options(A), listener);
+
+    assertThat(listener.resources()).hasSize(250);
+    assertThat(listener.resources())
+        .filteredOn(resource -> resource.arn().equals(arn(A, "model/m7")))
+        .singleElement()
+        .satisfies(model -> assertThat(model.tags()).containsExactly(Map.entry("team", "ml")));
+    assertThat(listener.resources())
+        .filteredOn(resource -> resource.tags().isEmpty())
+        .hasSize(249)
+        .allMatch(resource -> resource.source() == Source.SAGEMAKER);
+    assertThat(listener.errors()).isEmpty();
+    assertThat(result.sagemaker()).containsExactly(new SageMakerCoverage(A, REGION, 0, 250, 250));
+    // ceil(250 / 100) Search calls, where listing them took one ListModels page and 250 ListTags.
+    fake.server.verify(3, FakeAws.searchRequests("Model"));
+    fake.server.verify(
+        0, FakeAws.sagemakerRequests().withHeader("X-Amz-Target", equalTo("SageMaker.ListTags")));
   }
 
   @Test

@@ -109,40 +109,36 @@ class SageMakerDiscoveryTest {
   @Test
   void followsNextTokenThroughEveryPageOfAListCall() {
     SAGEMAKER.stubFor(
-        firstPage("ListEndpoints")
+        firstPage("ListEndpointConfigs")
             .willReturn(
                 json(
                     """
-                    {"Endpoints": [
-                       {"EndpointName": "a", "EndpointArn": "%1$sendpoint/a",
-                        "CreationTime": 1735689600.5, "LastModifiedTime": 1735689600.5,
-                        "EndpointStatus": "InService"},
-                       {"EndpointName": "b", "EndpointArn": "%1$sendpoint/b",
-                        "CreationTime": 1735689600, "LastModifiedTime": 1735689600,
-                        "EndpointStatus": "InService"}],
+                    {"EndpointConfigs": [
+                       {"EndpointConfigName": "a", "EndpointConfigArn": "%1$sendpoint-config/a",
+                        "CreationTime": 1735689600.5},
+                       {"EndpointConfigName": "b", "EndpointConfigArn": "%1$sendpoint-config/b",
+                        "CreationTime": 1735689600}],
                      "NextToken": "page-2"}
                     """
                         .formatted(PREFIX))));
     SAGEMAKER.stubFor(
-        page("ListEndpoints", "page-2")
+        page("ListEndpointConfigs", "page-2")
             .willReturn(
                 json(
                     """
-                    {"Endpoints": [{"EndpointName": "c", "EndpointArn": "%sendpoint/c",
-                      "CreationTime": 1735689600, "LastModifiedTime": 1735689600,
-                      "EndpointStatus": "Creating"}],
+                    {"EndpointConfigs": [{"EndpointConfigName": "c", "EndpointConfigArn": "%sendpoint-config/c",
+                      "CreationTime": 1735689600}],
                      "NextToken": "page-3"}
                     """
                         .formatted(PREFIX))));
     // An empty token ends the listing just as a missing one does.
     SAGEMAKER.stubFor(
-        page("ListEndpoints", "page-3")
+        page("ListEndpointConfigs", "page-3")
             .willReturn(
                 json(
                     """
-                    {"Endpoints": [{"EndpointName": "d", "EndpointArn": "%sendpoint/d",
-                      "CreationTime": 1735689600, "LastModifiedTime": 1735689600,
-                      "EndpointStatus": "InService"}],
+                    {"EndpointConfigs": [{"EndpointConfigName": "d", "EndpointConfigArn": "%sendpoint-config/d",
+                      "CreationTime": 1735689600}],
                      "NextToken": ""}
                     """
                         .formatted(PREFIX))));
@@ -151,12 +147,12 @@ class SageMakerDiscoveryTest {
 
     assertThat(listener.arns())
         .containsExactlyInAnyOrder(
-            PREFIX + "endpoint/a",
-            PREFIX + "endpoint/b",
-            PREFIX + "endpoint/c",
-            PREFIX + "endpoint/d");
+            PREFIX + "endpoint-config/a",
+            PREFIX + "endpoint-config/b",
+            PREFIX + "endpoint-config/c",
+            PREFIX + "endpoint-config/d");
     assertThat(counts).isEqualTo(new SageMakerCounts(4, 0, 4, 0));
-    List<LoggedRequest> calls = SAGEMAKER.findAll(call("ListEndpoints"));
+    List<LoggedRequest> calls = SAGEMAKER.findAll(call("ListEndpointConfigs"));
     assertThat(calls).hasSize(3);
     assertThat(calls)
         .allSatisfy(request -> assertThat(body(request).get("MaxResults").asInt()).isEqualTo(100));
@@ -165,12 +161,13 @@ class SageMakerDiscoveryTest {
   @Test
   void reportsNeverTaggedResourcesThatOnlyTheListingFinds() {
     SAGEMAKER.stubFor(
-        firstPage("ListModels")
+        firstPage("ListNotebookInstances")
             .willReturn(
                 json(
                     """
-                    {"Models": [{"ModelName": "churn", "ModelArn": "%smodel/churn",
-                                 "CreationTime": 1735689600}]}
+                    {"NotebookInstances": [{"NotebookInstanceName": "churn",
+                       "NotebookInstanceArn": "%snotebook-instance/churn",
+                       "CreationTime": 1735689600}]}
                     """
                         .formatted(PREFIX))));
 
@@ -179,10 +176,10 @@ class SageMakerDiscoveryTest {
     assertThat(listener.resources)
         .containsExactly(
             new Resource(
-                PREFIX + "model/churn",
+                PREFIX + "notebook-instance/churn",
                 ACCOUNT,
                 REGION,
-                "sagemaker:model",
+                "sagemaker:notebook-instance",
                 Source.SAGEMAKER,
                 new TreeMap<>()));
     assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
@@ -370,8 +367,9 @@ class SageMakerDiscoveryTest {
                 "AccessDeniedException",
                 "User is not authorized to perform: sagemaker:ListNotebookInstances"));
     assertThat(SAGEMAKER.findAll(call("ListNotebookInstances"))).hasSize(1);
-    assertThat(SAGEMAKER.findAll(call("ListEndpoints"))).hasSize(1);
-    assertThat(SAGEMAKER.findAll(call("ListTrainingJobs"))).hasSize(1);
+    assertThat(SAGEMAKER.findAll(call("ListEndpointConfigs"))).hasSize(1);
+    assertThat(SAGEMAKER.findAll(call("ListProcessingJobs"))).hasSize(1);
+    assertThat(SAGEMAKER.findAll(call("Search"))).hasSize(SageMakerSearches.ALL.size());
     assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
   }
 
@@ -381,17 +379,18 @@ class SageMakerDiscoveryTest {
         firstPage("ListUserProfiles")
             .willReturn(error(500, "InternalFailure", "We encountered an internal error.")));
     SAGEMAKER.stubFor(
-        firstPage("ListModels")
+        firstPage("ListNotebookInstances")
             .willReturn(
                 json(
                     """
-                    {"Models": [{"ModelName": "churn", "ModelArn": "%smodel/churn"}]}
+                    {"NotebookInstances": [{"NotebookInstanceName": "churn",
+                       "NotebookInstanceArn": "%snotebook-instance/churn"}]}
                     """
                         .formatted(PREFIX))));
 
     SageMakerCounts counts = discover(NOTHING_FOUND);
 
-    assertThat(listener.arns()).containsExactly(PREFIX + "model/churn");
+    assertThat(listener.arns()).containsExactly(PREFIX + "notebook-instance/churn");
     assertThat(listener.errors)
         .extracting(ScanError::operation, ScanError::code)
         .containsExactly(tuple("ListUserProfiles", "InternalFailure"));
@@ -400,35 +399,37 @@ class SageMakerDiscoveryTest {
 
   @Test
   void endsAListingWhoseNextTokenRepeatsWithAPaginationLoopError() {
-    // Every ListModels page, whatever token it is asked with, points at the same next page.
+    // Every ListProcessingJobs page, whatever token it is asked with, points at the same next page.
     SAGEMAKER.stubFor(
         post("/")
-            .withHeader("X-Amz-Target", equalTo("SageMaker.ListModels"))
+            .withHeader("X-Amz-Target", equalTo("SageMaker.ListProcessingJobs"))
             .willReturn(
                 json(
                     """
-                    {"Models": [{"ModelName": "churn", "ModelArn": "%smodel/churn"}],
+                    {"ProcessingJobSummaries": [{"ProcessingJobName": "churn",
+                        "ProcessingJobArn": "%sprocessing-job/churn"}],
                      "NextToken": "same-page"}
                     """
                         .formatted(PREFIX))));
     SAGEMAKER.stubFor(
-        firstPage("ListEndpoints")
+        firstPage("ListEndpointConfigs")
             .willReturn(
                 json(
                     """
-                    {"Endpoints": [{"EndpointName": "e", "EndpointArn": "%sendpoint/e",
-                      "EndpointStatus": "InService"}]}
+                    {"EndpointConfigs": [{"EndpointConfigName": "e",
+                      "EndpointConfigArn": "%sendpoint-config/e"}]}
                     """
                         .formatted(PREFIX))));
 
     discover(NOTHING_FOUND);
 
-    assertThat(SAGEMAKER.findAll(call("ListModels"))).hasSize(2);
+    assertThat(SAGEMAKER.findAll(call("ListProcessingJobs"))).hasSize(2);
     assertThat(listener.errors)
         .extracting(ScanError::operation, ScanError::code)
-        .containsExactly(tuple("ListModels", "PaginationLoop"));
+        .containsExactly(tuple("ListProcessingJobs", "PaginationLoop"));
     // Resources of the pages read before the loop showed are kept (the scan drops repeats by ARN).
-    assertThat(listener.arns()).containsOnly(PREFIX + "endpoint/e", PREFIX + "model/churn");
+    assertThat(listener.arns())
+        .containsOnly(PREFIX + "endpoint-config/e", PREFIX + "processing-job/churn");
   }
 
   @Test
@@ -444,11 +445,12 @@ class SageMakerDiscoveryTest {
                     """
                         .formatted(DOMAIN))));
     SAGEMAKER.stubFor(
-        firstPage("ListModels")
+        firstPage("ListNotebookInstances")
             .willReturn(
                 json(
                     """
-                    {"Models": [{"ModelName": "churn", "ModelArn": "%smodel/churn"}]}
+                    {"NotebookInstances": [{"NotebookInstanceName": "churn",
+                       "NotebookInstanceArn": "%snotebook-instance/churn"}]}
                     """
                         .formatted(PREFIX))));
 
@@ -458,28 +460,28 @@ class SageMakerDiscoveryTest {
     assertThat(listener.errors)
         .extracting(ScanError::operation, ScanError::code)
         .containsExactly(tuple("ListDomains", "PaginationLoop"));
-    assertThat(listener.arns()).containsOnly(DOMAIN, PREFIX + "model/churn");
+    assertThat(listener.arns()).containsOnly(DOMAIN, PREFIX + "notebook-instance/churn");
   }
 
   @Test
   void endsATagListingWhoseNextTokenRepeatsWithAPaginationLoopError() {
     SAGEMAKER.stubFor(
-        firstPage("ListEndpoints")
+        firstPage("ListEndpointConfigs")
             .willReturn(
                 json(
                     """
-                    {"Endpoints": [{"EndpointName": "e", "EndpointArn": "%sendpoint/e",
-                      "EndpointStatus": "InService"}]}
+                    {"EndpointConfigs": [{"EndpointConfigName": "e",
+                      "EndpointConfigArn": "%sendpoint-config/e"}]}
                     """
                         .formatted(PREFIX))));
     SAGEMAKER.stubFor(
-        listTags(PREFIX + "endpoint/e")
+        listTags(PREFIX + "endpoint-config/e")
             .willReturn(
                 json("{\"Tags\": [{\"Key\": \"k\", \"Value\": \"v\"}], \"NextToken\": \"t\"}")));
 
     discover(NOTHING_FOUND);
 
-    assertThat(SAGEMAKER.findAll(listTagsOf(PREFIX + "endpoint/e"))).hasSize(2);
+    assertThat(SAGEMAKER.findAll(listTagsOf(PREFIX + "endpoint-config/e"))).hasSize(2);
     assertThat(listener.errors)
         .extracting(ScanError::operation, ScanError::code)
         .containsExactly(tuple("ListTags", "PaginationLoop"));
@@ -489,13 +491,15 @@ class SageMakerDiscoveryTest {
   @Test
   void reportsOneErrorWhenReadingTagsIsDenied() {
     SAGEMAKER.stubFor(
-        firstPage("ListPipelines")
+        firstPage("ListMonitoringSchedules")
             .willReturn(
                 json(
                     """
-                    {"PipelineSummaries": [
-                       {"PipelineName": "p1", "PipelineArn": "%1$spipeline/p1"},
-                       {"PipelineName": "p2", "PipelineArn": "%1$spipeline/p2"}]}
+                    {"MonitoringScheduleSummaries": [
+                       {"MonitoringScheduleName": "p1",
+                        "MonitoringScheduleArn": "%1$smonitoring-schedule/p1"},
+                       {"MonitoringScheduleName": "p2",
+                        "MonitoringScheduleArn": "%1$smonitoring-schedule/p2"}]}
                     """
                         .formatted(PREFIX))));
     SAGEMAKER.stubFor(
@@ -519,38 +523,38 @@ class SageMakerDiscoveryTest {
   @Test
   void reportsAServerErrorThatOutlastsTheRetries() {
     SAGEMAKER.stubFor(
-        firstPage("ListModelPackageGroups")
+        firstPage("ListClusters")
             .willReturn(error(500, "InternalFailure", "We encountered an internal error.")));
 
     discover(NOTHING_FOUND);
 
-    assertThat(SAGEMAKER.findAll(call("ListModelPackageGroups"))).hasSize(3);
+    assertThat(SAGEMAKER.findAll(call("ListClusters"))).hasSize(3);
     assertThat(listener.errors)
         .extracting(ScanError::operation, ScanError::code)
-        .containsExactly(tuple("ListModelPackageGroups", "InternalFailure"));
+        .containsExactly(tuple("ListClusters", "InternalFailure"));
   }
 
   @Test
   void readsTheTagsOfAThrottledListTagsCallOnceItsRetrySucceeds() {
     SAGEMAKER.stubFor(
-        firstPage("ListFeatureGroups")
+        firstPage("ListInferenceComponents")
             .willReturn(
                 json(
                     """
-                    {"FeatureGroupSummaries": [
-                       {"FeatureGroupName": "customers",
-                        "FeatureGroupArn": "%sfeature-group/customers",
+                    {"InferenceComponents": [
+                       {"InferenceComponentName": "customers",
+                        "InferenceComponentArn": "%sinference-component/customers",
                         "CreationTime": 1735689600}]}
                     """
                         .formatted(PREFIX))));
     SAGEMAKER.stubFor(
-        listTags(PREFIX + "feature-group/customers")
+        listTags(PREFIX + "inference-component/customers")
             .inScenario("throttled")
             .whenScenarioStateIs(Scenario.STARTED)
             .willReturn(error(400, "ThrottlingException", "Rate exceeded"))
             .willSetStateTo("recovered"));
     SAGEMAKER.stubFor(
-        listTags(PREFIX + "feature-group/customers")
+        listTags(PREFIX + "inference-component/customers")
             .inScenario("throttled")
             .whenScenarioStateIs("recovered")
             .willReturn(json("{\"Tags\": [{\"Key\": \"team\", \"Value\": \"ml\"}]}")));
@@ -566,16 +570,16 @@ class SageMakerDiscoveryTest {
   @Test
   void readsEveryPageOfTagsAndKeepsReservedOnes() {
     SAGEMAKER.stubFor(
-        firstPage("ListTrainingJobs")
+        firstPage("ListProcessingJobs")
             .willReturn(
                 json(
                     """
-                    {"TrainingJobSummaries": [
-                       {"TrainingJobName": "train-1", "TrainingJobArn": "%straining-job/train-1",
-                        "CreationTime": 1735776000, "TrainingJobStatus": "Completed"}]}
+                    {"ProcessingJobSummaries": [
+                       {"ProcessingJobName": "prep-1", "ProcessingJobArn": "%sprocessing-job/prep-1",
+                        "CreationTime": 1735776000, "ProcessingJobStatus": "Completed"}]}
                     """
                         .formatted(PREFIX))));
-    String arn = PREFIX + "training-job/train-1";
+    String arn = PREFIX + "processing-job/prep-1";
     SAGEMAKER.stubFor(
         listTags(arn)
             .withRequestBody(notContaining("NextToken"))
@@ -611,18 +615,14 @@ class SageMakerDiscoveryTest {
     discover(NOTHING_FOUND);
 
     for (String operation :
-        List.of(
-            "ListTrainingJobs",
-            "ListProcessingJobs",
-            "ListTransformJobs",
-            "ListHyperParameterTuningJobs")) {
+        List.of("ListProcessingJobs", "ListTransformJobs", "ListInferenceRecommendationsJobs")) {
       List<LoggedRequest> calls = SAGEMAKER.findAll(call(operation));
       assertThat(calls).as(operation).hasSize(1);
       assertThat(body(calls.get(0)).get("CreationTimeAfter").decimalValue())
           .as(operation)
           .isEqualByComparingTo(BigDecimal.valueOf(JOBS_SINCE.getEpochSecond()));
     }
-    assertThat(body(SAGEMAKER.findAll(call("ListModels")).get(0)).has("CreationTimeAfter"))
+    assertThat(body(SAGEMAKER.findAll(call("ListEndpointConfigs")).get(0)).has("CreationTimeAfter"))
         .isFalse();
   }
 
@@ -632,7 +632,7 @@ class SageMakerDiscoveryTest {
     discovery.discoverDomains(listener);
     discovery.discoverResources(NOTHING_FOUND, listener);
 
-    assertThat(body(SAGEMAKER.findAll(call("ListTrainingJobs")).get(0)).has("CreationTimeAfter"))
+    assertThat(body(SAGEMAKER.findAll(call("ListProcessingJobs")).get(0)).has("CreationTimeAfter"))
         .isFalse();
   }
 
@@ -710,14 +710,14 @@ class SageMakerDiscoveryTest {
 
   @Test
   void readsTagsInParallelButNeverMoreAtOnceThanAllowed() {
-    String endpoints =
+    String notebooks =
         IntStream.range(0, 24)
             .mapToObj(
                 i ->
-                    "{\"EndpointName\": \"e%1$d\", \"EndpointArn\": \"%2$sendpoint/e%1$d\"}"
+                    "{\"NotebookInstanceName\": \"n%1$d\", \"NotebookInstanceArn\": \"%2$snotebook-instance/n%1$d\"}"
                         .formatted(i, PREFIX))
-            .collect(Collectors.joining(",", "{\"Endpoints\": [", "]}"));
-    SAGEMAKER.stubFor(firstPage("ListEndpoints").willReturn(json(endpoints)));
+            .collect(Collectors.joining(",", "{\"NotebookInstances\": [", "]}"));
+    SAGEMAKER.stubFor(firstPage("ListNotebookInstances").willReturn(json(notebooks)));
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger peak = new AtomicInteger();
     Set<String> threads = ConcurrentHashMap.newKeySet();
@@ -749,8 +749,6 @@ class SageMakerDiscoveryTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "ListModelPackages, ModelPackageSummaryList, ModelPackageArn, model-package/churn/3,"
-        + " sagemaker:model-package, false",
     "ListMonitoringSchedules, MonitoringScheduleSummaries, MonitoringScheduleArn,"
         + " monitoring-schedule/drift, sagemaker:monitoring-schedule, false",
     "ListInferenceComponents, InferenceComponents, InferenceComponentArn,"
@@ -794,54 +792,58 @@ class SageMakerDiscoveryTest {
   }
 
   @Test
-  void asksForModelPackagesInsideAndOutsideGroups() {
-    discover(NOTHING_FOUND);
-
-    assertThat(body(SAGEMAKER.findAll(call("ListModelPackages")).get(0)).get("ModelPackageType"))
-        .hasToString("\"Both\"");
-  }
-
-  @Test
   void leavesOutAJobCreatedBeforeTheWindowEvenWhenTheServiceListsIt() {
     SAGEMAKER.stubFor(
-        firstPage("ListTrainingJobs")
+        firstPage("ListProcessingJobs")
             .willReturn(
                 json(
                     """
-                    {"TrainingJobSummaries": [
-                       {"TrainingJobName": "old", "TrainingJobArn": "%1$straining-job/old",
-                        "CreationTime": 1704067200, "TrainingJobStatus": "Completed"},
-                       {"TrainingJobName": "new", "TrainingJobArn": "%1$straining-job/new",
-                        "CreationTime": 1735776000, "TrainingJobStatus": "Completed"}]}
+                    {"ProcessingJobSummaries": [
+                       {"ProcessingJobName": "old", "ProcessingJobArn": "%1$sprocessing-job/old",
+                        "CreationTime": 1704067200, "ProcessingJobStatus": "Completed"},
+                       {"ProcessingJobName": "new", "ProcessingJobArn": "%1$sprocessing-job/new",
+                        "CreationTime": 1735776000, "ProcessingJobStatus": "Completed"}]}
                     """
                         .formatted(PREFIX))));
 
     SageMakerCounts counts = discover(NOTHING_FOUND);
 
-    assertThat(listener.arns()).containsExactly(PREFIX + "training-job/new");
+    assertThat(listener.arns()).containsExactly(PREFIX + "processing-job/new");
     assertThat(counts).isEqualTo(new SageMakerCounts(1, 0, 1, 0));
-    assertThat(SAGEMAKER.findAll(listTagsOf(PREFIX + "training-job/old"))).isEmpty();
+    assertThat(SAGEMAKER.findAll(listTagsOf(PREFIX + "processing-job/old"))).isEmpty();
   }
 
   @Test
-  void readsTagsOnTheExecutorItIsGivenWithoutThreadsOfItsOwn() {
-    String endpoints =
+  void makesItsCallsOnTheExecutorItIsGivenWithoutThreadsOfItsOwnAndNeverMoreThanAllowed() {
+    String notebooks =
         IntStream.range(0, 5)
             .mapToObj(
                 i ->
-                    "{\"EndpointName\": \"e%1$d\", \"EndpointArn\": \"%2$sendpoint/e%1$d\"}"
+                    ("{\"NotebookInstanceName\": \"n%1$d\","
+                            + " \"NotebookInstanceArn\": \"%2$snotebook-instance/n%1$d\"}")
                         .formatted(i, PREFIX))
-            .collect(Collectors.joining(",", "{\"Endpoints\": [", "]}"));
-    SAGEMAKER.stubFor(firstPage("ListEndpoints").willReturn(json(endpoints)));
-    ExecutorService shared = Executors.newFixedThreadPool(2, DaemonPools.threads("shared"));
+            .collect(Collectors.joining(",", "{\"NotebookInstances\": [", "]}"));
+    SAGEMAKER.stubFor(firstPage("ListNotebookInstances").willReturn(json(notebooks)));
+    // More threads than a discovery may use, so that only the discovery's own bound holds it.
+    ExecutorService shared = Executors.newFixedThreadPool(8, DaemonPools.threads("shared"));
     AtomicInteger tasks = new AtomicInteger();
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
     Executor counting =
         task -> {
           tasks.incrementAndGet();
-          shared.execute(task);
+          shared.execute(
+              () -> {
+                peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                  task.run();
+                } finally {
+                  running.decrementAndGet();
+                }
+              });
         };
     Set<String> threads = ConcurrentHashMap.newKeySet();
-    ScanListener recording =
+    Recorder recording =
         new Recorder() {
           @Override
           public void resource(Resource resource) {
@@ -862,7 +864,9 @@ class SageMakerDiscoveryTest {
       shared.shutdownNow();
     }
 
-    assertThat(tasks.get()).isEqualTo(10);
+    assertThat(recording.resources).hasSize(10);
+    assertThat(tasks.get()).isPositive();
+    assertThat(peak.get()).isBetween(1, 2);
     assertThat(threads).isNotEmpty().allMatch(name -> name.startsWith("shared-"));
   }
 

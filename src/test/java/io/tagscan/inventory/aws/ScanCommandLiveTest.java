@@ -188,17 +188,18 @@ class ScanCommandLiveTest {
         null,
         "{\"Apps\":[{\"DomainId\":\"d-abc123\",\"UserProfileName\":\"alice\","
             + "\"AppType\":\"JupyterServer\",\"AppName\":\"default\",\"Status\":\"InService\"}]}");
-    aws.sagemaker(
+    aws.sagemakerSearch(
         roleKey(GOOD),
         "us-east-1",
-        "ListEndpoints",
+        "Endpoint",
         null,
-        "{\"Endpoints\":[{\"EndpointName\":\"churn\",\"EndpointArn\":\"arn:aws:sagemaker:us-east-1:"
-            + GOOD
-            + ":endpoint/churn\",\"EndpointStatus\":\"InService\"},{\"EndpointName\":\"fraud\","
+        "{\"Results\":[{\"Endpoint\":{\"EndpointName\":\"churn\","
             + "\"EndpointArn\":\"arn:aws:sagemaker:us-east-1:"
             + GOOD
-            + ":endpoint/fraud\",\"EndpointStatus\":\"InService\"}]}");
+            + ":endpoint/churn\",\"EndpointStatus\":\"InService\"}},{\"Endpoint\":{"
+            + "\"EndpointName\":\"fraud\",\"EndpointArn\":\"arn:aws:sagemaker:us-east-1:"
+            + GOOD
+            + ":endpoint/fraud\",\"EndpointStatus\":\"InService\",\"Tags\":[]}}]}");
 
     Run run =
         run(
@@ -266,12 +267,14 @@ class ScanCommandLiveTest {
             .willReturn(FakeAws.json(200, "{\"ResourceTagMappingList\":[]}")));
     aws.sagemakerFail(roleKey(GOOD), "us-east-1", "ListUserProfiles", 500, "InternalFailure");
     String model = "arn:aws:sagemaker:us-east-1:" + GOOD + ":model/never-tagged";
-    aws.sagemaker(
+    aws.sagemakerSearch(
         roleKey(GOOD),
         "us-east-1",
-        "ListModels",
+        "Model",
         null,
-        "{\"Models\":[{\"ModelName\":\"never-tagged\",\"ModelArn\":\"" + model + "\"}]}");
+        "{\"Results\":[{\"Model\":{\"Model\":{\"ModelName\":\"never-tagged\",\"ModelArn\":\""
+            + model
+            + "\"}}}]}");
 
     Run run =
         run(
