@@ -3,6 +3,7 @@ package io.tagscan.cli;
 import io.tagscan.inventory.Arn;
 import io.tagscan.model.ExitCode;
 import io.tagscan.model.Printable;
+import io.tagscan.model.Shard;
 import io.tagscan.model.UsageException;
 import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
@@ -71,6 +72,22 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also save what the scan read as a snapshot that --inventory reads back.")
   Path saveInventory;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "Scan only the K-th of N parts of the accounts, each account in the part its id's hash"
+              + " names; 'tagscan report merge' joins the N reports.")
+  String shard;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "REPORT.json",
+      description =
+          "A saved JSON report: its findings (by ARN, rule and key) do not fail the run; the report"
+              + " still holds every finding.")
+  Path baseline;
+
   @Mixin ReportChoices reports;
 
   @Mixin(name = "aws")
@@ -93,7 +110,9 @@ final class ScanCommand implements Callable<Integer> {
             report,
             saveInventory,
             environment.clock(),
-            inventoryAccount);
+            inventoryAccount,
+            shard == null ? null : Shard.parse(shard),
+            baseline);
     if (!inventory.isEmpty()) {
       refuseAwsOptions();
     }

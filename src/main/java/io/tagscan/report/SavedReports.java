@@ -10,6 +10,7 @@ import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
+import io.tagscan.model.Source;
 import io.tagscan.model.UsageException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -36,6 +40,9 @@ import java.util.TreeSet;
  * resources, as the scan computed them.
  */
 public final class SavedReports {
+
+  /** Errors about an account's own name or tags only, which leave the account scanned. */
+  private static final Set<String> ACCOUNT_ONLY = Set.of("ListTagsForResource", "DescribeAccount");
 
   private SavedReports() {}
 
@@ -80,10 +87,10 @@ public final class SavedReports {
       try (ReportPipeline pipeline =
           ReportPipeline.open(first.header().dictionary(), asSaved, stdout)) {
         accounts(open).values().forEach(pipeline::account);
-        feedSorted(open, pipeline);
+        Coverage coverage = feedSorted(open, pipeline);
         LinkedHashSet<ScanError> errors = new LinkedHashSet<>();
         open.forEach(report -> errors.addAll(report.errors()));
-        return pipeline.finish(info(open), List.copyOf(errors));
+        return pipeline.finish(info(open, coverage, errors), List.copyOf(errors));
       }
     } finally {
       open.forEach(SavedReport::close);
@@ -152,9 +159,13 @@ public final class SavedReports {
     return accounts;
   }
 
+  /** The accounts each part covers, and those that had a resource read, over every part. */
+  private record Coverage(List<Set<String>> accountsByPart, Set<String> accountsWithResources) {}
+
   /** One input's stream with its current resource and that resource's sort key. */
   private static final class Cursor {
     final SavedReport report;
+    final Set<String> accounts = new HashSet<>();
     CheckedResource current;
     byte[] key;
     String place;
@@ -180,6 +191,9 @@ public final class SavedReports {
                     + Printable.of(current.resource().arn())
                     + "'"));
       }
+      if (!next.resource().accountId().isEmpty()) {
+        accounts.add(next.resource().accountId());
+      }
       current = next;
       key = nextKey;
       place = report.place();
@@ -187,11 +201,14 @@ public final class SavedReports {
     }
   }
 
-  private static void feedSorted(List<SavedReport> reports, ReportPipeline pipeline) {
+  private static Coverage feedSorted(List<SavedReport> reports, ReportPipeline pipeline) {
     PriorityQueue<Cursor> queue =
         new PriorityQueue<>((a, b) -> Arrays.compareUnsigned(a.key, b.key));
+    List<Cursor> cursors = new ArrayList<>();
+    Set<String> withResources = new HashSet<>();
     for (SavedReport report : reports) {
       Cursor cursor = new Cursor(report);
+      cursors.add(cursor);
       if (cursor.advance()) {
         queue.add(cursor);
       }
@@ -214,6 +231,9 @@ public final class SavedReports {
                       + " with other content; a resource must be the same in every part"));
         }
       } else {
+        if (resource.resource().source() != Source.ORGANIZATIONS) {
+          withResources.add(resource.resource().accountId());
+        }
         pipeline.accept(resource);
         previous = resource;
         previousKey = cursor.key;
@@ -223,6 +243,15 @@ public final class SavedReports {
         queue.add(cursor);
       }
     }
+    List<Set<String>> byPart = new ArrayList<>();
+    for (Cursor cursor : cursors) {
+      Set<String> covered = new TreeSet<>(cursor.accounts);
+      cursor.report.header().accounts().forEach(account -> covered.add(account.id()));
+      cursor.report.errors().forEach(error -> covered.add(error.accountId()));
+      covered.remove("");
+      byPart.add(covered);
+    }
+    return new Coverage(byPart, withResources);
   }
 
   /** Account, region and ARN as UTF-8, each ended by a NUL: the order reports are written in. */
@@ -233,10 +262,14 @@ public final class SavedReports {
 
   /**
    * The header of the whole: from the earliest start to the latest end, complete only when every
-   * part is, the sources and regions of every part, the parts' account counts added up (the parts
-   * cover disjoint accounts, as {@code --shard} splits them), and every part's SageMaker figures.
+   * part is, the sources and regions of every part, every part's SageMaker figures, and the
+   * accounts: when the parts cover disjoint accounts (as {@code --shard} splits them), their counts
+   * added up; when they share accounts (parts split by region, or one report given twice), counted
+   * again over the union as a scan counts them, an account failed when it has an error other than
+   * its own tags being unreadable and no resource in any part.
    */
-  private static ScanInfo info(List<SavedReport> reports) {
+  private static ScanInfo info(
+      List<SavedReport> reports, Coverage coverage, Collection<ScanError> errors) {
     ScanInfo first = reports.get(0).header().info();
     Instant started = first.startedAt();
     Instant finished = first.finishedAt();
@@ -258,6 +291,25 @@ public final class SavedReports {
       scanned += info.accountsScanned();
       failed += info.accountsFailed();
       sagemaker.addAll(info.sagemaker());
+    }
+    Set<String> union = new TreeSet<>();
+    int covered = 0;
+    for (Set<String> part : coverage.accountsByPart()) {
+      union.addAll(part);
+      covered += part.size();
+    }
+    if (union.size() != covered) {
+      Set<String> lost = new TreeSet<>();
+      for (ScanError error : errors) {
+        if (!error.accountId().isEmpty()
+            && !ACCOUNT_ONLY.contains(error.operation())
+            && !coverage.accountsWithResources().contains(error.accountId())) {
+          lost.add(error.accountId());
+        }
+      }
+      requested = union.size();
+      failed = lost.size();
+      scanned = requested - failed;
     }
     return new ScanInfo(
         started,

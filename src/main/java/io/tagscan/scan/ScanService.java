@@ -13,6 +13,7 @@ import io.tagscan.inventory.aws.LiveScanner;
 import io.tagscan.model.Printable;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
+import io.tagscan.model.Shard;
 import io.tagscan.model.UsageException;
 import io.tagscan.report.ReportPipeline;
 import io.tagscan.report.ScanInfo;
@@ -85,7 +86,12 @@ public final class ScanService {
       ScanListener everyone = Listeners.tee(checking, snapshot, observer);
       Header header =
           request.offline()
-              ? readFiles(request.inventory(), request.inventoryAccount(), everyone, checking)
+              ? readFiles(
+                  request.inventory(),
+                  request.inventoryAccount(),
+                  request.shard(),
+                  everyone,
+                  checking)
               : readAws(request, everyone, interruption::alsoClose);
       everyone.finished();
       List<ScanError> errors = checking.errors();
@@ -157,9 +163,16 @@ public final class ScanService {
   }
 
   private static Header readFiles(
-      List<Path> files, String account, ScanListener everyone, CheckingListener checking)
+      List<Path> files,
+      String account,
+      Shard shard,
+      ScanListener everyone,
+      CheckingListener checking)
       throws InterruptedException {
-    ParallelChecker parallel = new ParallelChecker(everyone, ParallelChecker.defaultThreads());
+    ParallelChecker parallel =
+        new ParallelChecker(
+            shard == null ? everyone : new ShardFilter(shard, everyone),
+            ParallelChecker.defaultThreads());
     InventoryResult read;
     try {
       read = InventoryReader.read(files, account, parallel);
@@ -176,13 +189,17 @@ public final class ScanService {
         accounts - failed,
         failed,
         read.complete(),
-        read.sagemaker(),
+        shard == null
+            ? read.sagemaker()
+            : read.sagemaker().stream().filter(pair -> shard.holds(pair.accountId())).toList(),
         read.notes());
   }
 
   private static Header readAws(
       ScanRequest request, ScanListener everyone, Consumer<AutoCloseable> onInterrupt) {
-    try (LiveScanner scanner = new LiveScanner(request.aws())) {
+    try (LiveScanner scanner =
+        new LiveScanner(
+            request.shard() == null ? request.aws() : request.aws().withShard(request.shard()))) {
       onInterrupt.accept(scanner);
       LiveScanResult result = scanner.scan(everyone);
       return new Header(
