@@ -44,6 +44,8 @@ public final class CommandLineFactory {
           report.getSubcommands().get(saved),
           EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS, ExitCode.INCOMPLETE)));
     }
+    listExitCodes(
+        report.getSubcommands().get("diff"), EnumSet.complementOf(EnumSet.of(ExitCode.INCOMPLETE)));
     return commandLine;
   }
 

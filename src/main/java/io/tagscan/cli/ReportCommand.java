@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Make reports from saved tagscan JSON reports: render, merge, diff.",
-    subcommands = {ReportRenderCommand.class, ReportMergeCommand.class})
+    subcommands = {ReportRenderCommand.class, ReportMergeCommand.class, ReportDiffCommand.class})
 final class ReportCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -264,7 +264,7 @@ final class JsonReportSink implements ReportSink {
    * Compact output with a line break before each top-level field and each element of a top-level
    * array: one account, resource or error per line.
    */
-  private static final class LinePerElement implements PrettyPrinter {
+  static final class LinePerElement implements PrettyPrinter {
     private int depth;
 
     @Override

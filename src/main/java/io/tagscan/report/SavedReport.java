@@ -29,11 +29,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +46,8 @@ import java.util.TreeMap;
  * before the resources (the scan, the dictionary's keys, the summary, the accounts), {@link #next}
  * hands out one resource at a time, and {@link #errors} is known once the resources are read. Only
  * one resource is held at a time, so a report of a million resources reads in little memory.
+ * Resources must come in the order tagscan writes them, by account, region and ARN, so that two
+ * reports can be walked side by side.
  *
  * <p>Anything that is not a tagscan report of schema version {@value #SCHEMA_VERSION}, or that is
  * not valid JSON, fails with an {@link InputException} naming the file and, where the parser knows
@@ -81,6 +85,8 @@ public final class SavedReport implements Closeable {
   private final JsonParser parser;
   private final Header header;
   private JsonLocation lastLocation;
+  private byte[] lastKey;
+  private String lastArn;
   private List<ScanError> errors;
 
   private SavedReport(Path file, InputStream in, JsonParser parser) {
@@ -150,12 +156,39 @@ public final class SavedReport implements Closeable {
       if (token != JsonToken.START_OBJECT) {
         throw problem(parser.currentTokenLocation(), "each resource must be a JSON object");
       }
-      lastLocation = parser.currentTokenLocation();
-      JsonNode node = MAPPER.readTree(parser);
-      return resource(node, lastLocation);
+      JsonLocation at = parser.currentTokenLocation();
+      CheckedResource next = resource(MAPPER.readTree(parser), at);
+      byte[] key = sortKey(next.resource());
+      if (lastKey != null && Arrays.compareUnsigned(key, lastKey) < 0) {
+        throw problem(
+            at,
+            "the resources are not in tagscan's order (by account, region, then ARN): '"
+                + Printable.of(next.resource().arn())
+                + "' comes after '"
+                + Printable.of(lastArn)
+                + "'");
+      }
+      lastLocation = at;
+      lastKey = key;
+      lastArn = next.resource().arn();
+      return next;
     } catch (IOException e) {
       throw failure(file, parser, e);
     }
+  }
+
+  /** The sort key of the last resource handed out by {@link #next}, or null before the first. */
+  byte[] lastKey() {
+    return lastKey;
+  }
+
+  /**
+   * Account, region and ARN as UTF-8, each ended by a NUL, compared as unsigned bytes: the order
+   * reports list resources in.
+   */
+  static byte[] sortKey(Resource resource) {
+    String key = resource.accountId() + '\0' + resource.region() + '\0' + resource.arn() + '\0';
+    return key.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The scan errors the report lists, once every resource has been read; else null. */

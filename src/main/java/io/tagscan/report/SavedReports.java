@@ -7,13 +7,11 @@ import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Diagnostic;
 import io.tagscan.model.InputException;
 import io.tagscan.model.Printable;
-import io.tagscan.model.Resource;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Source;
 import io.tagscan.model.UsageException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -180,22 +178,11 @@ public final class SavedReports {
         current = null;
         return false;
       }
-      byte[] nextKey = sortKey(next.resource());
-      if (key != null && Arrays.compareUnsigned(nextKey, key) < 0) {
-        throw InputException.of(
-            Diagnostic.ofFile(
-                report.place(),
-                "the resources are not in tagscan's order (by account, region, then ARN): '"
-                    + Printable.of(next.resource().arn())
-                    + "' comes after '"
-                    + Printable.of(current.resource().arn())
-                    + "'"));
-      }
       if (!next.resource().accountId().isEmpty()) {
         accounts.add(next.resource().accountId());
       }
       current = next;
-      key = nextKey;
+      key = report.lastKey();
       place = report.place();
       return true;
     }
@@ -252,12 +239,6 @@ public final class SavedReports {
       byPart.add(covered);
     }
     return new Coverage(byPart, withResources);
-  }
-
-  /** Account, region and ARN as UTF-8, each ended by a NUL: the order reports are written in. */
-  private static byte[] sortKey(Resource resource) {
-    String key = resource.accountId() + '\0' + resource.region() + '\0' + resource.arn() + '\0';
-    return key.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
