@@ -131,7 +131,7 @@ final class ScanCommand implements Callable<Integer> {
       describe(outcome, report, err);
     }
     if (reports.failOn.threshold() != null
-        && outcome.summary().findingsAtOrAbove(reports.failOn.threshold()) > 0) {
+        && outcome.summary().failingFindings(reports.failOn.threshold()) > 0) {
       return ExitCode.FINDINGS.code();
     }
     return (outcome.complete() ? ExitCode.OK : ExitCode.INCOMPLETE).code();
@@ -175,8 +175,13 @@ final class ScanCommand implements Callable<Integer> {
   private void describe(ScanOutcome outcome, ReportOptions report, PrintWriter err) {
     Summary summary = outcome.summary();
     err.printf(
-        "tagscan: %,d resources checked, %,d noncompliant; %s%n",
-        summary.resources(), summary.noncompliant(), Summaries.findings(summary));
+        "tagscan: %,d resources checked, %,d noncompliant; %s%s%n",
+        summary.resources(),
+        summary.noncompliant(),
+        Summaries.findings(summary),
+        summary.baseline() == null
+            ? ""
+            : String.format(", %,d of them in the baseline", summary.baseline().covered()));
     outcome.notes().forEach(note -> err.println("tagscan: note: " + note));
     List<String> written = new ArrayList<>();
     for (ReportFormat format : report.formats()) {

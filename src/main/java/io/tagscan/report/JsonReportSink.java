@@ -142,6 +142,9 @@ final class JsonReportSink implements ReportSink {
     }
     json.writeEndObject();
     json.writeNumberField("findingsWaived", summary.findingsWaived());
+    if (summary.baseline() != null) {
+      json.writeNumberField("findingsInBaseline", summary.baseline().covered());
+    }
     json.writeObjectFieldStart("findingsByAccount");
     for (Map.Entry<String, Summary.AccountFigures> entry : summary.findingsByAccount().entrySet()) {
       Summary.AccountFigures account = entry.getValue();

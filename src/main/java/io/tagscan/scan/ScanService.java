@@ -15,6 +15,8 @@ import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Shard;
 import io.tagscan.model.UsageException;
+import io.tagscan.report.Baseline;
+import io.tagscan.report.ReportOptions;
 import io.tagscan.report.ReportPipeline;
 import io.tagscan.report.ScanInfo;
 import io.tagscan.report.Summary;
@@ -57,6 +59,10 @@ public final class ScanService {
         request.exemptions() == null ? List.of() : ExemptionsLoader.load(request.exemptions());
     RuleEngine engine = new RuleEngine(dictionary, exemptions, today);
     refuseSnapshotOverInput(request);
+    if (request.baseline() != null) {
+      request =
+          withReport(request, request.report().withBaseline(Baseline.load(request.baseline())));
+    }
 
     try (Interruption interruption = Interruption.onShutdown()) {
       try {
@@ -65,6 +71,20 @@ public final class ScanService {
         throw interruption.explain(e);
       }
     }
+  }
+
+  private static ScanRequest withReport(ScanRequest request, ReportOptions report) {
+    return new ScanRequest(
+        request.dictionary(),
+        request.exemptions(),
+        request.inventory(),
+        request.aws(),
+        report,
+        request.saveInventory(),
+        request.clock(),
+        request.inventoryAccount(),
+        request.shard(),
+        request.baseline());
   }
 
   private static ScanOutcome scan(
