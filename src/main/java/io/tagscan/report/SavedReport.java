@@ -9,22 +9,14 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagscan.dictionary.Conventions;
 import io.tagscan.dictionary.Dictionary;
-import io.tagscan.dictionary.Glob;
-import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Diagnostic;
-import io.tagscan.model.Finding;
 import io.tagscan.model.InputException;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
-import io.tagscan.model.RuleId;
-import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
-import io.tagscan.model.Severity;
-import io.tagscan.model.Source;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,14 +24,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A tagscan JSON report read back as a stream with Jackson's parser: {@link #open} reads what comes
@@ -83,6 +71,8 @@ public final class SavedReport implements Closeable {
   private final Path file;
   private final InputStream in;
   private final JsonParser parser;
+  private final SavedSections sections;
+  private final SavedResourceParser resources;
   private final Header header;
   private JsonLocation lastLocation;
   private byte[] lastKey;
@@ -93,6 +83,8 @@ public final class SavedReport implements Closeable {
     this.file = file;
     this.in = in;
     this.parser = parser;
+    this.sections = new SavedSections(name(file));
+    this.resources = new SavedResourceParser(parser, sections);
     this.header = readHeader();
   }
 
@@ -157,7 +149,7 @@ public final class SavedReport implements Closeable {
         throw problem(parser.currentTokenLocation(), "each resource must be a JSON object");
       }
       JsonLocation at = parser.currentTokenLocation();
-      CheckedResource next = resource(MAPPER.readTree(parser), at);
+      CheckedResource next = resources.read(at);
       byte[] key = sortKey(next.resource());
       if (lastKey != null && Arrays.compareUnsigned(key, lastKey) < 0) {
         throw problem(
@@ -237,18 +229,18 @@ public final class SavedReport implements Closeable {
         parser.nextToken();
         JsonLocation at = parser.currentTokenLocation();
         switch (field) {
-          case "tool" -> toolVersion = tool(MAPPER.readTree(parser), at);
+          case "tool" -> toolVersion = sections.tool(MAPPER.readTree(parser), at);
           case "scan" -> {
             JsonNode scan = MAPPER.readTree(parser);
-            info = scanInfo(scan, at);
-            dictionary = dictionary(object(scan, "dictionary", at), info, at);
+            info = sections.scanInfo(scan, at);
+            dictionary = sections.dictionary(sections.object(scan, "dictionary", at), info, at);
           }
           case "summary" -> {
             JsonNode summary = MAPPER.readTree(parser);
-            rate = rate(summary.get("complianceRate"));
-            coverage = coverage(summary.get("coverage"), at);
+            rate = SavedSections.rate(summary.get("complianceRate"));
+            coverage = sections.coverage(summary.get("coverage"), at);
           }
-          case "accounts" -> accounts = accounts(MAPPER.readTree(parser), at);
+          case "accounts" -> accounts = sections.accounts(MAPPER.readTree(parser), at);
           case "resources" -> {
             if (parser.currentToken() != JsonToken.START_ARRAY) {
               throw problem(at, "resources must be an array");
@@ -274,15 +266,7 @@ public final class SavedReport implements Closeable {
       parser.nextToken();
       JsonLocation at = parser.currentTokenLocation();
       if ("errors".equals(field)) {
-        for (JsonNode error : array(MAPPER.readTree(parser), "errors", at)) {
-          found.add(
-              new ScanError(
-                  text(error, "accountId", at),
-                  text(error, "region", at),
-                  text(error, "operation", at),
-                  text(error, "code", at),
-                  text(error, "message", at)));
-        }
+        found.addAll(sections.errors(MAPPER.readTree(parser), at));
       } else {
         parser.skipChildren();
       }
@@ -293,248 +277,8 @@ public final class SavedReport implements Closeable {
     errors = List.copyOf(found);
   }
 
-  private String tool(JsonNode tool, JsonLocation at) {
-    if (!tool.isObject() || !"tagscan".equals(tool.path("name").asText(null))) {
-      throw problem(at, notTagscan("tool.name is not 'tagscan'"));
-    }
-    return text(tool, "version", at);
-  }
-
-  private ScanInfo scanInfo(JsonNode scan, JsonLocation at) {
-    JsonNode dictionary = object(scan, "dictionary", at);
-    JsonNode accounts = object(scan, "accounts", at);
-    List<SageMakerCoverage> sagemaker = new ArrayList<>();
-    for (JsonNode pair : array(scan.get("sagemaker"), "scan.sagemaker", at)) {
-      sagemaker.add(
-          checked(
-              at,
-              () ->
-                  new SageMakerCoverage(
-                      text(pair, "accountId", at),
-                      text(pair, "region", at),
-                      count(pair, "taggingApi", at),
-                      count(pair, "listing", at),
-                      count(pair, "listingOnly", at))));
-    }
-    return checked(
-        at,
-        () ->
-            new ScanInfo(
-                instant(scan, "startedAt", at),
-                instant(scan, "finishedAt", at),
-                bool(scan, "complete", at),
-                text(dictionary, "path", at),
-                text(dictionary, "sha256", at),
-                strings(scan.get("sources"), "scan.sources", at),
-                strings(scan.get("regions"), "scan.regions", at),
-                count(accounts, "requested", at),
-                count(accounts, "scanned", at),
-                count(accounts, "failed", at),
-                sagemaker));
-  }
-
-  private Dictionary dictionary(JsonNode saved, ScanInfo info, JsonLocation at) {
-    if (saved.get("keys") == null || saved.get("accountMandatory") == null) {
-      throw problem(
-          at,
-          "the report does not record the dictionary's keys (scan.dictionary.keys), which an"
-              + " older tagscan left out; scan again to get a report that can be rendered");
-    }
-    List<TagSpec> tags = new ArrayList<>();
-    for (JsonNode key : array(saved.get("keys"), "scan.dictionary.keys", at)) {
-      tags.add(
-          new TagSpec(
-              text(key, "key", at),
-              "",
-              "",
-              bool(key, "costAllocation", at),
-              bool(key, "mandatory", at),
-              null,
-              List.of(),
-              strings(key.get("appliesTo"), "appliesTo", at).stream().map(Glob::of).toList(),
-              0,
-              0));
-    }
-    return new Dictionary(
-        1,
-        "",
-        Conventions.DEFAULT,
-        tags,
-        strings(saved.get("accountMandatory"), "scan.dictionary.accountMandatory", at),
-        List.of(),
-        Dictionary.defaultSeverities(),
-        info.dictionaryPath(),
-        info.dictionarySha256());
-  }
-
-  private List<Summary.KeyCoverage> coverage(JsonNode coverage, JsonLocation at) {
-    List<Summary.KeyCoverage> keys = new ArrayList<>();
-    if (coverage == null) {
-      return keys;
-    }
-    for (JsonNode key : array(coverage, "summary.coverage", at)) {
-      keys.add(
-          checked(
-              at,
-              () ->
-                  new Summary.KeyCoverage(
-                      text(key, "key", at),
-                      bool(key, "mandatory", at),
-                      bool(key, "costAllocation", at),
-                      count(key, "inScope", at),
-                      count(key, "tagged", at))));
-    }
-    return keys;
-  }
-
-  private List<Account> accounts(JsonNode accounts, JsonLocation at) {
-    List<Account> list = new ArrayList<>();
-    for (JsonNode account : array(accounts, "accounts", at)) {
-      list.add(
-          Account.of(
-              text(account, "id", at),
-              optionalText(account, "name", at),
-              optionalText(account, "state", at),
-              tags(account, at)));
-    }
-    return list;
-  }
-
-  private CheckedResource resource(JsonNode node, JsonLocation at) {
-    String arn = text(node, "arn", at);
-    Source source = Source.fromSlug(text(node, "source", at));
-    if (source == null) {
-      throw problem(at, "resource '" + Printable.of(arn) + "': unknown source");
-    }
-    Resource resource =
-        Resource.of(
-            arn,
-            text(node, "accountId", at),
-            text(node, "region", at),
-            text(node, "resourceType", at),
-            source,
-            tags(node, at));
-    boolean tagsKnown = !node.has("tagsKnown") || bool(node, "tagsKnown", at);
-    List<Finding> findings = new ArrayList<>();
-    for (JsonNode finding : array(node.get("findings"), "findings", at)) {
-      RuleId rule = RuleId.fromSlug(text(finding, "rule", at));
-      Severity severity = Severity.fromSlug(text(finding, "severity", at));
-      if (rule == null || severity == null) {
-        throw problem(at, "resource '" + Printable.of(arn) + "': unknown rule or severity");
-      }
-      findings.add(
-          new Finding(
-              rule,
-              severity,
-              optionalText(finding, "key", at),
-              optionalText(finding, "value", at),
-              optionalText(finding, "expected", at),
-              optionalText(finding, "fix", at),
-              text(finding, "message", at)));
-    }
-    int waived = node.has("waived") ? count(node, "waived", at) : 0;
-    return checked(at, () -> new CheckedResource(resource, findings, tagsKnown, waived));
-  }
-
-  private Map<String, String> tags(JsonNode owner, JsonLocation at) {
-    JsonNode tags = object(owner, "tags", at);
-    TreeMap<String, String> map = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> tag : tags.properties()) {
-      if (!tag.getValue().isTextual()) {
-        throw problem(at, "tag '" + Printable.of(tag.getKey()) + "' must have a string value");
-      }
-      map.put(tag.getKey(), tag.getValue().textValue());
-    }
-    return map;
-  }
-
-  private JsonNode object(JsonNode owner, String field, JsonLocation at) {
-    JsonNode node = owner.get(field);
-    if (node == null || !node.isObject()) {
-      throw problem(at, "'" + field + "' must be an object");
-    }
-    return node;
-  }
-
-  private List<JsonNode> array(JsonNode node, String field, JsonLocation at) {
-    if (node == null || !node.isArray()) {
-      throw problem(at, "'" + field + "' must be an array");
-    }
-    List<JsonNode> list = new ArrayList<>(node.size());
-    node.forEach(list::add);
-    return list;
-  }
-
-  private List<String> strings(JsonNode node, String field, JsonLocation at) {
-    List<String> list = new ArrayList<>();
-    for (JsonNode value : array(node, field, at)) {
-      if (!value.isTextual()) {
-        throw problem(at, "'" + field + "' must hold strings");
-      }
-      list.add(value.textValue());
-    }
-    return list;
-  }
-
-  private String text(JsonNode owner, String field, JsonLocation at) {
-    JsonNode node = owner.get(field);
-    if (node == null || !node.isTextual()) {
-      throw problem(at, "'" + field + "' must be a string");
-    }
-    return node.textValue();
-  }
-
-  private String optionalText(JsonNode owner, String field, JsonLocation at) {
-    return owner.has(field) ? text(owner, field, at) : null;
-  }
-
-  private boolean bool(JsonNode owner, String field, JsonLocation at) {
-    JsonNode node = owner.get(field);
-    if (node == null || !node.isBoolean()) {
-      throw problem(at, "'" + field + "' must be true or false");
-    }
-    return node.booleanValue();
-  }
-
-  private int count(JsonNode owner, String field, JsonLocation at) {
-    JsonNode node = owner.get(field);
-    if (node == null
-        || !node.canConvertToInt()
-        || !node.isIntegralNumber()
-        || node.intValue() < 0) {
-      throw problem(at, "'" + field + "' must be a count");
-    }
-    return node.intValue();
-  }
-
-  private Instant instant(JsonNode owner, String field, JsonLocation at) {
-    try {
-      return Instant.parse(text(owner, field, at));
-    } catch (DateTimeParseException e) {
-      throw problem(at, "'" + field + "' must be an ISO-8601 instant");
-    }
-  }
-
-  private static BigDecimal rate(JsonNode node) {
-    return node == null || !node.isNumber() ? null : node.decimalValue();
-  }
-
-  /** Builds a record, turning its own checks on the values into a placed problem. */
-  private <T> T checked(JsonLocation at, java.util.function.Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      throw problem(at, Printable.of(e.getMessage()));
-    }
-  }
-
   private InputException problem(JsonLocation at, String message) {
-    return InputException.of(
-        new Diagnostic(
-            name(file),
-            at == null ? 0 : Math.max(0, at.getLineNr()),
-            at == null ? 0 : Math.max(0, at.getColumnNr()),
-            message));
+    return sections.problem(at, message);
   }
 
   private static String notTagscan(String why) {
