@@ -255,7 +255,8 @@ public final class ReportDiff {
 
   /** Walks both reports side by side, by account, region and ARN. */
   static void walk(SavedReport before, SavedReport after, Visitor visitor) throws IOException {
-    Counting counting = visitor instanceof Figures figures ? new Counting(figures) : null;
+    // The first walk counts the resources of each side as it reads them.
+    Figures counting = visitor instanceof Figures figures ? figures : null;
     CheckedResource o = next(before, counting, true);
     CheckedResource n = next(after, counting, false);
     byte[] oKey = before.lastKey();
@@ -296,16 +297,13 @@ public final class ReportDiff {
     }
   }
 
-  /** Counts the resources of each side as the walk reads them. */
-  private record Counting(Figures figures) {}
-
-  private static CheckedResource next(SavedReport report, Counting counting, boolean old) {
+  private static CheckedResource next(SavedReport report, Figures counting, boolean old) {
     CheckedResource next = report.next();
     if (next != null && counting != null) {
       if (old) {
-        counting.figures().oldResources++;
+        counting.oldResources++;
       } else {
-        counting.figures().newResources++;
+        counting.newResources++;
       }
     }
     return next;
