@@ -3,6 +3,7 @@ package io.tagscan.cli;
 import io.tagscan.model.ExitCode;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -37,6 +38,14 @@ public final class CommandLineFactory {
     listExitCodes(
         commandLine.getSubcommands().get("dictionary").getSubcommands().get("lint"),
         EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS, ExitCode.INCOMPLETE)));
+    CommandLine report = commandLine.getSubcommands().get("report");
+    for (String saved : List.of("render", "merge")) {
+      listExitCodes(
+          report.getSubcommands().get(saved),
+          EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS, ExitCode.INCOMPLETE)));
+    }
+    listExitCodes(
+        report.getSubcommands().get("diff"), EnumSet.complementOf(EnumSet.of(ExitCode.INCOMPLETE)));
     return commandLine;
   }
 

@@ -3,6 +3,7 @@ package io.tagscan.cli;
 import io.tagscan.inventory.Arn;
 import io.tagscan.model.ExitCode;
 import io.tagscan.model.Printable;
+import io.tagscan.model.Shard;
 import io.tagscan.model.UsageException;
 import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
@@ -71,6 +72,22 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also save what the scan read as a snapshot that --inventory reads back.")
   Path saveInventory;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "Scan only the K-th of N parts of the accounts, each account in the part its id's hash"
+              + " names; 'tagscan report merge' joins the N reports.")
+  String shard;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "REPORT.json",
+      description =
+          "A saved JSON report: its findings (by ARN, rule and key) do not fail the run; the report"
+              + " still holds every finding.")
+  Path baseline;
+
   @Mixin ReportChoices reports;
 
   @Mixin(name = "aws")
@@ -93,7 +110,9 @@ final class ScanCommand implements Callable<Integer> {
             report,
             saveInventory,
             environment.clock(),
-            inventoryAccount);
+            inventoryAccount,
+            shard == null ? null : Shard.parse(shard),
+            baseline);
     if (!inventory.isEmpty()) {
       refuseAwsOptions();
     }
@@ -112,7 +131,7 @@ final class ScanCommand implements Callable<Integer> {
       describe(outcome, report, err);
     }
     if (reports.failOn.threshold() != null
-        && outcome.summary().findingsAtOrAbove(reports.failOn.threshold()) > 0) {
+        && outcome.summary().failingFindings(reports.failOn.threshold()) > 0) {
       return ExitCode.FINDINGS.code();
     }
     return (outcome.complete() ? ExitCode.OK : ExitCode.INCOMPLETE).code();
@@ -156,8 +175,13 @@ final class ScanCommand implements Callable<Integer> {
   private void describe(ScanOutcome outcome, ReportOptions report, PrintWriter err) {
     Summary summary = outcome.summary();
     err.printf(
-        "tagscan: %,d resources checked, %,d noncompliant; %s%n",
-        summary.resources(), summary.noncompliant(), Summaries.findings(summary));
+        "tagscan: %,d resources checked, %,d noncompliant; %s%s%n",
+        summary.resources(),
+        summary.noncompliant(),
+        Summaries.findings(summary),
+        summary.baseline() == null
+            ? ""
+            : String.format(", %,d of them in the baseline", summary.baseline().covered()));
     outcome.notes().forEach(note -> err.println("tagscan: note: " + note));
     List<String> written = new ArrayList<>();
     for (ReportFormat format : report.formats()) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       ScanCommand.class,
       AccountsCommand.class,
       DictionaryCommand.class,
+      ReportCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
       picocli.CommandLine.HelpCommand.class
     })
@@ -37,6 +38,6 @@ final class TagscanCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "Missing a command: scan, accounts or dictionary");
+        spec.commandLine(), "Missing a command: scan, accounts, dictionary or report");
   }
 }

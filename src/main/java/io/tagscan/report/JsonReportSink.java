@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.tagscan.dictionary.Dictionary;
+import io.tagscan.dictionary.Glob;
+import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
@@ -61,7 +64,7 @@ final class JsonReportSink implements ReportSink {
     json.writeStringField("name", "tagscan");
     json.writeStringField("version", context.toolVersion());
     json.writeEndObject();
-    writeScan(context.info());
+    writeScan(context.info(), context.dictionary());
     writeSummary(context.summary());
     json.writeArrayFieldStart("accounts");
     for (Account account : context.accounts().values()) {
@@ -71,7 +74,7 @@ final class JsonReportSink implements ReportSink {
     json.writeArrayFieldStart("resources");
   }
 
-  private void writeScan(ScanInfo info) throws IOException {
+  private void writeScan(ScanInfo info, Dictionary dictionary) throws IOException {
     json.writeObjectFieldStart("scan");
     json.writeStringField("startedAt", instant(info.startedAt()));
     json.writeStringField("finishedAt", instant(info.finishedAt()));
@@ -79,6 +82,7 @@ final class JsonReportSink implements ReportSink {
     json.writeObjectFieldStart("dictionary");
     json.writeStringField("path", info.dictionaryPath());
     json.writeStringField("sha256", info.dictionarySha256());
+    writeKeys(dictionary);
     json.writeEndObject();
     writeStrings("sources", info.sources());
     writeStrings("regions", info.regions());
@@ -89,6 +93,28 @@ final class JsonReportSink implements ReportSink {
     json.writeEndObject();
     ModelJson.sagemaker(json, "sagemaker", info.sagemaker());
     json.writeEndObject();
+  }
+
+  /**
+   * What of the dictionary the other formats need, so that they can be rendered from this report
+   * alone: every declared key with its flags and scope, and the keys accounts must carry.
+   */
+  private void writeKeys(Dictionary dictionary) throws IOException {
+    json.writeArrayFieldStart("keys");
+    for (TagSpec spec : dictionary.tags()) {
+      json.writeStartObject();
+      json.writeStringField("key", spec.key());
+      json.writeBooleanField("mandatory", spec.mandatory());
+      json.writeBooleanField("costAllocation", spec.costAllocation());
+      json.writeArrayFieldStart("appliesTo");
+      for (Glob glob : spec.appliesTo()) {
+        json.writeString(glob.pattern());
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    writeStrings("accountMandatory", dictionary.accountMandatory());
   }
 
   private static String instant(Instant instant) {
@@ -116,6 +142,9 @@ final class JsonReportSink implements ReportSink {
     }
     json.writeEndObject();
     json.writeNumberField("findingsWaived", summary.findingsWaived());
+    if (summary.baseline() != null) {
+      json.writeNumberField("findingsInBaseline", summary.baseline().covered());
+    }
     json.writeObjectFieldStart("findingsByAccount");
     for (Map.Entry<String, Summary.AccountFigures> entry : summary.findingsByAccount().entrySet()) {
       Summary.AccountFigures account = entry.getValue();
@@ -238,7 +267,7 @@ final class JsonReportSink implements ReportSink {
    * Compact output with a line break before each top-level field and each element of a top-level
    * array: one account, resource or error per line.
    */
-  private static final class LinePerElement implements PrettyPrinter {
+  static final class LinePerElement implements PrettyPrinter {
     private int depth;
 
     @Override

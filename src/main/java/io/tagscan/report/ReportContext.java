@@ -61,7 +61,7 @@ record ReportContext(
     if (failOn == null) {
       return Verdict.REPORT_ONLY;
     }
-    if (summary.findingsAtOrAbove(failOn) > 0) {
+    if (summary.failingFindings(failOn) > 0) {
       return Verdict.FAILED;
     }
     return info.complete() ? Verdict.PASSED : Verdict.INCOMPLETE;
@@ -82,15 +82,20 @@ record ReportContext(
           parts.add(
               String.join(" and ", severityCounts(failOn, true))
                   + " on "
-                  + count(summary.resourcesAtOrAbove(failOn))
+                  + count(summary.failingResources(failOn))
                   + " of "
                   + plural(resources, "resource", "resources"));
       case PASSED ->
           parts.add(
-              "no " + failingNoun(failOn) + " on " + plural(resources, "resource", "resources"));
+              "no "
+                  + fresh()
+                  + failingNoun(failOn)
+                  + " on "
+                  + plural(resources, "resource", "resources"));
       case INCOMPLETE ->
           parts.add(
               "no "
+                  + fresh()
                   + failingNoun(failOn)
                   + " on the "
                   + plural(resources, "resource", "resources")
@@ -111,6 +116,9 @@ record ReportContext(
     if (summary.findingsWaived() > 0) {
       parts.add(count(summary.findingsWaived()) + " waived");
     }
+    if (summary.baseline() != null) {
+      parts.add(count(summary.baseline().covered()) + " in the baseline");
+    }
     if (!info.complete()) {
       String unread = plural(errors.size(), "part", "parts") + " could not be read";
       parts.add(verdict == Verdict.INCOMPLETE ? unread : "the scan is incomplete: " + unread);
@@ -120,17 +128,28 @@ record ReportContext(
 
   /** Counts such as {@code 9 warnings} of the severities at or above (or below) the threshold. */
   private List<String> severityCounts(Severity threshold, boolean atOrAbove) {
+    // With a baseline, what decides the run is what the baseline does not hold.
+    boolean fresh = atOrAbove && summary.baseline() != null && options.failOn() != null;
+    String prefix = fresh ? "new " : "";
     List<String> counts = new ArrayList<>();
     for (Severity severity : Severity.values()) {
-      long found = summary.findingsBySeverity().get(severity);
+      long found =
+          fresh
+              ? summary.baseline().newBySeverity().get(severity)
+              : summary.findingsBySeverity().get(severity);
       if (found > 0 && severity.atLeast(threshold) == atOrAbove) {
         counts.add(
             severity == Severity.INFO
-                ? count(found) + " info"
-                : plural(found, severity.slug(), severity.slug() + "s"));
+                ? count(found) + " " + prefix + "info"
+                : plural(found, prefix + severity.slug(), prefix + severity.slug() + "s"));
       }
     }
     return counts;
+  }
+
+  /** {@code new } when a baseline decides what fails the run, else nothing. */
+  private String fresh() {
+    return summary.baseline() == null ? "" : "new ";
   }
 
   private static String failingNoun(Severity failOn) {

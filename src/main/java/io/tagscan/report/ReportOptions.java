@@ -13,7 +13,8 @@ import java.util.Set;
  * chosen goes to standard output), the CSV layout, the lowest severity that fails the run (null for
  * never), how many resources the terminal table shows, whether it may use colour, how many columns
  * wide it may be, and whether values taken for personal data are shown as they are ({@code
- * --show-pii}) rather than masked.
+ * --show-pii}) rather than masked. {@code baseline}, null for none, holds the findings that do not
+ * count toward {@code failOn} ({@code --baseline}).
  */
 public record ReportOptions(
     Set<ReportFormat> formats,
@@ -23,7 +24,8 @@ public record ReportOptions(
     int tableLimit,
     boolean color,
     int tableWidth,
-    boolean showPii) {
+    boolean showPii,
+    Baseline baseline) {
 
   /** The width the terminal table gets when nothing says otherwise. */
   public static final int DEFAULT_TABLE_WIDTH = 80;
@@ -40,6 +42,25 @@ public record ReportOptions(
       int tableLimit,
       boolean color) {
     this(formats, outputDir, csvLayout, failOn, tableLimit, color, DEFAULT_TABLE_WIDTH, false);
+  }
+
+  /** Options with no baseline: every finding counts toward {@code --fail-on}. */
+  public ReportOptions(
+      Set<ReportFormat> formats,
+      Path outputDir,
+      CsvLayout csvLayout,
+      Severity failOn,
+      int tableLimit,
+      boolean color,
+      int tableWidth,
+      boolean showPii) {
+    this(formats, outputDir, csvLayout, failOn, tableLimit, color, tableWidth, showPii, null);
+  }
+
+  /** The same options, with findings of {@code known} not counting toward {@code --fail-on}. */
+  public ReportOptions withBaseline(Baseline known) {
+    return new ReportOptions(
+        formats, outputDir, csvLayout, failOn, tableLimit, color, tableWidth, showPii, known);
   }
 
   public ReportOptions {

@@ -107,7 +107,7 @@ public final class ReportPipeline implements AutoCloseable {
     this.stdout = Objects.requireNonNull(stdout, "stdout");
     this.tuning = Objects.requireNonNull(tuning, "tuning");
     this.opener = Objects.requireNonNull(opener, "opener");
-    this.summary = new SummaryBuilder(dictionary);
+    this.summary = new SummaryBuilder(dictionary, options.baseline());
     this.worst =
         options.formats().contains(ReportFormat.TABLE)
             ? new WorstResources(options.tableLimit())

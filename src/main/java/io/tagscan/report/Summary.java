@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *
  * <p>{@code resourcesByWorstFinding} counts resources by the most severe finding they carry;
  * resources without findings are not in it. Severity maps always hold all three severities. {@code
- * businessUnits} is null when the dictionary names no business-unit key.
+ * businessUnits} is null when the dictionary names no business-unit key; {@code baseline} is null
+ * without {@code --baseline}.
  */
 public record Summary(
     long resources,
@@ -31,7 +32,68 @@ public record Summary(
     List<KeyCoverage> coverage,
     SortedMap<String, List<KeyCoverage>> coverageByAccount,
     long findingsWaived,
-    BusinessUnits businessUnits) {
+    BusinessUnits businessUnits,
+    BaselineFigures baseline) {
+
+  /** Figures of a scan without a baseline. */
+  public Summary(
+      long resources,
+      long compliant,
+      long noncompliant,
+      Map<Severity, Long> findingsBySeverity,
+      SortedMap<String, Long> findingsByRule,
+      Map<Severity, Long> resourcesByWorstFinding,
+      SortedMap<String, AccountFigures> findingsByAccount,
+      List<KeyCoverage> coverage,
+      SortedMap<String, List<KeyCoverage>> coverageByAccount,
+      long findingsWaived,
+      BusinessUnits businessUnits) {
+    this(
+        resources,
+        compliant,
+        noncompliant,
+        findingsBySeverity,
+        findingsByRule,
+        resourcesByWorstFinding,
+        findingsByAccount,
+        coverage,
+        coverageByAccount,
+        findingsWaived,
+        businessUnits,
+        null);
+  }
+
+  /**
+   * With {@code --baseline}: how many findings the baseline holds, and per severity the findings it
+   * does not hold and the resources by their worst such finding.
+   */
+  public record BaselineFigures(
+      long covered, Map<Severity, Long> newBySeverity, Map<Severity, Long> resourcesByWorstNew) {
+    public BaselineFigures {
+      if (covered < 0) {
+        throw new IllegalArgumentException("counts cannot be negative");
+      }
+      newBySeverity = bySeverity(newBySeverity);
+      resourcesByWorstNew = bySeverity(resourcesByWorstNew);
+    }
+  }
+
+  /**
+   * The findings that fail the run at {@code threshold}: every finding at or above it, or with a
+   * baseline only those the baseline does not hold; 0 when the threshold is null (never).
+   */
+  public long failingFindings(Severity threshold) {
+    return baseline == null
+        ? findingsAtOrAbove(threshold)
+        : sumAtOrAbove(baseline.newBySeverity(), threshold);
+  }
+
+  /** The resources carrying a finding that fails the run at {@code threshold}. */
+  public long failingResources(Severity threshold) {
+    return baseline == null
+        ? resourcesAtOrAbove(threshold)
+        : sumAtOrAbove(baseline.resourcesByWorstNew(), threshold);
+  }
 
   public Summary {
     if (findingsWaived < 0) {

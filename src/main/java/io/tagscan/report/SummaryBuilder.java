@@ -39,6 +39,7 @@ final class SummaryBuilder {
   private final int maxBusinessUnits;
   private final Set<String> accountKeys;
   private final Map<String, boolean[]> scopeByType = new ConcurrentHashMap<>();
+  private final Baseline baseline;
 
   // Guarded by this.
   private final Figures total;
@@ -48,12 +49,24 @@ final class SummaryBuilder {
   private final TreeMap<String, long[]> units = new TreeMap<>();
   private final long[] otherUnits = new long[2];
   private final long[] untaggedUnits = new long[2];
+  private long covered;
+  private final long[] newFindings = new long[SEVERITIES.length];
+  private final long[] worstNew = new long[SEVERITIES.length];
 
   SummaryBuilder(Dictionary dictionary) {
-    this(dictionary, MAX_BUSINESS_UNITS);
+    this(dictionary, MAX_BUSINESS_UNITS, null);
+  }
+
+  SummaryBuilder(Dictionary dictionary, Baseline baseline) {
+    this(dictionary, MAX_BUSINESS_UNITS, baseline);
   }
 
   SummaryBuilder(Dictionary dictionary, int maxBusinessUnits) {
+    this(dictionary, maxBusinessUnits, null);
+  }
+
+  SummaryBuilder(Dictionary dictionary, int maxBusinessUnits, Baseline baseline) {
+    this.baseline = baseline;
     this.coverageKeys =
         dictionary.tags().stream()
             .filter(spec -> spec.mandatory() || spec.costAllocation())
@@ -104,7 +117,29 @@ final class SummaryBuilder {
       }
     }
     boolean compliant = checked.compliant();
+    int[] newBySeverity = new int[SEVERITIES.length];
+    Severity worstNewFinding = null;
+    int inBaseline = 0;
+    if (baseline != null) {
+      for (Finding finding : checked.findings()) {
+        if (baseline.covers(resource.arn(), finding)) {
+          inBaseline++;
+        } else {
+          newBySeverity[finding.severity().ordinal()]++;
+          if (worstNewFinding == null || finding.severity().atLeast(worstNewFinding)) {
+            worstNewFinding = finding.severity();
+          }
+        }
+      }
+    }
     synchronized (this) {
+      covered += inBaseline;
+      for (int i = 0; i < newBySeverity.length; i++) {
+        newFindings[i] += newBySeverity[i];
+      }
+      if (worstNewFinding != null) {
+        worstNew[worstNewFinding.ordinal()]++;
+      }
       for (Finding finding : checked.findings()) {
         findingsByRule[finding.rule().ordinal()]++;
       }
@@ -212,7 +247,10 @@ final class SummaryBuilder {
         total.coverage(coverageKeys),
         coverage,
         waived,
-        businessUnits());
+        businessUnits(),
+        baseline == null
+            ? null
+            : new Summary.BaselineFigures(covered, bySeverity(newFindings), bySeverity(worstNew)));
   }
 
   private Summary.BusinessUnits businessUnits() {

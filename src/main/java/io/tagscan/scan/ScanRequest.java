@@ -2,6 +2,7 @@ package io.tagscan.scan;
 
 import io.tagscan.inventory.Arn;
 import io.tagscan.inventory.aws.AwsOptions;
+import io.tagscan.model.Shard;
 import io.tagscan.report.ReportOptions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +17,9 @@ import java.util.Objects;
  * <p>{@code exemptions} and {@code saveInventory} may be null; {@code aws} is null for an offline
  * scan. The clock gives the scan's timestamps and the day exemptions are judged on. {@code
  * inventoryAccount}, for offline scans only and otherwise null, is the account that inventory ARNs
- * without one (S3 buckets) belong to, and that ARNs with one must name.
+ * without one (S3 buckets) belong to, and that ARNs with one must name. {@code shard}, null for the
+ * whole scan, keeps one part of the accounts ({@code --shard K/N}); {@code baseline}, null for
+ * none, is a saved report whose findings do not fail the run ({@code --baseline}).
  */
 public record ScanRequest(
     Path dictionary,
@@ -26,7 +29,9 @@ public record ScanRequest(
     ReportOptions report,
     Path saveInventory,
     Clock clock,
-    String inventoryAccount) {
+    String inventoryAccount,
+    Shard shard,
+    Path baseline) {
 
   public ScanRequest {
     Objects.requireNonNull(dictionary, "dictionary");
@@ -39,6 +44,29 @@ public record ScanRequest(
     if (inventoryAccount != null && (inventory.isEmpty() || !Arn.isAccountId(inventoryAccount))) {
       throw new IllegalArgumentException("an inventory account is 12 digits, for offline scans");
     }
+  }
+
+  /** A request for every account, with no baseline. */
+  public ScanRequest(
+      Path dictionary,
+      Path exemptions,
+      List<Path> inventory,
+      AwsOptions aws,
+      ReportOptions report,
+      Path saveInventory,
+      Clock clock,
+      String inventoryAccount) {
+    this(
+        dictionary,
+        exemptions,
+        inventory,
+        aws,
+        report,
+        saveInventory,
+        clock,
+        inventoryAccount,
+        null,
+        null);
   }
 
   /** A request with no account given for the inventory's ARNs. */

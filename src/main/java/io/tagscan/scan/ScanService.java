@@ -13,7 +13,10 @@ import io.tagscan.inventory.aws.LiveScanner;
 import io.tagscan.model.Printable;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
+import io.tagscan.model.Shard;
 import io.tagscan.model.UsageException;
+import io.tagscan.report.Baseline;
+import io.tagscan.report.ReportOptions;
 import io.tagscan.report.ReportPipeline;
 import io.tagscan.report.ScanInfo;
 import io.tagscan.report.Summary;
@@ -56,6 +59,10 @@ public final class ScanService {
         request.exemptions() == null ? List.of() : ExemptionsLoader.load(request.exemptions());
     RuleEngine engine = new RuleEngine(dictionary, exemptions, today);
     refuseSnapshotOverInput(request);
+    if (request.baseline() != null) {
+      request =
+          withReport(request, request.report().withBaseline(Baseline.load(request.baseline())));
+    }
 
     try (Interruption interruption = Interruption.onShutdown()) {
       try {
@@ -64,6 +71,20 @@ public final class ScanService {
         throw interruption.explain(e);
       }
     }
+  }
+
+  private static ScanRequest withReport(ScanRequest request, ReportOptions report) {
+    return new ScanRequest(
+        request.dictionary(),
+        request.exemptions(),
+        request.inventory(),
+        request.aws(),
+        report,
+        request.saveInventory(),
+        request.clock(),
+        request.inventoryAccount(),
+        request.shard(),
+        request.baseline());
   }
 
   private static ScanOutcome scan(
@@ -85,7 +106,12 @@ public final class ScanService {
       ScanListener everyone = Listeners.tee(checking, snapshot, observer);
       Header header =
           request.offline()
-              ? readFiles(request.inventory(), request.inventoryAccount(), everyone, checking)
+              ? readFiles(
+                  request.inventory(),
+                  request.inventoryAccount(),
+                  request.shard(),
+                  everyone,
+                  checking)
               : readAws(request, everyone, interruption::alsoClose);
       everyone.finished();
       List<ScanError> errors = checking.errors();
@@ -157,9 +183,16 @@ public final class ScanService {
   }
 
   private static Header readFiles(
-      List<Path> files, String account, ScanListener everyone, CheckingListener checking)
+      List<Path> files,
+      String account,
+      Shard shard,
+      ScanListener everyone,
+      CheckingListener checking)
       throws InterruptedException {
-    ParallelChecker parallel = new ParallelChecker(everyone, ParallelChecker.defaultThreads());
+    ParallelChecker parallel =
+        new ParallelChecker(
+            shard == null ? everyone : new ShardFilter(shard, everyone),
+            ParallelChecker.defaultThreads());
     InventoryResult read;
     try {
       read = InventoryReader.read(files, account, parallel);
@@ -176,13 +209,17 @@ public final class ScanService {
         accounts - failed,
         failed,
         read.complete(),
-        read.sagemaker(),
+        shard == null
+            ? read.sagemaker()
+            : read.sagemaker().stream().filter(pair -> shard.holds(pair.accountId())).toList(),
         read.notes());
   }
 
   private static Header readAws(
       ScanRequest request, ScanListener everyone, Consumer<AutoCloseable> onInterrupt) {
-    try (LiveScanner scanner = new LiveScanner(request.aws())) {
+    try (LiveScanner scanner =
+        new LiveScanner(
+            request.shard() == null ? request.aws() : request.aws().withShard(request.shard()))) {
       onInterrupt.accept(scanner);
       LiveScanResult result = scanner.scan(everyone);
       return new Header(

@@ -20,17 +20,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs tagscan end to end on every case of the {@code lint} and {@code scan} golden suites (see
- * {@link GoldenRunner} for the layout): each case's {@code args} in its {@code environment}, and
- * compares {@code expected.exit-code.txt}, {@code expected.stdout.txt}, {@code expected.stderr.txt}
- * and one {@code expected.<file>} per file written under {@code $OUT}.
+ * Runs tagscan end to end on every case of the {@code lint}, {@code scan}, {@code render}, {@code
+ * merge} and {@code diff} golden suites (see {@link GoldenRunner} for the layout): each case's
+ * {@code args} in its {@code environment}, and compares {@code expected.exit-code.txt}, {@code
+ * expected.stdout.txt}, {@code expected.stderr.txt} and one {@code expected.<file>} per file
+ * written under {@code $OUT}.
  */
 class CommandGoldenTest {
 
   @TempDir Path out;
 
   static Stream<Path> cases() {
-    return Stream.of("lint", "scan").flatMap(suite -> GoldenRunner.cases(suite).stream());
+    return Stream.of("lint", "scan", "render", "merge", "diff")
+        .flatMap(suite -> GoldenRunner.cases(suite).stream());
   }
 
   @Test

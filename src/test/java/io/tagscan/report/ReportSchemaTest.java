@@ -57,6 +57,23 @@ class ReportSchemaTest {
     }
   }
 
+  /** Reports made from reports, and a scan with a baseline, which adds a summary field. */
+  static Stream<Path> reportsFromReports() {
+    Path golden = Paths.get("src/test/resources/golden");
+    return Stream.of(
+        golden.resolve("scan/baseline-new-findings/expected.tagscan-report.json"),
+        golden.resolve("merge/three-shards/expected.tagscan-report.json"),
+        golden.resolve("render/hostile-every-format/expected.tagscan-report.json"),
+        Paths.get("src/test/resources/interchange/example.json"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reportsFromReports")
+  void acceptsReportsMadeFromReports(Path report) throws IOException {
+    assertThat(report).exists();
+    assertThat(schema().validate(MAPPER.readTree(report.toFile()))).isEmpty();
+  }
+
   @Test
   void isAValidDraft202012Schema() throws IOException {
     JsonSchema metaSchema =

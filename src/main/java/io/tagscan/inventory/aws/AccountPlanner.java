@@ -145,6 +145,9 @@ final class AccountPlanner {
       ids.add(caller);
     }
     ids.removeAll(options.excludeAccounts());
+    if (options.shard() != null) {
+      ids.removeIf(id -> !options.shard().holds(id));
+    }
     if (forScan && role && !options.roleArnVariesByAccount() && ids.size() > 1) {
       AwsOptions.reject(
           List.of(

@@ -1,6 +1,7 @@
 package io.tagscan.inventory.aws;
 
 import io.tagscan.inventory.Arn;
+import io.tagscan.model.Shard;
 import io.tagscan.model.UsageException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * {@code tagscan} and {@code roleDuration} to one hour. Blank entries in lists are dropped and
  * duplicates removed, keeping the first occurrence. {@code sagemaker} turns on the direct listing
  * of SageMaker resources, whose training, processing, transform and tuning jobs are read back
- * {@code sagemakerSince} (null: {@link #DEFAULT_SAGEMAKER_SINCE}).
+ * {@code sagemakerSince} (null: {@link #DEFAULT_SAGEMAKER_SINCE}). {@code shard}, when not null,
+ * keeps only the accounts of one part of the scan ({@code --shard K/N}).
  */
 public record AwsOptions(
     String profile,
@@ -40,7 +42,8 @@ public record AwsOptions(
     List<String> resourceTypes,
     int concurrency,
     boolean sagemaker,
-    Duration sagemakerSince) {
+    Duration sagemakerSince,
+    Shard shard) {
 
   /** The session name used unless {@code --role-session-name} says otherwise. */
   public static final String DEFAULT_ROLE_SESSION_NAME = "tagscan";
@@ -65,6 +68,75 @@ public record AwsOptions(
   private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@/-]{1,512}");
   private static final Pattern RESOURCE_TYPE = Pattern.compile("[a-z0-9-]+(:[A-Za-z0-9-]+)*");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
+
+  /** Options that scan every account asked for, not one part of them. */
+  public AwsOptions(
+      String profile,
+      String region,
+      URI endpointUrl,
+      String roleName,
+      String roleArnTemplate,
+      String externalId,
+      String roleSessionName,
+      Duration roleDuration,
+      List<String> regions,
+      boolean allRegions,
+      List<String> accounts,
+      Path accountsFile,
+      boolean org,
+      List<String> ous,
+      List<String> excludeAccounts,
+      List<String> resourceTypes,
+      int concurrency,
+      boolean sagemaker,
+      Duration sagemakerSince) {
+    this(
+        profile,
+        region,
+        endpointUrl,
+        roleName,
+        roleArnTemplate,
+        externalId,
+        roleSessionName,
+        roleDuration,
+        regions,
+        allRegions,
+        accounts,
+        accountsFile,
+        org,
+        ous,
+        excludeAccounts,
+        resourceTypes,
+        concurrency,
+        sagemaker,
+        sagemakerSince,
+        null);
+  }
+
+  /** The same options scanning only the accounts of one part ({@code --shard}); null for all. */
+  public AwsOptions withShard(Shard part) {
+    return new AwsOptions(
+        profile,
+        region,
+        endpointUrl,
+        roleName,
+        roleArnTemplate,
+        externalId,
+        roleSessionName,
+        roleDuration,
+        regions,
+        allRegions,
+        accounts,
+        accountsFile,
+        org,
+        ous,
+        excludeAccounts,
+        resourceTypes,
+        concurrency,
+        sagemaker,
+        sagemakerSince,
+        part);
+  }
 
   public AwsOptions {
     profile = blankToNull(profile);

@@ -626,6 +626,67 @@ class ScanCommandLiveTest {
                 + " with --inventory, which checks files offline\n");
   }
 
+  @Test
+  void scansEachAccountInExactlyOneShardAndTheMergeIsTheWholeScan() throws IOException {
+    String accounts = GOOD + "," + DENIED + "," + BARE;
+    Path whole = dir.resolve("whole");
+    Run unsharded =
+        run(
+            "scan",
+            "--accounts",
+            accounts,
+            "--role-name",
+            "TagAuditor",
+            "--regions",
+            "us-east-1",
+            "--format",
+            "json,markdown",
+            "-o",
+            whole.toString(),
+            "--fail-on",
+            "never");
+    assertThat(unsharded.code).as(unsharded.err).isEqualTo(3);
+    for (int parts : new int[] {2, 3}) {
+      List<String> merge = new ArrayList<>(List.of("report", "merge"));
+      List<String> covered = new ArrayList<>();
+      for (int k = 1; k <= parts; k++) {
+        Path part = dir.resolve(parts + "-" + k);
+        Run run =
+            run(
+                "scan",
+                "--accounts",
+                accounts,
+                "--role-name",
+                "TagAuditor",
+                "--regions",
+                "us-east-1",
+                "--format",
+                "json",
+                "-o",
+                part.toString(),
+                "--fail-on",
+                "never",
+                "--shard",
+                k + "/" + parts);
+        assertThat(run.code).as(run.err).isIn(0, 3);
+        JsonNode report = new ObjectMapper().readTree(part.resolve("tagscan-report.json").toFile());
+        report.get("accounts").forEach(account -> covered.add(account.get("id").asText()));
+        merge.add(part.resolve("tagscan-report.json").toString());
+      }
+      assertThat(covered).as("%d parts", parts).containsExactlyInAnyOrder(GOOD, DENIED, BARE);
+      Path merged = dir.resolve("merged-" + parts);
+      merge.addAll(
+          List.of("--format", "json,markdown", "-o", merged.toString(), "--fail-on", "never"));
+      Run run = runOffline(merge.toArray(String[]::new));
+      assertThat(run.code).as(run.err).isZero();
+      for (String file : List.of("tagscan-report.json", "tagscan-summary.md")) {
+        assertThat(Files.readString(merged.resolve(file)))
+            .as("%s of %d parts", file, parts)
+            .isEqualTo(Files.readString(whole.resolve(file)));
+      }
+    }
+  }
+
   private Run run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--endpoint-url");
