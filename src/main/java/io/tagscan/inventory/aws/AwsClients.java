@@ -321,7 +321,7 @@ final class AwsClients implements AutoCloseable {
         // for a connection or opens one it cannot keep.
         int connections =
             options.concurrency() * (1 + ScanJob.SAGEMAKER_TAGS_CONCURRENCY)
-                + ScanJob.ORGANIZATIONS_CONCURRENCY;
+                + ScanJob.lookupThreads(options.concurrency());
         http =
             own(
                 ApacheHttpClient.builder()

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -69,7 +70,10 @@ final class PairCalls implements InvocationHandler {
     if (args != null && args.length > 0 && args[0] instanceof AwsRequest request) {
       forwarded = args.clone();
       forwarded[0] = withOverride(request);
-    } else if (method.isDefault()) {
+    } else if (method.isDefault()
+        && args != null
+        && args.length == 1
+        && args[0] instanceof Consumer) {
       // A builder overload: it builds the request and calls the view again with it.
       return InvocationHandler.invokeDefault(proxy, method, args);
     }
