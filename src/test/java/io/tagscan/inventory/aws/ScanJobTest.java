@@ -10,7 +10,7 @@ class ScanJobTest {
   void runsOrganizationsLookupsAtAQuarterOfThePairsAndAtLeastFour() {
     assertThat(ScanJob.lookupThreads(1)).isEqualTo(1);
     assertThat(ScanJob.lookupThreads(16)).isEqualTo(4);
-    assertThat(ScanJob.lookupThreads(AwsOptions.DEFAULT_CONCURRENCY)).isEqualTo(8);
+    assertThat(ScanJob.lookupThreads(32)).isEqualTo(8);
     assertThat(ScanJob.lookupThreads(256)).isEqualTo(64);
   }
 }
