@@ -1,458 +1,503 @@
 package io.tagscan.bench;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.tagscan.inventory.ScanListener;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagscan.inventory.aws.AwsOptions;
-import io.tagscan.inventory.aws.ClientSettings;
-import io.tagscan.inventory.aws.LiveScanResult;
-import io.tagscan.inventory.aws.LiveScanner;
-import io.tagscan.model.Resource;
-import io.tagscan.model.ScanError;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Measures a live scan against a fake AWS on loopback that adds a fixed latency to every call, and
- * compares, in one run, the scan's wall time at the default concurrency with the critical path
- * and with {@code --concurrency 1}.
+ * Measures live scans against a fake AWS on loopback ({@link LiveFakeAws}) that adds a fixed
+ * latency to every call, running tagscan's command line as a JVM of its own so that its wall time,
+ * CPU time (user + sys) and peak heap are tagscan's alone, the fake's excluded.
  *
- * <p>The fake answers AssumeRole (STS, XML), DescribeAccount and ListTagsForResource
- * (Organizations, JSON 1.1) and GetResources (Tagging API, JSON 1.1) for 20 accounts × 4 regions.
- * Most account × region pairs hold one to four pages; three hold 18, 24 and 30 — the shape of a
- * real organization, where a few production regions carry most resources. Pages hold from 1 to 100
- * resources. The critical path is the longest chain of calls that must follow each other: for one
- * pair, entering the account (AssumeRole, with the account's two Organizations lookups running
- * beside it) and then each page in turn, since a page's token comes from the page before.
+ * <p>For each case it prints the calls made, the lower bound {@code max(critical path, calls ×
+ * latency ÷ concurrency)} and the ratios: wall ÷ lower bound and CPU ÷ calls. The critical path is
+ * the longest chain of calls that must follow each other: entering an account (AssumeRole, its
+ * Organizations lookups beside it), then each page of one account × region in turn (a page's token
+ * comes from the page before), and with SageMaker the domains before the pages and one round of
+ * listings after them.
  *
- * <p>Run: {@code ./mvnw -q -Pbench test-compile exec:java@live-scan}.
+ * <p>Cases, sizes and settings come from system properties, so that a quick small run is possible:
+ *
+ * <ul>
+ *   <li>{@code bench.cases}: any of {@code scan} (accounts × regions × resources, {@code
+ *       --no-sagemaker}), {@code sagemaker} (the same with SageMaker on), {@code org} (an
+ *       organization with a few resources a pair); default all three.
+ *   <li>{@code bench.accounts} (200), {@code bench.regions} (4), {@code bench.resources} (200 a
+ *       pair): the {@code scan} and {@code sagemaker} cases.
+ *   <li>{@code bench.org.accounts} (1000), {@code bench.org.regions} (17), {@code
+ *       bench.org.resources} (5): the {@code org} case.
+ *   <li>{@code bench.javaopts}: more JVM options for tagscan, after the launcher's; {@code
+ *       bench.format}: the report formats (json, whose figures are checked, by default).
+ *   <li>{@code bench.latency} (50 ms), {@code bench.concurrency} (tagscan's default; a comma list
+ *       runs each), {@code bench.runs} (1 a case), {@code bench.jvm} (run {@code java} with these
+ *       options on this class path rather than {@code ./tagscan}, the launcher), {@code bench.jfr} (a directory: record each run with JFR there).
+ * </ul>
+ *
+ * <p>Run: {@code ./mvnw -q -Pbench test-compile exec:java@live-scan -Dbench.cases=scan}.
  */
 public final class LiveScanBenchmark {
 
-  private static final int ACCOUNTS = 20;
-  private static final List<String> REGIONS =
-      List.of("us-east-1", "eu-west-1", "eu-central-1", "ap-southeast-2");
-  private static final int LATENCY_MILLIS = 50;
   private static final double TARGET = 1.25;
-  private static final int WARM_UP_RUNS = 3;
-  private static final int MEASURED_RUNS = 3;
+  private static final List<String> REGIONS =
+      List.of(
+          "us-east-1",
+          "eu-west-1",
+          "eu-central-1",
+          "ap-southeast-2",
+          "us-east-2",
+          "us-west-1",
+          "us-west-2",
+          "eu-west-2",
+          "eu-west-3",
+          "eu-north-1",
+          "ap-southeast-1",
+          "ap-northeast-1",
+          "ap-northeast-2",
+          "ap-northeast-3",
+          "ap-south-1",
+          "ca-central-1",
+          "sa-east-1");
+  private static final Pattern GC_BEFORE = Pattern.compile("\\) (\\d+)M->(\\d+)M\\(");
+  private static final Pattern USED_K = Pattern.compile("used (\\d+)K");
 
   private LiveScanBenchmark() {}
 
+  /** One case: its shape and whether SageMaker is listed. */
+  record Case(String name, int accounts, int regions, int resources, boolean sagemaker) {}
+
+  /** What one run of tagscan cost. */
+  record Run(
+      long wallMillis,
+      double cpuSeconds,
+      double userSeconds,
+      double sysSeconds,
+      long peakHeapMb,
+      long liveHeapMb,
+      long rssMb,
+      Map<String, Long> calls,
+      String byThread) {
+    long totalCalls() {
+      return calls.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   public static void main(String[] args) throws Exception {
-    System.setProperty("aws.ec2MetadataDisabled", "true");
-    Scenario scenario = new Scenario();
-    FakeAws fake = new FakeAws(scenario);
-    WireMockServer server =
-        new WireMockServer(
-            WireMockConfiguration.options()
-                .dynamicPort()
-                .bindAddress("127.0.0.1")
-                .containerThreads(64)
-                .disableRequestJournal()
-                .extensions(fake));
-    server.start();
-    server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse()));
-    server.setGlobalFixedDelay(LATENCY_MILLIS);
+    List<Case> cases = new ArrayList<>();
+    for (String name : property("bench.cases", "scan,sagemaker,org").split(",")) {
+      switch (name.trim()) {
+        case "scan" -> cases.add(shape("scan", "bench", false));
+        case "sagemaker" -> cases.add(shape("sagemaker", "bench", true));
+        case "org" -> cases.add(shape("org", "bench.org", false));
+        default -> throw new IllegalArgumentException("unknown case " + name);
+      }
+    }
+    int latency = Integer.parseInt(property("bench.latency", "50"));
+    int runs = Integer.parseInt(property("bench.runs", "1"));
+    List<Integer> concurrencies =
+        Arrays.stream(
+                property("bench.concurrency", Integer.toString(AwsOptions.DEFAULT_CONCURRENCY))
+                    .split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .toList();
+    Path work = Files.createTempDirectory("tagscan-live-bench");
+    if (System.getProperty("bench.jvm") == null) {
+      requireFreshJar();
+      // Makes the launcher's class-data-sharing archive if it is missing, untimed.
+      Process warm =
+          new ProcessBuilder(Paths.get("tagscan").toAbsolutePath().toString(), "--version")
+              .inheritIO()
+              .start();
+      if (warm.waitFor() != 0) {
+        throw new IllegalStateException("./tagscan --version failed");
+      }
+    }
+    LiveFakeAws fake = new LiveFakeAws();
+    URI endpoint = fake.start(latency);
+    PrintStream out = System.out;
+    out.printf(
+        Locale.ROOT,
+        "live scan benchmark: %d ms added to every call; tagscan runs as its own JVM (%s);"
+            + " %d cores%n",
+        latency,
+        property("bench.jvm", "./tagscan, the launcher"),
+        Runtime.getRuntime().availableProcessors());
     try {
-      URI endpoint = URI.create("http://127.0.0.1:" + server.port());
-      int concurrency = AwsOptions.DEFAULT_CONCURRENCY;
-      List<String> everyAccount = scenario.accounts();
-      long cold = scan(endpoint, concurrency, everyAccount, REGIONS, scenario, fake);
-      for (int i = 0; i < WARM_UP_RUNS; i++) {
-        scan(endpoint, concurrency, everyAccount, REGIONS, scenario, fake);
+      for (Case scenario : cases) {
+        for (int concurrency : concurrencies) {
+          for (int i = 0; i < runs; i++) {
+            Run run = run(scenario, concurrency, endpoint, fake, work);
+            print(out, scenario, concurrency, latency, run);
+          }
+        }
       }
-      // The longest chain scanned alone: the critical path as this machine and fake serve it.
-      Scenario.Pair longest = scenario.longestPair();
-      long chain =
-          median(
-              () ->
-                  scan(
-                      endpoint,
-                      concurrency,
-                      List.of(longest.account()),
-                      List.of(longest.region()),
-                      scenario,
-                      fake));
-      long parallel = median(() -> scan(endpoint, concurrency, everyAccount, REGIONS, scenario, fake));
-      long serial = scan(endpoint, 1, everyAccount, REGIONS, scenario, fake);
-      long critical = scenario.criticalPathCalls() * (long) LATENCY_MILLIS;
-      long workBound =
-          (long) Math.ceil((double) scenario.scanPoolCalls() / concurrency) * LATENCY_MILLIS;
-
-      PrintStream out = System.out;
-      out.printf(
-          Locale.ROOT,
-          "live scan: %d accounts x %d regions, %d GetResources pages, %d resources,"
-              + " %d ms added to every call%n",
-          ACCOUNTS,
-          REGIONS.size(),
-          scenario.totalPages(),
-          scenario.totalResources(),
-          LATENCY_MILLIS);
-      out.printf(
-          Locale.ROOT,
-          "critical path             %6d ms  (%d calls in a row x %d ms: entering the account,"
-              + " then %d pages)%n",
-          critical,
-          scenario.criticalPathCalls(),
-          LATENCY_MILLIS,
-          longest.pages());
-      out.printf(
-          Locale.ROOT,
-          "that chain, scanned alone %6d ms  (the same calls as this machine and fake serve"
-              + " them)%n",
-          chain);
-      out.printf(
-          Locale.ROOT,
-          "work / concurrency        %6d ms  (%d calls on the scan's threads / %d)%n",
-          workBound,
-          scenario.scanPoolCalls(),
-          concurrency);
-      out.printf(
-          Locale.ROOT,
-          "concurrency %-3d wall time %6d ms  = %.2fx the critical path (target <= %.2fx: %s),"
-              + " %.2fx the chain alone%n",
-          concurrency,
-          parallel,
-          (double) parallel / critical,
-          TARGET,
-          parallel <= TARGET * critical ? "met" : "MISSED",
-          (double) parallel / chain);
-      out.printf(
-          Locale.ROOT,
-          "concurrency 1   wall time %6d ms  = %.2fx the critical path; %.1fx the time at"
-              + " concurrency %d%n",
-          serial,
-          (double) serial / critical,
-          (double) serial / parallel,
-          concurrency);
-      out.printf(
-          Locale.ROOT,
-          "(medians of %d warm runs; the first, cold run at concurrency %d, loading classes and"
-              + " warming the JIT, took %d ms)%n",
-          MEASURED_RUNS,
-          concurrency,
-          cold);
     } finally {
-      server.stop();
+      fake.shutdown();
     }
   }
 
-  private static long median(LongSupplier run) {
-    long[] times = new long[MEASURED_RUNS];
-    for (int i = 0; i < times.length; i++) {
-      times[i] = run.getAsLong();
+  /**
+   * The launcher rebuilds a stale jar, and that build would remove this benchmark's classes (they
+   * are compiled only with {@code -Pbench}): the jar must be current before the benchmark starts.
+   */
+  private static void requireFreshJar() throws IOException {
+    Path jar = Paths.get("target", "tagscan.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException("no target/tagscan.jar: run ./tagscan --version first");
     }
-    Arrays.sort(times);
-    return times[times.length / 2];
+    java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
+    for (String source : List.of("pom.xml", "src/main", "schema")) {
+      try (var paths = Files.walk(Paths.get(source))) {
+        if (paths.anyMatch(path -> newer(path, built))) {
+          throw new IllegalStateException(
+              "target/tagscan.jar is older than the sources: run ./tagscan --version first");
+        }
+      }
+    }
   }
 
-  /** Scans the accounts × regions once, checks it read them whole, and returns the wall time. */
-  private static long scan(
-      URI endpoint,
-      int concurrency,
-      List<String> accounts,
-      List<String> regions,
-      Scenario scenario,
-      FakeAws fake) {
-    AwsOptions options =
-        new AwsOptions(
-            null,
-            "us-east-1",
-            endpoint,
-            "TagAuditor",
-            null,
-            null,
-            null,
-            null,
-            regions,
-            false,
-            accounts,
-            null,
-            false,
-            List.of(),
-            List.of(),
-            List.of(),
-            concurrency,
-            // The fake speaks the Tagging API only; this measures GetResources throughput.
-            false,
-            null);
-    ClientSettings settings =
-        ClientSettings.defaults().withStaticCredentials("AKIDBENCHMARK", "bench-secret");
-    CountingListener listener = new CountingListener();
-    fake.resetCounts();
+  private static boolean newer(Path path, java.nio.file.attribute.FileTime than) {
+    try {
+      return Files.getLastModifiedTime(path).compareTo(than) > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static Case shape(String name, String prefix, boolean sagemaker) {
+    boolean org = prefix.equals("bench.org");
+    int accounts = Integer.parseInt(property(prefix + ".accounts", org ? "1000" : "200"));
+    int regions = Integer.parseInt(property(prefix + ".regions", org ? "17" : "4"));
+    int resources = Integer.parseInt(property(prefix + ".resources", org ? "5" : "200"));
+    if (regions < 1 || regions > REGIONS.size()) {
+      throw new IllegalArgumentException("regions must be 1 to " + REGIONS.size());
+    }
+    return new Case(name, accounts, regions, resources, sagemaker);
+  }
+
+  private static String property(String name, String fallback) {
+    String value = System.getProperty(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static Run run(Case scenario, int concurrency, URI endpoint, LiveFakeAws fake, Path work)
+      throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory(work, scenario.name());
+    Path accounts = dir.resolve("accounts.txt");
+    List<String> ids = new ArrayList<>();
+    for (int a = 0; a < scenario.accounts(); a++) {
+      ids.add(String.format(Locale.ROOT, "%012d", 210_000_000_000L + a));
+    }
+    Files.write(accounts, ids, StandardCharsets.UTF_8);
+    Path reports = dir.resolve("reports");
+    Path times = dir.resolve("times.txt");
+    Path gc = dir.resolve("gc.log");
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", times.toString()));
+    List<String> jvm = new ArrayList<>();
+    String extra = System.getProperty("bench.javaopts");
+    if (extra != null && !extra.isBlank()) {
+      jvm.addAll(Arrays.asList(extra.trim().split("\\s+")));
+    }
+    jvm.add("-Xlog:gc,gc+heap+exit:file=" + gc);
+    String jfr = System.getProperty("bench.jfr");
+    if (jfr != null) {
+      jvm.add(
+          "-XX:StartFlightRecording=settings=profile,filename="
+              + Paths.get(jfr, scenario.name() + "-c" + concurrency + ".jfr").toAbsolutePath());
+    }
+    String jvmOptions = System.getProperty("bench.jvm");
+    if (jvmOptions == null) {
+      // The launcher, as a user runs it: its JVM options and its class-data-sharing archive.
+      command.add(Paths.get("tagscan").toAbsolutePath().toString());
+    } else {
+      command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+      command.addAll(jvm);
+      jvm.clear();
+      command.addAll(List.of("-cp", classPath(), "io.tagscan.cli.Main"));
+    }
+    command.add("scan");
+    command.addAll(List.of("--dictionary", Paths.get("tag-dictionary.yaml").toString()));
+    command.addAll(List.of("--region", "us-east-1", "--endpoint-url", endpoint.toString()));
+    command.addAll(
+        List.of("--regions", String.join(",", REGIONS.subList(0, scenario.regions()))));
+    command.addAll(List.of("--accounts-file", accounts.toString(), "--role-name", "TagAuditor"));
+    command.addAll(List.of("--concurrency", Integer.toString(concurrency)));
+    if (!scenario.sagemaker()) {
+      command.add("--no-sagemaker");
+    }
+    String format = property("bench.format", "json");
+    command.addAll(List.of("--format", format, "-o", reports.toString()));
+    command.addAll(List.of("--fail-on", "never", "--quiet", "--no-progress"));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(key -> key.startsWith("AWS_"));
+    env.put("AWS_ACCESS_KEY_ID", "AKIDBENCHMARK");
+    env.put("AWS_SECRET_ACCESS_KEY", "bench-secret");
+    env.put("AWS_CONFIG_FILE", "/dev/null");
+    env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    env.put("TAGSCAN_JAVA_OPTS", String.join(" ", jvm));
+    builder.redirectOutput(dir.resolve("stdout.txt").toFile());
+    builder.redirectError(dir.resolve("stderr.txt").toFile());
+    fake.reset(scenario.resources());
     long start = System.nanoTime();
-    LiveScanResult result;
-    try (LiveScanner scanner = new LiveScanner(options, settings)) {
-      result = scanner.scan(listener);
+    Process process = builder.start();
+    ThreadCpu threads = new ThreadCpu();
+    while (!process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      process.children().findFirst().ifPresent(java -> threads.sample(java.pid()));
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    if (!result.complete()
-        || !listener.errors.isEmpty()
-        || listener.resources.get() != scenario.resources(accounts, regions)
-        || fake.pagesServed.get() != scenario.pages(accounts, regions)
-        || fake.rolesAssumed.get() != accounts.size()) {
+    int exit = process.exitValue();
+    long wall = (System.nanoTime() - start) / 1_000_000;
+    String byThread = threads.summary();
+    Map<String, Long> calls = fake.calls();
+    if (exit != 0) {
       throw new IllegalStateException(
-          "the scan did not read the scenario whole: "
-              + result
+          "tagscan exited "
+              + exit
+              + ": "
+              + Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+    }
+    if (format.contains("json")) {
+      check(scenario, reports.resolve("tagscan-report.json"), calls);
+    }
+    // Otherwise exit status 0 under --fail-on never says the scan was complete.
+    String[] measured =
+        Files.readAllLines(times, StandardCharsets.UTF_8).stream()
+            .filter(line -> line.matches("[0-9. ]+"))
+            .reduce((a, b) -> b)
+            .orElseThrow()
+            .trim()
+            .split(" ");
+    double user = Double.parseDouble(measured[1]);
+    double sys = Double.parseDouble(measured[2]);
+    long rss = Long.parseLong(measured[3]) / 1024;
+    long[] heap = heapMb(gc);
+    Run run = new Run(wall, user + sys, user, sys, heap[0], heap[1], rss, calls, byThread);
+    deleteTree(dir);
+    return run;
+  }
+
+  /** The report must hold every resource served, the scan complete. */
+  private static void check(Case scenario, Path report, Map<String, Long> calls)
+      throws IOException {
+    JsonNode scan = null;
+    JsonNode summary = null;
+    ObjectMapper mapper = new ObjectMapper();
+    try (JsonParser parser = new JsonFactory(mapper).createParser(report.toFile())) {
+      parser.nextToken();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        if (field.equals("scan")) {
+          scan = parser.readValueAsTree();
+        } else if (field.equals("summary")) {
+          summary = parser.readValueAsTree();
+        } else {
+          parser.skipChildren();
+        }
+      }
+    }
+    long expected =
+        (long) scenario.accounts() * scenario.regions() * scenario.resources()
+            + scenario.accounts();
+    long pages =
+        (long) scenario.accounts() * scenario.regions() * LiveFakeAws.pages(scenario.resources());
+    if (scan == null
+        || summary == null
+        || !scan.path("complete").asBoolean()
+        || summary.path("resources").asLong() != expected
+        || calls.getOrDefault("GetResources", 0L) != pages) {
+      throw new IllegalStateException(
+          "the scan did not read the case whole: scan "
+              + scan
               + ", resources "
-              + listener.resources.get()
-              + ", pages "
-              + fake.pagesServed.get()
-              + ", roles "
-              + fake.rolesAssumed.get()
-              + ", errors "
-              + listener.errors);
-    }
-    return millis;
-  }
-
-  /** How many pages each account × region holds and how many resources each page. */
-  static final class Scenario {
-
-    private final Map<String, int[]> pageSizes = new ConcurrentHashMap<>();
-    private final List<String> accounts = new ArrayList<>();
-
-    Scenario() {
-      for (int a = 0; a < ACCOUNTS; a++) {
-        String account = String.format(Locale.ROOT, "%012d", 210_000_000_000L + a);
-        accounts.add(account);
-        for (int r = 0; r < REGIONS.size(); r++) {
-          int pages = 1 + Math.floorMod(a * 7 + r * 3, 4);
-          if (a == 3 && r == 0) {
-            pages = 30;
-          } else if (a == 11 && r == 1) {
-            pages = 24;
-          } else if (a == 17 && r == 2) {
-            pages = 18;
-          }
-          int[] sizes = new int[pages];
-          for (int p = 0; p < pages; p++) {
-            sizes[p] = 1 + Math.floorMod(a * 31 + r * 17 + p * 13, 100);
-          }
-          pageSizes.put(account + "/" + REGIONS.get(r), sizes);
-        }
-      }
-    }
-
-    List<String> accounts() {
-      return accounts;
-    }
-
-    int[] pages(String account, String region) {
-      return pageSizes.get(account + "/" + region);
-    }
-
-    /** An account × region and its number of pages. */
-    record Pair(String account, String region, int pages) {}
-
-    Pair longestPair() {
-      Pair longest = null;
-      for (String account : accounts) {
-        for (String region : REGIONS) {
-          int pages = pages(account, region).length;
-          if (longest == null || pages > longest.pages()) {
-            longest = new Pair(account, region, pages);
-          }
-        }
-      }
-      return longest;
-    }
-
-    /** Entering the account (one call, its lookups beside it) and then the longest page chain. */
-    int criticalPathCalls() {
-      return 1 + longestPair().pages();
-    }
-
-    int pages(List<String> someAccounts, List<String> regions) {
-      int total = 0;
-      for (String account : someAccounts) {
-        for (String region : regions) {
-          total += pages(account, region).length;
-        }
-      }
-      return total;
-    }
-
-    long resources(List<String> someAccounts, List<String> regions) {
-      long total = 0;
-      for (String account : someAccounts) {
-        for (String region : regions) {
-          total += Arrays.stream(pages(account, region)).sum();
-        }
-      }
-      return total;
-    }
-
-    int totalPages() {
-      return pages(accounts, REGIONS);
-    }
-
-    long totalResources() {
-      return resources(accounts, REGIONS);
-    }
-
-    /** Calls made on the scan's own threads: one AssumeRole per account and every page. */
-    int scanPoolCalls() {
-      return ACCOUNTS + totalPages();
+              + (summary == null ? null : summary.path("resources"))
+              + " of "
+              + expected
+              + ", calls "
+              + calls);
     }
   }
 
-  /** Answers every call of the scenario in each service's wire format. */
-  static final class FakeAws implements ResponseDefinitionTransformerV2 {
-
-    private static final Pattern ROLE_ACCOUNT = Pattern.compile("%3A(\\d{12})%3Arole");
-    private static final Pattern SCOPE =
-        Pattern.compile("Credential=ASIA(\\d{12})/\\d{8}/([a-z0-9-]+)/tagging/");
-    private static final Pattern TOKEN = Pattern.compile("\"PaginationToken\":\"p(\\d+)\"");
-    private static final Pattern ACCOUNT_ID =
-        Pattern.compile("\"(?:AccountId|ResourceId)\":\"(\\d{12})\"");
-
-    private final Scenario scenario;
-    final AtomicInteger pagesServed = new AtomicInteger();
-    final AtomicInteger rolesAssumed = new AtomicInteger();
-
-    FakeAws(Scenario scenario) {
-      this.scenario = scenario;
-    }
-
-    void resetCounts() {
-      pagesServed.set(0);
-      rolesAssumed.set(0);
-    }
-
-    @Override
-    public String getName() {
-      return "tagscan-live-scan-fake";
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-      String target = event.getRequest().getHeader("X-Amz-Target");
-      String body = event.getRequest().getBodyAsString();
-      if (target == null && body.contains("Action=AssumeRole")) {
-        return assumeRole(body);
-      }
-      if ("AWSOrganizationsV20161128.DescribeAccount".equals(target)) {
-        String id = first(ACCOUNT_ID, body);
-        return json(
-            200, "{\"Account\":{\"Id\":\"" + id + "\",\"Name\":\"bench-" + id + "\","
-                + "\"State\":\"ACTIVE\"}}");
-      }
-      if ("AWSOrganizationsV20161128.ListTagsForResource".equals(target)) {
-        return json(200, "{\"Tags\":[{\"Key\":\"owner\",\"Value\":\"finops\"}]}");
-      }
-      if ("ResourceGroupsTaggingAPI_20170126.GetResources".equals(target)) {
-        return getResources(event.getRequest().getHeader("Authorization"), body);
-      }
-      return json(400, "{\"__type\":\"UnknownOperationException\",\"Message\":\"" + target + "\"}");
-    }
-
-    private ResponseDefinition assumeRole(String body) {
-      rolesAssumed.incrementAndGet();
-      String account = first(ROLE_ACCOUNT, body);
-      String expiration = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-      return new ResponseDefinitionBuilder()
-          .withStatus(200)
-          .withHeader("Content-Type", "text/xml")
-          .withBody(
-              "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-                  + "<AssumeRoleResult><Credentials><AccessKeyId>ASIA"
-                  + account
-                  + "</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t"
-                  + "</SessionToken><Expiration>"
-                  + expiration
-                  + "</Expiration></Credentials></AssumeRoleResult>"
-                  + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata>"
-                  + "</AssumeRoleResponse>")
-          .build();
-    }
-
-    private ResponseDefinition getResources(String authorization, String body) {
-      Matcher scope = SCOPE.matcher(authorization == null ? "" : authorization);
-      if (!scope.find()) {
-        return json(403, "{\"__type\":\"UnrecognizedClientException\",\"Message\":\"who?\"}");
-      }
-      String account = scope.group(1);
-      String region = scope.group(2);
-      int[] pages = scenario.pages(account, region);
-      Matcher token = TOKEN.matcher(body);
-      int page = token.find() ? Integer.parseInt(token.group(1)) : 0;
-      pagesServed.incrementAndGet();
-      StringBuilder out = new StringBuilder(16_384);
-      out.append('{');
-      if (page + 1 < pages.length) {
-        out.append("\"PaginationToken\":\"p").append(page + 1).append("\",");
-      } else if (page % 2 == 0) {
-        // Half the last pages carry an empty token rather than none, as AWS does.
-        out.append("\"PaginationToken\":\"\",");
-      }
-      out.append("\"ResourceTagMappingList\":[");
-      for (int i = 0; i < pages[page]; i++) {
-        if (i > 0) {
-          out.append(',');
+  /**
+   * The most heap in use, its highest point before a collection or at exit (between collections
+   * the heap in use only grows, so these are its peaks), and the most still in use after a
+   * collection (what the scan holds).
+   */
+  private static long[] heapMb(Path gcLog) throws IOException {
+    long peak = 0;
+    long live = 0;
+    long atExit = 0;
+    for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+      Matcher before = GC_BEFORE.matcher(line);
+      if (before.find()) {
+        peak = Math.max(peak, Long.parseLong(before.group(1)));
+        live = Math.max(live, Long.parseLong(before.group(2)));
+      } else if (line.contains("gc,heap,exit")
+          && (line.contains("PSYoungGen") || line.contains("ParOldGen") || line.contains(" garbage-first heap"))) {
+        Matcher used = USED_K.matcher(line);
+        if (used.find()) {
+          atExit += Long.parseLong(used.group(1)) / 1024;
         }
-        out.append("{\"ResourceARN\":\"arn:aws:ec2:")
-            .append(region)
-            .append(':')
-            .append(account)
-            .append(":instance/i-")
-            .append(page)
-            .append('-')
-            .append(i)
-            .append("\",\"Tags\":[{\"Key\":\"anycompany:workload:environment\",\"Value\":\"prod\"},")
-            .append("{\"Key\":\"anycompany:finance:cost-center\",\"Value\":\"1234\"}]}");
       }
-      out.append("]}");
-      return json(200, out.toString());
     }
+    return new long[] {Math.max(peak, atExit), live};
+  }
 
-    private static String first(Pattern pattern, String text) {
-      Matcher matcher = pattern.matcher(text);
-      return matcher.find() ? matcher.group(1) : "";
-    }
-
-    private static ResponseDefinition json(int status, String body) {
-      return new ResponseDefinitionBuilder()
-          .withStatus(status)
-          .withHeader("Content-Type", "application/x-amz-json-1.1")
-          .withBody(body)
-          .build();
+  private static void print(PrintStream out, Case scenario, int concurrency, int latency, Run run) {
+    Map<String, Long> calls = run.calls();
+    long total = run.totalCalls();
+    long pagesPerPair = LiveFakeAws.pages(scenario.resources());
+    // A call before any account starts (GetCallerIdentity), if the scan makes one, is on the path.
+    long prefix = calls.getOrDefault("GetCallerIdentity", 0L) > 0 ? 1 : 0;
+    long chain = prefix + 1 + pagesPerPair + (scenario.sagemaker() ? 2 : 0);
+    long critical = chain * latency;
+    long workBound = (long) Math.ceil((double) total * latency / concurrency);
+    long lower = Math.max(critical, workBound);
+    double cpuPerCall = run.cpuSeconds() * 1000 / total;
+    out.printf(
+        Locale.ROOT,
+        "%n%s: %d accounts x %d regions x %d resources, %s, concurrency %d%n",
+        scenario.name(),
+        scenario.accounts(),
+        scenario.regions(),
+        scenario.resources(),
+        scenario.sagemaker() ? "SageMaker on (empty listings)" : "--no-sagemaker",
+        concurrency);
+    out.printf(
+        Locale.ROOT,
+        "  calls        %,d (%s)%n",
+        total,
+        calls.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", ")));
+    out.printf(
+        Locale.ROOT,
+        "  lower bound  %,d ms = max(critical path %d calls x %d ms = %,d ms, calls x latency /"
+            + " concurrency = %,d ms)%n",
+        lower,
+        chain,
+        latency,
+        critical,
+        workBound);
+    out.printf(
+        Locale.ROOT,
+        "  wall         %,d ms = %.2fx the lower bound (target <= %.2fx: %s)%n",
+        run.wallMillis(),
+        (double) run.wallMillis() / lower,
+        TARGET,
+        run.wallMillis() <= TARGET * lower ? "met" : "MISSED");
+    out.printf(
+        Locale.ROOT,
+        "  CPU          %.2f s (user %.2f + sys %.2f) = %.2f ms a call (target <= 1 ms: %s);"
+            + " %.2f cores busy%n",
+        run.cpuSeconds(),
+        run.userSeconds(),
+        run.sysSeconds(),
+        cpuPerCall,
+        cpuPerCall <= 1.0 ? "met" : "MISSED",
+        run.cpuSeconds() * 1000 / run.wallMillis());
+    out.printf(
+        Locale.ROOT,
+        "  memory       peak heap %d MB (target <= 512 MB: %s), at most %d MB left after a"
+            + " collection, peak RSS %d MB%n",
+        run.peakHeapMb(),
+        run.peakHeapMb() <= 512 ? "met" : "MISSED",
+        run.liveHeapMb(),
+        run.rssMb());
+    if (Boolean.getBoolean("bench.threads")) {
+      out.println("  CPU by thread (sampled every 200 ms): " + run.byThread());
     }
   }
 
-  /** Counts what the scan delivers; thread-safe, as the listener contract asks. */
-  static final class CountingListener implements ScanListener {
-    final AtomicLong resources = new AtomicLong();
-    final List<ScanError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+  /** The class path this benchmark runs with: tagscan's classes and its dependencies. */
+  private static String classPath() {
+    List<String> entries = new ArrayList<>();
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    while (loader != null) {
+      if (loader instanceof URLClassLoader urls) {
+        for (URL url : urls.getURLs()) {
+          try {
+            entries.add(Paths.get(url.toURI()).toString());
+          } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+      loader = loader.getParent();
+    }
+    if (entries.isEmpty()) {
+      return System.getProperty("java.class.path");
+    }
+    return String.join(File.pathSeparator, entries);
+  }
 
-    @Override
-    public void resource(Resource resource) {
-      resources.incrementAndGet();
+  /** The CPU time of each thread of a running process, grouped by thread name, from /proc. */
+  static final class ThreadCpu {
+    private final Map<String, Long> ticksByThread = new java.util.HashMap<>();
+    private final Map<String, String> nameByThread = new java.util.HashMap<>();
+
+    void sample(long pid) {
+      Path tasks = Paths.get("/proc", Long.toString(pid), "task");
+      try (var dirs = Files.list(tasks)) {
+        for (Path task : dirs.toList()) {
+          try {
+            String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            String tid = task.getFileName().toString();
+            ticksByThread.put(tid, ticks);
+            nameByThread.put(tid, name.replaceAll("\\d+", "N"));
+          } catch (IOException | RuntimeException gone) {
+            // The thread ended between the listing and the read: its last sample stands.
+          }
+        }
+      } catch (IOException gone) {
+        // The process ended.
+      }
     }
 
-    @Override
-    public void error(ScanError error) {
-      errors.add(error);
+    String summary() {
+      Map<String, Long> byName = new java.util.TreeMap<>();
+      ticksByThread.forEach((tid, ticks) -> byName.merge(nameByThread.get(tid), ticks, Long::sum));
+      return byName.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(12)
+          .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue() / 100.0))
+          .collect(Collectors.joining(", "));
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 }

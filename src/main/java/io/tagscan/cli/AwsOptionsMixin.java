@@ -152,7 +152,7 @@ public final class AwsOptionsMixin {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      defaultValue = "16",
+      defaultValue = "" + AwsOptions.DEFAULT_CONCURRENCY,
       description = "Account × region pairs read at once. Default: ${DEFAULT-VALUE}.")
   int concurrency = AwsOptions.DEFAULT_CONCURRENCY;
 

@@ -37,7 +37,7 @@ class AwsOptionsMixinTest {
 
     assertThat(options.roleSessionName()).isEqualTo("tagscan");
     assertThat(options.roleDuration()).isEqualTo(Duration.ofHours(1));
-    assertThat(options.concurrency()).isEqualTo(16);
+    assertThat(options.concurrency()).isEqualTo(64);
     assertThat(options.regions()).isEmpty();
     assertThat(options.hasRole()).isFalse();
     assertThat(options.namesAccounts()).isFalse();
@@ -168,6 +168,6 @@ class AwsOptionsMixinTest {
             "--concurrency")
         .contains("Default: tagscan")
         .contains("Default: 1h")
-        .contains("Default: 16");
+        .contains("Default: 64");
   }
 }

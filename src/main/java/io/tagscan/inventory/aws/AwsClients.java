@@ -16,7 +16,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -29,8 +29,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds the SDK clients of one scan lazily, each once (STS and Organizations for the caller, the
- * Tagging API and SageMaker per account × region), all sharing one HTTP client, and closes every
- * one of them.
+ * Tagging API and SageMaker per region, shared by every account through {@link PairCalls}), all
+ * sharing one HTTP client, and closes every one of them.
  *
  * <p>An explicit {@code --endpoint-url} goes to every client as its endpoint override, which the
  * SDK ranks above {@code AWS_ENDPOINT_URL}, the service-specific {@code AWS_ENDPOINT_URL_*}
@@ -57,20 +57,6 @@ final class AwsClients implements AutoCloseable {
   AwsClients(AwsOptions options, ClientSettings settings) {
     this.options = options;
     this.settings = settings;
-    keepEnoughConnectionsAlive(options.concurrency());
-  }
-
-  /**
-   * The JDK's HTTP client, under the SDK's URL-connection client, keeps at most {@code
-   * http.maxConnections} idle connections per host, 5 unless set: with more pairs than that calling
-   * one regional endpoint, most calls would open a new TLS connection. The property is raised to
-   * the concurrency, never lowered, and left alone when the user set it; the JDK reads it when it
-   * first makes an HTTP connection.
-   */
-  private static void keepEnoughConnectionsAlive(int concurrency) {
-    if (System.getProperty("http.maxConnections") == null && concurrency > 5) {
-      System.setProperty("http.maxConnections", Integer.toString(concurrency));
-    }
   }
 
   /**
@@ -250,25 +236,48 @@ final class AwsClients implements AutoCloseable {
     }
   }
 
-  /** The Tagging API client of one account × region, built on first use and kept. */
+  /**
+   * The Tagging API as one account × region calls it: the region's one client, shared by every
+   * account, with the account's credentials and a retry strategy of the pair's own on each request.
+   */
   ResourceGroupsTaggingApiClient tagging(
       String accountId, String region, AwsCredentialsProvider credentials) {
     ensureOpenUnlocked();
-    return tagging.computeIfAbsent(
-        accountId + "/" + region,
-        key ->
-            keep(configure(ResourceGroupsTaggingApiClient.builder(), region, credentials).build()));
+    ResourceGroupsTaggingApiClient shared =
+        tagging.computeIfAbsent(
+            region,
+            key ->
+                keep(
+                    configure(ResourceGroupsTaggingApiClient.builder(), key, callerCredentials())
+                        .build()));
+    return PairCalls.view(
+        ResourceGroupsTaggingApiClient.class,
+        shared,
+        credentials,
+        settings.retryStrategy().get(),
+        accountId + "/" + region);
   }
 
-  /** The SageMaker client of one account × region, built on first use and kept. */
+  /**
+   * SageMaker as one account × region calls it: the region's one client, shared by every account,
+   * with the account's credentials and a retry strategy of the pair's own on each request. Each
+   * call returns a new view, with a new retry strategy: call it once per account × region.
+   */
   SageMakerClient sagemaker(String accountId, String region, AwsCredentialsProvider credentials) {
     ensureOpenUnlocked();
-    return sagemaker.computeIfAbsent(
-        accountId + "/" + region,
-        key -> keep(configure(SageMakerClient.builder(), region, credentials).build()));
+    SageMakerClient shared =
+        sagemaker.computeIfAbsent(
+            region,
+            key -> keep(configure(SageMakerClient.builder(), key, callerCredentials()).build()));
+    return PairCalls.view(
+        SageMakerClient.class,
+        shared,
+        credentials,
+        settings.retryStrategy().get(),
+        accountId + "/" + region);
   }
 
-  /** Registers a per-pair client for closing, or closes it at once when the scan was stopped. */
+  /** Registers a regional client for closing, or closes it at once when the scan was stopped. */
   private <C extends SdkAutoCloseable> C keep(C client) {
     synchronized (lock) {
       if (closed) {
@@ -280,7 +289,7 @@ final class AwsClients implements AutoCloseable {
     return client;
   }
 
-  /** The number of Tagging API clients built so far; each account × region gets one. */
+  /** The number of Tagging API clients built so far; each region gets one. */
   int taggingClientCount() {
     return tagging.size();
   }
@@ -308,9 +317,15 @@ final class AwsClients implements AutoCloseable {
   private SdkHttpClient httpClient() {
     synchronized (lock) {
       if (http == null) {
+        // Enough connections for every call a scan can have in flight at once, so none waits
+        // for a connection or opens one it cannot keep.
+        int connections =
+            options.concurrency() * (1 + SageMakerDiscovery.CALLS_PER_PAIR)
+                + ScanJob.lookupThreads(options.concurrency());
         http =
             own(
-                UrlConnectionHttpClient.builder()
+                ApacheHttpClient.builder()
+                    .maxConnections(connections)
                     .connectionTimeout(Duration.ofSeconds(5))
                     .socketTimeout(Duration.ofSeconds(30))
                     .build());

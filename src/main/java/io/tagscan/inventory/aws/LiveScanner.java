@@ -163,7 +163,7 @@ public final class LiveScanner implements AutoCloseable {
     clients.close();
   }
 
-  /** How many Tagging API clients exist; one per account × region read. */
+  /** How many Tagging API clients exist; one per region read, shared by its accounts. */
   int taggingClientCount() {
     return clients.taggingClientCount();
   }

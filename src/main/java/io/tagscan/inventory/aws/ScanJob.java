@@ -17,8 +17,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ScanJob {
 
-  /** Organizations lookups in flight at once: the organization shares one low request quota. */
+  /**
+   * Organizations lookups in flight at once, at least: the organization shares one request quota,
+   * which the Organizations client's adaptive retry keeps to.
+   */
   static final int ORGANIZATIONS_CONCURRENCY = 4;
+
+  /**
+   * Account × region pairs in flight for each Organizations lookup: an account's two lookups (its
+   * name, its tags) must be in before its pairs start, so lookups must keep pace with the pairs.
+   */
+  static final int PAIRS_PER_LOOKUP = 4;
 
   final ListenerGate gate;
   // Account × region pairs and role sessions share one bound. Organizations lookups get threads of
@@ -43,12 +52,17 @@ final class ScanJob {
   ScanJob(ScanListener listener, int concurrency) {
     this.gate = new ListenerGate(listener, this::cutShort);
     this.pairs = DaemonPools.pool("tagscan-aws", concurrency);
-    this.lookups =
-        DaemonPools.pool("tagscan-org", Math.min(concurrency, ORGANIZATIONS_CONCURRENCY));
+    this.lookups = DaemonPools.pool("tagscan-org", lookupThreads(concurrency));
     this.tagReads =
         DaemonPools.pool(
             SageMakerDiscovery.THREADS,
             Math.multiplyExact(concurrency, SageMakerDiscovery.CALLS_PER_PAIR));
+  }
+
+  /** Organizations lookups in flight beside {@code concurrency} pairs. */
+  static int lookupThreads(int concurrency) {
+    return Math.min(
+        concurrency, Math.max(ORGANIZATIONS_CONCURRENCY, concurrency / PAIRS_PER_LOOKUP));
   }
 
   /** Records what the plan asked for, before the first account starts. */

@@ -611,7 +611,7 @@ class LiveScannerTest {
   }
 
   @Test
-  void buildsOneTaggingClientPerAccountAndRegion() {
+  void buildsOneTaggingClientPerRegionSharedByEveryAccount() {
     List<String> regions = List.of("us-east-1", "eu-west-1");
     for (String account : List.of(A, B)) {
       givenAccount(account);
@@ -637,7 +637,7 @@ class LiveScannerTest {
             FakeAws.settings())) {
       scanner.scan(listener);
 
-      assertThat(scanner.taggingClientCount()).isEqualTo(4);
+      assertThat(scanner.taggingClientCount()).isEqualTo(2);
     }
     assertThat(listener.resources()).hasSize(12);
     fake.server.verify(2, FakeAws.assumeRoleRequests());
