@@ -1,6 +1,7 @@
 package io.tagscan.report;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -25,7 +26,13 @@ final class CsvRowWriter {
   private final SequenceWriter rows;
 
   CsvRowWriter(Writer out) throws IOException {
-    this.rows = MAPPER.writer(SCHEMA).writeValues(out);
+    // Flushed by the sink at the end, not after every row: a flush per row is a system call per
+    // row, some six hundred thousand for a million resources.
+    this.rows =
+        MAPPER
+            .writer(SCHEMA)
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .writeValues(out);
   }
 
   /** Writes one row; a null cell is written empty. */

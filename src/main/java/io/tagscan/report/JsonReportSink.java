@@ -1,5 +1,6 @@
 package io.tagscan.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
@@ -12,22 +13,32 @@ import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
+import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
+import io.tagscan.model.Source;
 import io.tagscan.model.json.ModelJson;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The JSON report (schema version 1, described by {@code schema/report.schema.json}), streamed: the
  * summary comes before the resources, and each top-level field and each element of the {@code
  * accounts}, {@code resources} and {@code errors} arrays sits on its own line, so a report of a
  * million resources stays compact yet diffable and greppable.
+ *
+ * <p>It is written as UTF-8 bytes by Jackson's byte generator, the quickest it has; on standard
+ * output (text) the same bytes are decoded onto the writer, so both carry the same characters. A
+ * surrogate pair is written as its one four-byte character, an unpaired surrogate (which UTF-8
+ * cannot carry) as its {@code \\uXXXX} escape, so the text parses back unchanged.
  */
 final class JsonReportSink implements ReportSink {
 
@@ -43,11 +54,16 @@ final class JsonReportSink implements ReportSink {
   private ReportContext context;
 
   JsonReportSink(Writer out) {
+    this(new DecodingOutputStream(out));
+  }
+
+  JsonReportSink(OutputStream out) {
     try {
-      json = FACTORY.createGenerator(out);
+      json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    json.enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     json.setPrettyPrinter(new LinePerElement());
     json.setCharacterEscapes(new InvisibleCharacterEscapes());
   }
@@ -177,25 +193,55 @@ final class JsonReportSink implements ReportSink {
     json.writeEndObject();
   }
 
-  private void writeIfPresent(String field, String value) throws IOException {
-    if (value != null && !value.isEmpty()) {
-      json.writeStringField(field, value);
+  // The names and slugs every resource repeats, quoted and encoded once: plain ASCII, which the
+  // invisible-character escapes leave as it is, so the bytes are those writeStringField writes.
+  private static final SerializedString ARN = new SerializedString("arn");
+  private static final SerializedString ACCOUNT_ID = new SerializedString("accountId");
+  private static final SerializedString ACCOUNT_NAME = new SerializedString("accountName");
+  private static final SerializedString REGION = new SerializedString("region");
+  private static final SerializedString RESOURCE_TYPE = new SerializedString("resourceType");
+  private static final SerializedString SOURCE = new SerializedString("source");
+  private static final SerializedString COMPLIANT = new SerializedString("compliant");
+  private static final SerializedString FINDINGS = new SerializedString("findings");
+  private static final SerializedString RULE = new SerializedString("rule");
+  private static final SerializedString SEVERITY = new SerializedString("severity");
+  private static final SerializedString KEY = new SerializedString("key");
+  private static final SerializedString VALUE = new SerializedString("value");
+  private static final SerializedString EXPECTED = new SerializedString("expected");
+  private static final SerializedString FIX = new SerializedString("fix");
+  private static final SerializedString MESSAGE = new SerializedString("message");
+  private static final Map<Source, SerializedString> SOURCES = slugs(Source.class, Source::slug);
+  private static final Map<RuleId, SerializedString> RULES = slugs(RuleId.class, RuleId::slug);
+  private static final Map<Severity, SerializedString> SEVERITIES =
+      slugs(Severity.class, Severity::slug);
+
+  private static <E extends Enum<E>> Map<E, SerializedString> slugs(
+      Class<E> type, Function<E, String> slug) {
+    Map<E, SerializedString> slugs = new EnumMap<>(type);
+    for (E value : type.getEnumConstants()) {
+      slugs.put(value, new SerializedString(slug.apply(value)));
     }
+    return slugs;
   }
 
   @Override
   public void resource(CheckedResource checked) throws IOException {
     Resource resource = checked.resource();
     json.writeStartObject();
-    json.writeStringField("arn", resource.arn());
-    json.writeStringField("accountId", resource.accountId());
-    writeIfPresent("accountName", context.accountName(resource.accountId()));
-    json.writeStringField("region", resource.region());
-    json.writeStringField("resourceType", resource.resourceType());
-    json.writeStringField("source", resource.source().slug());
+    field(ARN, resource.arn());
+    field(ACCOUNT_ID, resource.accountId());
+    String accountName = context.accountName(resource.accountId());
+    if (accountName != null && !accountName.isEmpty()) {
+      field(ACCOUNT_NAME, accountName);
+    }
+    field(REGION, resource.region());
+    field(RESOURCE_TYPE, resource.resourceType());
+    json.writeFieldName(SOURCE);
+    json.writeString(SOURCES.get(resource.source()));
     ModelJson.tagObject(json, "tags", resource.tags());
     if (checked.tagsKnown()) {
-      json.writeBooleanField("compliant", checked.compliant());
+      json.writeFieldName(COMPLIANT);
+      json.writeBoolean(checked.compliant());
     } else {
       json.writeBooleanField("tagsKnown", false);
       json.writeNullField("compliant");
@@ -203,25 +249,33 @@ final class JsonReportSink implements ReportSink {
     if (checked.waived() > 0) {
       json.writeNumberField("waived", checked.waived());
     }
-    json.writeArrayFieldStart("findings");
+    json.writeFieldName(FINDINGS);
+    json.writeStartArray();
     for (Finding finding : checked.findings()) {
       json.writeStartObject();
-      json.writeStringField("rule", finding.rule().slug());
-      json.writeStringField("severity", finding.severity().slug());
-      writeIfNotNull("key", finding.key());
-      writeIfNotNull("value", finding.value());
-      writeIfNotNull("expected", finding.expected());
-      writeIfNotNull("fix", finding.fix());
-      json.writeStringField("message", finding.message());
+      json.writeFieldName(RULE);
+      json.writeString(RULES.get(finding.rule()));
+      json.writeFieldName(SEVERITY);
+      json.writeString(SEVERITIES.get(finding.severity()));
+      fieldIfNotNull(KEY, finding.key());
+      fieldIfNotNull(VALUE, finding.value());
+      fieldIfNotNull(EXPECTED, finding.expected());
+      fieldIfNotNull(FIX, finding.fix());
+      field(MESSAGE, finding.message());
       json.writeEndObject();
     }
     json.writeEndArray();
     json.writeEndObject();
   }
 
-  private void writeIfNotNull(String field, String value) throws IOException {
+  private void field(SerializedString name, String value) throws IOException {
+    json.writeFieldName(name);
+    json.writeString(value);
+  }
+
+  private void fieldIfNotNull(SerializedString name, String value) throws IOException {
     if (value != null) {
-      json.writeStringField(field, value);
+      field(name, value);
     }
   }
 
@@ -266,12 +320,20 @@ final class JsonReportSink implements ReportSink {
 
     @Override
     public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(depth == 1 ? ",\n" : ",");
+      if (depth == 1) {
+        g.writeRaw(",\n");
+      } else {
+        g.writeRaw(',');
+      }
     }
 
     @Override
     public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-      g.writeRaw(depth == 1 && entries > 0 ? "\n}" : "}");
+      if (depth == 1 && entries > 0) {
+        g.writeRaw("\n}");
+      } else {
+        g.writeRaw('}');
+      }
       depth--;
     }
 
@@ -290,12 +352,20 @@ final class JsonReportSink implements ReportSink {
 
     @Override
     public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(depth == 2 ? ",\n" : ",");
+      if (depth == 2) {
+        g.writeRaw(",\n");
+      } else {
+        g.writeRaw(',');
+      }
     }
 
     @Override
     public void writeEndArray(JsonGenerator g, int values) throws IOException {
-      g.writeRaw(depth == 2 && values > 0 ? "\n]" : "]");
+      if (depth == 2 && values > 0) {
+        g.writeRaw("\n]");
+      } else {
+        g.writeRaw(']');
+      }
       depth--;
     }
   }
