@@ -39,10 +39,15 @@ final class ResourceCodec {
 
   /** The length of the sort key at the head of an encoded resource. */
   static int keyLength(byte[] record) {
-    return ((record[0] & 0xFF) << 24)
-        | ((record[1] & 0xFF) << 16)
-        | ((record[2] & 0xFF) << 8)
-        | (record[3] & 0xFF);
+    return keyLength(record, 0);
+  }
+
+  /** The length of the sort key of the record at {@code start}. */
+  static int keyLength(byte[] bytes, int start) {
+    return ((bytes[start] & 0xFF) << 24)
+        | ((bytes[start + 1] & 0xFF) << 16)
+        | ((bytes[start + 2] & 0xFF) << 8)
+        | (bytes[start + 3] & 0xFF);
   }
 
   @SuppressWarnings("EnumOrdinal") // the spool lives within one run, so ordinals are a stable code
@@ -82,14 +87,20 @@ final class ResourceCodec {
   }
 
   static CheckedResource decode(byte[] bytes) {
-    int keyEnd = KEY_START + keyLength(bytes);
+    return decode(bytes, 0, bytes.length);
+  }
+
+  /** Decodes the record of {@code length} bytes at {@code start}. */
+  static CheckedResource decode(byte[] bytes, int start, int length) {
+    int end = start + length;
+    int keyEnd = start + KEY_START + keyLength(bytes, start);
     Input in = new Input(bytes);
     in.position = keyEnd;
     int accountLength = in.readInt();
     int regionLength = in.readInt();
-    int regionStart = KEY_START + accountLength + 1;
+    int regionStart = start + KEY_START + accountLength + 1;
     int arnStart = regionStart + regionLength + 1;
-    String accountId = in.text(KEY_START, accountLength);
+    String accountId = in.text(start + KEY_START, accountLength);
     String region = in.text(regionStart, regionLength);
     String arn = in.text(arnStart, keyEnd - 1 - arnStart);
     String resourceType = in.string();
@@ -110,9 +121,9 @@ final class ResourceCodec {
           new Finding(
               rule, severity, in.string(), in.string(), in.string(), in.string(), in.string()));
     }
-    if (in.position != bytes.length) {
+    if (in.position != end) {
       throw new IllegalStateException(
-          "corrupt spill record: " + (bytes.length - in.position) + " bytes left over");
+          "corrupt spill record: " + (end - in.position) + " bytes left over");
     }
     return new CheckedResource(
         new Resource(arn, accountId, region, resourceType, source, tags.build()),

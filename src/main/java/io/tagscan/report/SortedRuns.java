@@ -29,20 +29,38 @@ final class SortedRuns {
   private SortedRuns() {}
 
   /**
-   * One encoded resource ({@link ResourceCodec}), whose head is its sort key: account, region and
-   * ARN as UTF-8, each ended by a NUL, so that one vectorised byte comparison orders entries by
-   * account, then region, then ARN, without decoding them.
+   * One encoded resource ({@link ResourceCodec}) at {@code start} in {@code bytes} (its own array,
+   * or a chunk of the spool's buffer), whose head is its sort key: account, region and ARN as
+   * UTF-8, each ended by a NUL, so that one vectorised byte comparison orders entries by account,
+   * then region, then ARN, without decoding them. {@code keyEnd} and {@code end} are indexes in
+   * {@code bytes}.
    */
   @SuppressWarnings("ArrayRecordComponent") // compared by key bytes in the spool, never by equals
-  record Entry(byte[] bytes, int keyEnd) {
+  record Entry(byte[] bytes, int start, int keyEnd, int end) {
 
     Entry(byte[] bytes) {
-      this(bytes, ResourceCodec.KEY_START + ResourceCodec.keyLength(bytes));
+      this(bytes, 0, bytes.length);
     }
 
-    /** A rough count of the heap bytes the entry holds, to bound a buffer. */
-    long footprint() {
-      return 48L + bytes.length;
+    Entry(byte[] bytes, int start, int length) {
+      this(
+          bytes,
+          start,
+          start + ResourceCodec.KEY_START + ResourceCodec.keyLength(bytes, start),
+          start + length);
+    }
+
+    int length() {
+      return end - start;
+    }
+
+    /** The entry in an array of its own, for keeping after its chunk is reused. */
+    Entry copy() {
+      return new Entry(Arrays.copyOfRange(bytes, start, end));
+    }
+
+    CheckedResource decode() {
+      return ResourceCodec.decode(bytes, start, length());
     }
   }
 
@@ -53,18 +71,13 @@ final class SortedRuns {
    */
   static final Comparator<Entry> ORDER =
       (a, b) -> {
+        int keyStartA = a.start + ResourceCodec.KEY_START;
+        int keyStartB = b.start + ResourceCodec.KEY_START;
         int order =
-            Arrays.compareUnsigned(
-                a.bytes,
-                ResourceCodec.KEY_START,
-                a.keyEnd,
-                b.bytes,
-                ResourceCodec.KEY_START,
-                b.keyEnd);
+            Arrays.compareUnsigned(a.bytes, keyStartA, a.keyEnd, b.bytes, keyStartB, b.keyEnd);
         return order != 0
             ? order
-            : Arrays.compareUnsigned(
-                a.bytes, a.keyEnd, a.bytes.length, b.bytes, b.keyEnd, b.bytes.length);
+            : Arrays.compareUnsigned(a.bytes, a.keyEnd, a.end, b.bytes, b.keyEnd, b.end);
       };
 
   /**
@@ -196,7 +209,7 @@ final class SortedRuns {
     /** The next resource in order, or null at the end. */
     CheckedResource nextResource() {
       Entry entry = next();
-      return entry == null ? null : ResourceCodec.decode(entry.bytes());
+      return entry == null ? null : entry.decode();
     }
 
     Iterator<Entry> entries() {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,6 +36,14 @@ final class Spool {
   // A large buffer makes few system calls.
   private static final int WRITE_BUFFER = 1 << 20;
 
+  /**
+   * Buffered records are copied into chunks of this size, which are reused once their buffer is
+   * spilled: the records waiting in memory then sit in a few long-lived arrays that the collector
+   * soon stops copying, rather than in a million short-lived ones that each survive a collection or
+   * two. A record larger than a chunk keeps its own array.
+   */
+  static final int CHUNK = 4 << 20;
+
   private final Path dir;
   private final TempFiles temp;
   private final int maxEntries;
@@ -46,6 +55,11 @@ final class Spool {
   // Guarded by lock.
   private List<Entry> buffer = new ArrayList<>();
   private long bufferBytes;
+  // Guarded by lock: the chunks of the buffer being filled (the last one being filled now), and
+  // chunks free for reuse.
+  private List<byte[]> chunks = new ArrayList<>();
+  private int chunkUsed = CHUNK;
+  private final ArrayDeque<byte[]> freeChunks = new ArrayDeque<>();
   private int spillsInFlight;
   private boolean sealed;
   private IOException spillFailure;
@@ -64,37 +78,61 @@ final class Spool {
 
   /** Adds one resource, given with its encoding; thread-safe. */
   void add(byte[] encoded) throws IOException {
-    Entry entry = new Entry(encoded);
     List<Entry> full = null;
+    List<byte[]> fullChunks = null;
     synchronized (lock) {
       if (sealed) {
         throw new IllegalStateException("the report is already being written");
       }
-      buffer.add(entry);
-      bufferBytes += entry.footprint();
+      buffer.add(copyIntoChunk(encoded));
+      bufferBytes += 48L + encoded.length;
       if (buffer.size() >= maxEntries || bufferBytes >= maxBytes) {
         full = buffer;
+        fullChunks = chunks;
         buffer = new ArrayList<>();
         bufferBytes = 0;
+        chunks = new ArrayList<>();
+        chunkUsed = CHUNK;
         spillsInFlight++;
       }
     }
     if (full != null) {
-      spill(full);
+      spill(full, fullChunks);
     }
+  }
+
+  // Guarded by lock.
+  private Entry copyIntoChunk(byte[] encoded) {
+    if (encoded.length > CHUNK) {
+      return new Entry(encoded);
+    }
+    if (chunkUsed + encoded.length > CHUNK) {
+      byte[] chunk = freeChunks.poll();
+      chunks.add(chunk != null ? chunk : new byte[CHUNK]);
+      chunkUsed = 0;
+    }
+    byte[] chunk = chunks.get(chunks.size() - 1);
+    System.arraycopy(encoded, 0, chunk, chunkUsed, encoded.length);
+    Entry entry = new Entry(chunk, chunkUsed, encoded.length);
+    chunkUsed += encoded.length;
+    return entry;
   }
 
   // Sorting and writing happen outside the main lock, so other threads keep adding meanwhile; one
   // spill at a time keeps memory to two buffers and makes a producer wait if the disk is slower.
-  private void spill(List<Entry> entries) throws IOException {
+  private void spill(List<Entry> entries, List<byte[]> used) throws IOException {
     try {
       synchronized (spillLock) {
         entries.sort(SortedRuns.ORDER);
         Run run =
             Run.inFile(
-                writeRun(entries.iterator()), entries.get(0), entries.get(entries.size() - 1));
+                writeRun(entries.iterator()),
+                entries.get(0).copy(),
+                entries.get(entries.size() - 1).copy());
         synchronized (lock) {
           runs.add(run);
+          // The run is on disk: its chunks can take the next buffer's records.
+          freeChunks.addAll(used);
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -117,9 +155,9 @@ final class Spool {
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), WRITE_BUFFER))) {
       while (entries.hasNext()) {
-        byte[] bytes = entries.next().bytes();
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        Entry entry = entries.next();
+        out.writeInt(entry.length());
+        out.write(entry.bytes(), entry.start(), entry.length());
       }
     }
     return run;
