@@ -13,9 +13,7 @@ import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
-import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
-import io.tagscan.model.Source;
 import io.tagscan.model.json.ModelJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,10 +22,8 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The JSON report (schema version 1, described by {@code schema/report.schema.json}), streamed: the
@@ -193,54 +189,23 @@ final class JsonReportSink implements ReportSink {
     json.writeEndObject();
   }
 
-  // The names and slugs every resource repeats, quoted and encoded once: plain ASCII, which the
-  // invisible-character escapes leave as it is, so the bytes are those writeStringField writes.
-  private static final SerializedString ARN = new SerializedString("arn");
-  private static final SerializedString ACCOUNT_ID = new SerializedString("accountId");
-  private static final SerializedString ACCOUNT_NAME = new SerializedString("accountName");
-  private static final SerializedString REGION = new SerializedString("region");
-  private static final SerializedString RESOURCE_TYPE = new SerializedString("resourceType");
-  private static final SerializedString SOURCE = new SerializedString("source");
-  private static final SerializedString COMPLIANT = new SerializedString("compliant");
-  private static final SerializedString FINDINGS = new SerializedString("findings");
-  private static final SerializedString RULE = new SerializedString("rule");
-  private static final SerializedString SEVERITY = new SerializedString("severity");
-  private static final SerializedString KEY = new SerializedString("key");
-  private static final SerializedString VALUE = new SerializedString("value");
-  private static final SerializedString EXPECTED = new SerializedString("expected");
-  private static final SerializedString FIX = new SerializedString("fix");
-  private static final SerializedString MESSAGE = new SerializedString("message");
-  private static final Map<Source, SerializedString> SOURCES = slugs(Source.class, Source::slug);
-  private static final Map<RuleId, SerializedString> RULES = slugs(RuleId.class, RuleId::slug);
-  private static final Map<Severity, SerializedString> SEVERITIES =
-      slugs(Severity.class, Severity::slug);
-
-  private static <E extends Enum<E>> Map<E, SerializedString> slugs(
-      Class<E> type, Function<E, String> slug) {
-    Map<E, SerializedString> slugs = new EnumMap<>(type);
-    for (E value : type.getEnumConstants()) {
-      slugs.put(value, new SerializedString(slug.apply(value)));
-    }
-    return slugs;
-  }
-
   @Override
   public void resource(CheckedResource checked) throws IOException {
     Resource resource = checked.resource();
     json.writeStartObject();
-    field(ARN, resource.arn());
-    field(ACCOUNT_ID, resource.accountId());
+    field(JsonNames.ARN, resource.arn());
+    field(JsonNames.ACCOUNT_ID, resource.accountId());
     String accountName = context.accountName(resource.accountId());
     if (accountName != null && !accountName.isEmpty()) {
-      field(ACCOUNT_NAME, accountName);
+      field(JsonNames.ACCOUNT_NAME, accountName);
     }
-    field(REGION, resource.region());
-    field(RESOURCE_TYPE, resource.resourceType());
-    json.writeFieldName(SOURCE);
-    json.writeString(SOURCES.get(resource.source()));
+    field(JsonNames.REGION, resource.region());
+    field(JsonNames.RESOURCE_TYPE, resource.resourceType());
+    json.writeFieldName(JsonNames.SOURCE);
+    json.writeString(JsonNames.SOURCES.get(resource.source()));
     ModelJson.tagObject(json, "tags", resource.tags());
     if (checked.tagsKnown()) {
-      json.writeFieldName(COMPLIANT);
+      json.writeFieldName(JsonNames.COMPLIANT);
       json.writeBoolean(checked.compliant());
     } else {
       json.writeBooleanField("tagsKnown", false);
@@ -249,19 +214,19 @@ final class JsonReportSink implements ReportSink {
     if (checked.waived() > 0) {
       json.writeNumberField("waived", checked.waived());
     }
-    json.writeFieldName(FINDINGS);
+    json.writeFieldName(JsonNames.FINDINGS);
     json.writeStartArray();
     for (Finding finding : checked.findings()) {
       json.writeStartObject();
-      json.writeFieldName(RULE);
-      json.writeString(RULES.get(finding.rule()));
-      json.writeFieldName(SEVERITY);
-      json.writeString(SEVERITIES.get(finding.severity()));
-      fieldIfNotNull(KEY, finding.key());
-      fieldIfNotNull(VALUE, finding.value());
-      fieldIfNotNull(EXPECTED, finding.expected());
-      fieldIfNotNull(FIX, finding.fix());
-      field(MESSAGE, finding.message());
+      json.writeFieldName(JsonNames.RULE);
+      json.writeString(JsonNames.RULES.get(finding.rule()));
+      json.writeFieldName(JsonNames.SEVERITY);
+      json.writeString(JsonNames.SEVERITIES.get(finding.severity()));
+      fieldIfNotNull(JsonNames.KEY, finding.key());
+      fieldIfNotNull(JsonNames.VALUE, finding.value());
+      fieldIfNotNull(JsonNames.EXPECTED, finding.expected());
+      fieldIfNotNull(JsonNames.FIX, finding.fix());
+      field(JsonNames.MESSAGE, finding.message());
       json.writeEndObject();
     }
     json.writeEndArray();
