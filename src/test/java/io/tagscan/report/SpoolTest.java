@@ -150,6 +150,29 @@ class SpoolTest {
     assertThat(result.filesLeft()).isZero();
   }
 
+  @Test
+  void ordersKeysByAccountRegionAndArnWhetherTheyDifferEarlyLateOrByLength() {
+    List<CheckedResource> resources = new ArrayList<>();
+    for (String account : List.of("", "1", "11", "111111111111", "111111111112", "2")) {
+      for (String region : List.of("", "a", "ab", "eu-west-1", "eu-west-10")) {
+        for (String id : List.of("", "x", "xy", "0123456789abcdef", "0123456789abcdeg")) {
+          resources.add(resource(account, region, id, ""));
+        }
+      }
+    }
+    List<CheckedResource> expected = new ArrayList<>(resources);
+    expected.sort(BY_ACCOUNT_REGION_ARN);
+    List<Entry> entries = new ArrayList<>();
+    for (CheckedResource resource : resources) {
+      entries.add(new Entry(ResourceCodec.encode(resource)));
+    }
+    Collections.shuffle(entries, new Random(5));
+
+    entries.sort(SortedRuns.ORDER);
+
+    assertThat(entries).extracting(Entry::decode).containsExactlyElementsOf(expected);
+  }
+
   private static Entry entry(String arn) {
     return new Entry(ResourceCodec.encode(resource("1", "r", arn, "")));
   }
