@@ -43,8 +43,8 @@ import java.util.concurrent.locks.LockSupport;
  * it is kept under target/bench/), then measures in one run, alternating rounds: merely
  * stream-parsing the file with Jackson (the baseline), reading and checking every resource against
  * the root dictionary, and the whole scan with JSON and CSV reports. It prints seconds, resources a
- * second, the ratio to the baseline and the peak heap of each. Run it with a 512 MB heap; see the
- * README for the command.
+ * second, the ratio to the baseline, the peak heap and the process's CPU time of each. Run it with a
+ * 512 MB heap; see the README for the command.
  */
 public final class OfflineCheckBenchmark {
 
@@ -98,34 +98,50 @@ public final class OfflineCheckBenchmark {
               dir.resolve("reports"))
     };
     double[][] seconds = new double[phases.length][rounds + 1];
+    double[][] cpu = new double[phases.length][rounds + 1];
     long[] peak = new long[phases.length];
     for (int round = 0; round <= rounds; round++) {
       StringBuilder line = new StringBuilder("round " + round + (round == 0 ? " (warm-up)" : "") + ":");
       for (int phase = 0; phase < phases.length; phase++) {
+        long cpuBefore = processCpuNanos();
         seconds[phase][round] = measure(phases[phase], peak, phase);
-        line.append(String.format(" %.2f s", seconds[phase][round]));
+        cpu[phase][round] = (processCpuNanos() - cpuBefore) / 1e9;
+        line.append(String.format(" %.2f s (cpu %.2f)", seconds[phase][round], cpu[phase][round]));
       }
       System.out.println(line);
     }
     double baseline = best(seconds[0]);
     System.out.println();
     double medianBaseline = median(seconds[0]);
+    double medianCpuBaseline = median(cpu[0]);
     System.out.printf(
-        "%-28s %8s %14s %9s %9s %9s %12s%n",
-        "", "best s", "resources/s", "× parse", "median s", "× parse", "peak heap");
+        "%-28s %8s %14s %9s %9s %9s %12s %9s %9s%n",
+        "",
+        "best s",
+        "resources/s",
+        "× parse",
+        "median s",
+        "× parse",
+        "peak heap",
+        "cpu s",
+        "× parse");
     for (int phase = 0; phase < phases.length; phase++) {
       double best = best(seconds[phase]);
       double median = median(seconds[phase]);
+      double medianCpu = median(cpu[phase]);
       System.out.printf(
-          "%-28s %8.2f %,14.0f %8.2f× %9.2f %8.2f× %9d MB%n",
+          "%-28s %8.2f %,14.0f %8.2f× %9.2f %8.2f× %9d MB %9.2f %8.2f×%n",
           names[phase],
           best,
           count / best,
           best / baseline,
           median,
           median / medianBaseline,
-          peak[phase] >> 20);
+          peak[phase] >> 20,
+          medianCpu,
+          medianCpu / medianCpuBaseline);
     }
+    System.out.println("cpu s: the median of the process's CPU time (user + system, every thread).");
   }
 
   private interface Phase {
@@ -216,6 +232,12 @@ public final class OfflineCheckBenchmark {
             dictionary, null, List.of(inventory), null, report, null, Clock.systemUTC());
     ScanOutcome outcome = ScanService.run(request, new PrintWriter(Writer.nullWriter()), null);
     return outcome.summary().resources();
+  }
+
+  /** CPU time of the whole process so far, every thread (user and system). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double best(double[] rounds) {

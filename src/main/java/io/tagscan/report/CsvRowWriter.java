@@ -1,6 +1,5 @@
 package io.tagscan.report;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -22,19 +21,22 @@ final class CsvRowWriter {
   private static final CsvSchema SCHEMA =
       CsvSchema.emptySchema().withLineSeparator("\r\n").withoutHeader();
 
-  private final SequenceWriter rows;
+  private final CsvGenerator rows;
 
   CsvRowWriter(Writer out) throws IOException {
-    this.rows = MAPPER.writer(SCHEMA).writeValues(out);
+    // Jackson's streaming generator, row by row, rather than a SequenceWriter that would look up a
+    // serializer for every row and flush after each (a system call per row beneath a file).
+    this.rows = MAPPER.getFactory().createGenerator(out);
+    rows.setSchema(SCHEMA);
   }
 
   /** Writes one row; a null cell is written empty. */
   void row(List<String> cells) throws IOException {
-    String[] row = new String[cells.size()];
-    for (int i = 0; i < row.length; i++) {
-      row[i] = Escaping.csvText(cells.get(i));
+    rows.writeStartArray();
+    for (String cell : cells) {
+      rows.writeString(Escaping.csvText(cell));
     }
-    rows.write(row);
+    rows.writeEndArray();
   }
 
   /** Flushes the rows written so far to the underlying writer, which stays open. */

@@ -21,8 +21,21 @@ final class Escaping {
     if (text == null) {
       return "";
     }
+    // Printable ASCII, nearly every cell, has nothing to escape: found without asking each
+    // character's Unicode type.
+    int plain = 0;
+    while (plain < text.length()) {
+      char c = text.charAt(plain);
+      if (c < 0x20 || c >= 0x7F) {
+        break;
+      }
+      plain++;
+    }
+    if (plain == text.length()) {
+      return text;
+    }
     StringBuilder out = null;
-    for (int i = 0; i < text.length(); ) {
+    for (int i = plain; i < text.length(); ) {
       int c = text.codePointAt(i);
       int units = Character.charCount(c);
       boolean bad = Printable.isInvisible(c) || Character.getType(c) == Character.SURROGATE;

@@ -1,6 +1,7 @@
 package io.tagscan.report;
 
 import io.tagscan.model.AtomicFile;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -17,8 +18,12 @@ import java.nio.file.Path;
  */
 final class ReportFile {
 
+  /** Bytes gathered before each write to the file, so a large report costs few system calls. */
+  private static final int FILE_BUFFER = 1 << 20;
+
   private final OutputStream stream;
   private final Path target;
+  private final OutputStream bytes;
   private final Writer writer;
   private boolean closed;
 
@@ -29,20 +34,28 @@ final class ReportFile {
     } catch (IOException e) {
       throw new Failure(target, e);
     }
+    bytes = new BufferedOutputStream(new Naming(stream, target), FILE_BUFFER);
     // OutputStreamWriter replaces what UTF-8 cannot encode (an unpaired surrogate) instead of
     // failing, so one odd tag value cannot sink a whole report.
-    writer =
-        new BufferedWriter(
-            new OutputStreamWriter(new Naming(stream, target), StandardCharsets.UTF_8), 64 * 1024);
+    writer = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 64 * 1024);
   }
 
-  /** Where the report is written. */
+  /** Where the report is written as text. */
   Writer writer() {
     return writer;
   }
 
+  /**
+   * Where the report is written as UTF-8 bytes, for a format that encodes its own text; a sink uses
+   * this or {@link #writer}, not both.
+   */
+  OutputStream bytes() {
+    return bytes;
+  }
+
   /** Flushes, syncs and closes the file, which is then ready to be moved into place. */
   void complete() throws IOException {
+    // Flushing the writer flushes the bytes beneath it too.
     writer.flush();
     try {
       AtomicFile.sync(stream);

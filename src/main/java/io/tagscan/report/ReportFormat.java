@@ -1,5 +1,6 @@
 package io.tagscan.report;
 
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.function.Function;
  * read, and the factory of each format's writer.
  */
 public enum ReportFormat {
-  JSON("json", true, JsonReportSink::new),
+  JSON("json", true, JsonReportSink::new, JsonReportSink::new),
   CSV("csv", true, CsvReportSink::new),
   JUNIT("junit", true, JunitReportSink::new),
   MARKDOWN("markdown", false, MarkdownReportSink::new),
@@ -23,10 +24,22 @@ public enum ReportFormat {
   @SuppressWarnings("ImmutableEnumChecker") // constructor references, which hold no state
   private final Function<Writer, ReportSink> sinkFactory;
 
+  @SuppressWarnings("ImmutableEnumChecker") // likewise
+  private final Function<OutputStream, ReportSink> byteSinkFactory;
+
   ReportFormat(String slug, boolean streamsResources, Function<Writer, ReportSink> sinkFactory) {
+    this(slug, streamsResources, sinkFactory, null);
+  }
+
+  ReportFormat(
+      String slug,
+      boolean streamsResources,
+      Function<Writer, ReportSink> sinkFactory,
+      Function<OutputStream, ReportSink> byteSinkFactory) {
     this.slug = slug;
     this.streamsResources = streamsResources;
     this.sinkFactory = sinkFactory;
+    this.byteSinkFactory = byteSinkFactory;
   }
 
   /** The name used on the command line, such as {@code junit}. */
@@ -75,5 +88,13 @@ public enum ReportFormat {
   /** A fresh writer of this format on {@code out}. */
   ReportSink newSink(Writer out) {
     return sinkFactory.apply(out);
+  }
+
+  /**
+   * A fresh writer of this format on a file: on its UTF-8 {@code bytes} when the format encodes its
+   * own text (JSON, through Jackson's byte generator), else on its {@code text}.
+   */
+  ReportSink newSink(Writer text, OutputStream bytes) {
+    return byteSinkFactory != null ? byteSinkFactory.apply(bytes) : sinkFactory.apply(text);
   }
 }

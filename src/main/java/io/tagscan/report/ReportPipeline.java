@@ -12,7 +12,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,7 +207,7 @@ public final class ReportPipeline implements AutoCloseable {
     }
     if (spool != null) {
       try {
-        spool.add(resource, ResourceCodec.encode(resource));
+        spool.add(ResourceCodec.encode(resource));
       } catch (IOException e) {
         throw WriteFailures.cannotWrite("temporary files in", spoolDir(), e);
       }
@@ -285,15 +284,13 @@ public final class ReportPipeline implements AutoCloseable {
     List<ReportFile> files = new ArrayList<>();
     try {
       for (ReportFormat format : options.formats()) {
-        Writer writer;
         if (options.toStdout(format)) {
-          writer = new KeepOpen(stdout);
+          sinks.add(format.newSink(new KeepOpen(stdout)));
         } else {
           ReportFile file = new ReportFile(opener, pendingFiles.get(format), options.file(format));
           files.add(file);
-          writer = file.writer();
+          sinks.add(format.newSink(file.writer(), file.bytes()));
         }
-        sinks.add(format.newSink(writer));
       }
       for (ReportSink sink : sinks) {
         sink.begin(context);
@@ -335,7 +332,7 @@ public final class ReportPipeline implements AutoCloseable {
     if (spool == null) {
       return;
     }
-    try (Spool.Merge merge = spool.sorted()) {
+    try (SortedRuns.Merge merge = spool.sorted()) {
       for (CheckedResource next = merge.nextResource(); next != null; next = merge.nextResource()) {
         consumer.accept(next);
       }

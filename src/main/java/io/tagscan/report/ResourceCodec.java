@@ -7,6 +7,7 @@ import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
 import io.tagscan.model.SortedTags;
 import io.tagscan.model.Source;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,10 +17,14 @@ import java.util.Map;
  * The compact binary form of a checked resource in the spill runs; it round-trips every resource
  * exactly.
  *
- * <p>Strings are a 4-byte length then UTF-8 bytes (length -1 for null), so no string is capped at
- * 64 KB as with {@code writeUTF}. An unpaired surrogate, which standard UTF-8 cannot carry, is
- * written as its own three-byte sequence (as WTF-8 does) so even such a string comes back
- * unchanged. The account id, region and ARN come first, so the sort key can be read alone.
+ * <p>A record starts with its sort key, so that the spool orders records by comparing bytes without
+ * decoding them: a 4-byte key length, then the account id, region and ARN, each followed by a NUL
+ * byte (so that a shorter name sorts before a longer one it begins), then the lengths of the
+ * account id and region, so they are read back exactly whatever they hold. Every other string is a
+ * 4-byte length then its bytes (length -1 for null), so no string is capped at 64 KB as with {@code
+ * writeUTF}. Text is UTF-8, except that an unpaired surrogate, which standard UTF-8 cannot carry,
+ * is written as its own three-byte sequence (as WTF-8 does) so even such a string comes back
+ * unchanged.
  */
 final class ResourceCodec {
 
@@ -29,16 +34,36 @@ final class ResourceCodec {
 
   private ResourceCodec() {}
 
-  /** The sort key at the head of every encoded resource. */
-  record Key(String accountId, String region, String arn) {}
+  /** Where the sort key of a record begins: after its own 4-byte length. */
+  static final int KEY_START = 4;
+
+  /** The length of the sort key at the head of an encoded resource. */
+  static int keyLength(byte[] record) {
+    return keyLength(record, 0);
+  }
+
+  /** The length of the sort key of the record at {@code start}. */
+  static int keyLength(byte[] bytes, int start) {
+    return ((bytes[start] & 0xFF) << 24)
+        | ((bytes[start + 1] & 0xFF) << 16)
+        | ((bytes[start + 2] & 0xFF) << 8)
+        | (bytes[start + 3] & 0xFF);
+  }
 
   @SuppressWarnings("EnumOrdinal") // the spool lives within one run, so ordinals are a stable code
   static byte[] encode(CheckedResource checked) {
     Resource resource = checked.resource();
     Output out = new Output(128 + 64 * resource.tags().size() + 160 * checked.findings().size());
-    out.string(resource.accountId());
-    out.string(resource.region());
-    out.string(resource.arn());
+    out.writeInt(0);
+    int account = out.text(resource.accountId());
+    out.writeByte(0);
+    int region = out.text(resource.region());
+    out.writeByte(0);
+    out.text(resource.arn());
+    out.writeByte(0);
+    out.putInt(0, out.size - KEY_START);
+    out.writeInt(account);
+    out.writeInt(region);
     out.string(resource.resourceType());
     out.writeByte(resource.source().ordinal());
     out.writeByte(checked.tagsKnown() ? 1 : 0);
@@ -61,16 +86,23 @@ final class ResourceCodec {
     return out.toByteArray();
   }
 
-  static Key decodeKey(byte[] bytes) {
-    Input in = new Input(bytes);
-    return new Key(in.string(), in.string(), in.string());
+  static CheckedResource decode(byte[] bytes) {
+    return decode(bytes, 0, bytes.length);
   }
 
-  static CheckedResource decode(byte[] bytes) {
+  /** Decodes the record of {@code length} bytes at {@code start}. */
+  static CheckedResource decode(byte[] bytes, int start, int length) {
+    int end = start + length;
+    int keyEnd = start + KEY_START + keyLength(bytes, start);
     Input in = new Input(bytes);
-    String accountId = in.string();
-    String region = in.string();
-    String arn = in.string();
+    in.position = keyEnd;
+    int accountLength = in.readInt();
+    int regionLength = in.readInt();
+    int regionStart = start + KEY_START + accountLength + 1;
+    int arnStart = regionStart + regionLength + 1;
+    String accountId = in.text(start + KEY_START, accountLength);
+    String region = in.text(regionStart, regionLength);
+    String arn = in.text(arnStart, keyEnd - 1 - arnStart);
     String resourceType = in.string();
     Source source = SOURCES[in.readByte()];
     boolean tagsKnown = in.readByte() == 1;
@@ -89,9 +121,9 @@ final class ResourceCodec {
           new Finding(
               rule, severity, in.string(), in.string(), in.string(), in.string(), in.string()));
     }
-    if (in.position != bytes.length) {
+    if (in.position != end) {
       throw new IllegalStateException(
-          "corrupt spill record: " + (bytes.length - in.position) + " bytes left over");
+          "corrupt spill record: " + (end - in.position) + " bytes left over");
     }
     return new CheckedResource(
         new Resource(arn, accountId, region, resourceType, source, tags.build()),
@@ -128,6 +160,13 @@ final class ResourceCodec {
       buffer[size++] = (byte) value;
     }
 
+    void putInt(int at, int value) {
+      buffer[at] = (byte) (value >>> 24);
+      buffer[at + 1] = (byte) (value >>> 16);
+      buffer[at + 2] = (byte) (value >>> 8);
+      buffer[at + 3] = (byte) value;
+    }
+
     void string(String text) {
       if (text == null) {
         writeInt(-1);
@@ -135,34 +174,50 @@ final class ResourceCodec {
       }
       int lengthAt = size;
       writeInt(0);
-      ensure(text.length() * 3);
+      putInt(lengthAt, text(text));
+    }
+
+    /** Writes the text's bytes alone and returns how many. */
+    int text(String text) {
+      int length = text.length();
+      ensure(length * 3);
+      // Locals rather than fields in the loops, so the JIT keeps them in registers.
+      byte[] out = buffer;
       int start = size;
-      for (int i = 0; i < text.length(); i++) {
+      int at = start;
+      int i = 0;
+      // ASCII first, nearly every string: one byte a character.
+      while (i < length) {
+        char c = text.charAt(i);
+        if (c >= 0x80) {
+          break;
+        }
+        out[at++] = (byte) c;
+        i++;
+      }
+      for (; i < length; i++) {
         char c = text.charAt(i);
         if (c < 0x80) {
-          buffer[size++] = (byte) c;
+          out[at++] = (byte) c;
         } else if (c < 0x800) {
-          buffer[size++] = (byte) (0xC0 | (c >> 6));
-          buffer[size++] = (byte) (0x80 | (c & 0x3F));
+          out[at++] = (byte) (0xC0 | (c >> 6));
+          out[at++] = (byte) (0x80 | (c & 0x3F));
         } else if (Character.isHighSurrogate(c)
-            && i + 1 < text.length()
+            && i + 1 < length
             && Character.isLowSurrogate(text.charAt(i + 1))) {
           int codePoint = Character.toCodePoint(c, text.charAt(++i));
-          buffer[size++] = (byte) (0xF0 | (codePoint >> 18));
-          buffer[size++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-          buffer[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-          buffer[size++] = (byte) (0x80 | (codePoint & 0x3F));
+          out[at++] = (byte) (0xF0 | (codePoint >> 18));
+          out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+          out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+          out[at++] = (byte) (0x80 | (codePoint & 0x3F));
         } else {
-          buffer[size++] = (byte) (0xE0 | (c >> 12));
-          buffer[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-          buffer[size++] = (byte) (0x80 | (c & 0x3F));
+          out[at++] = (byte) (0xE0 | (c >> 12));
+          out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+          out[at++] = (byte) (0x80 | (c & 0x3F));
         }
       }
-      int length = size - start;
-      buffer[lengthAt] = (byte) (length >>> 24);
-      buffer[lengthAt + 1] = (byte) (length >>> 16);
-      buffer[lengthAt + 2] = (byte) (length >>> 8);
-      buffer[lengthAt + 3] = (byte) length;
+      size = at;
+      return at - start;
     }
 
     byte[] toByteArray() {
@@ -198,27 +253,42 @@ final class ResourceCodec {
       if (length < 0) {
         return null;
       }
-      int end = position + length;
+      String text = text(position, length);
+      position += length;
+      return text;
+    }
+
+    /** The text of {@code length} bytes at {@code start}. */
+    String text(int start, int length) {
+      int end = start + length;
+      int at = start;
+      while (at < end && buffer[at] >= 0) {
+        at++;
+      }
+      if (at == end) {
+        // ASCII, nearly every string: one copy into a compact string, nothing to decode.
+        return new String(buffer, start, length, StandardCharsets.ISO_8859_1);
+      }
       char[] chars = new char[length];
       int count = 0;
-      while (position < end) {
-        int b = buffer[position++] & 0xFF;
+      for (int i = start; i < at; i++) {
+        chars[count++] = (char) buffer[i];
+      }
+      for (int i = at; i < end; ) {
+        int b = buffer[i++] & 0xFF;
         if (b < 0x80) {
           chars[count++] = (char) b;
         } else if (b < 0xE0) {
-          chars[count++] = (char) (((b & 0x1F) << 6) | (buffer[position++] & 0x3F));
+          chars[count++] = (char) (((b & 0x1F) << 6) | (buffer[i++] & 0x3F));
         } else if (b < 0xF0) {
           chars[count++] =
-              (char)
-                  (((b & 0x0F) << 12)
-                      | ((buffer[position++] & 0x3F) << 6)
-                      | (buffer[position++] & 0x3F));
+              (char) (((b & 0x0F) << 12) | ((buffer[i++] & 0x3F) << 6) | (buffer[i++] & 0x3F));
         } else {
           int codePoint =
               ((b & 0x07) << 18)
-                  | ((buffer[position++] & 0x3F) << 12)
-                  | ((buffer[position++] & 0x3F) << 6)
-                  | (buffer[position++] & 0x3F);
+                  | ((buffer[i++] & 0x3F) << 12)
+                  | ((buffer[i++] & 0x3F) << 6)
+                  | (buffer[i++] & 0x3F);
           chars[count++] = Character.highSurrogate(codePoint);
           chars[count++] = Character.lowSurrogate(codePoint);
         }

@@ -1,73 +1,48 @@
 package io.tagscan.report;
 
-import io.tagscan.model.CheckedResource;
-import io.tagscan.model.Resource;
-import java.io.BufferedInputStream;
+import io.tagscan.report.SortedRuns.Chain;
+import io.tagscan.report.SortedRuns.Ends;
+import io.tagscan.report.SortedRuns.Entry;
+import io.tagscan.report.SortedRuns.Merge;
+import io.tagscan.report.SortedRuns.Run;
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * An external sort of checked resources by account, region and ARN: resources are buffered in
  * memory, each full buffer is sorted and spilled to a run file, and {@link #sorted()} merges the
  * runs, so memory holds at most two buffers however many resources arrive.
  *
+ * <p>It sorts no more than the input needs. A buffer that arrives in order costs one comparison a
+ * resource to sort (the JDK's sort finds runs that are already in order and merges them). At the
+ * end, runs that follow one another in order (each run's first resource comes at or after the
+ * previous one's last: input sorted as a whole, or one account or region after another) are chained
+ * and read one after the other rather than merged, so input already in order is merged from a
+ * single source, without comparing across runs at all.
+ *
  * <p>Resources equal in account, region and ARN are ordered by their encoded bytes, so the order is
  * total and the output the same whatever the arrival order.
  */
 final class Spool {
 
-  /**
-   * One encoded resource with its sort key: account, region and ARN as UTF-8, each ended by a NUL,
-   * so that one vectorised byte comparison orders entries by account, then region, then ARN.
-   */
-  @SuppressWarnings("ArrayRecordComponent") // compared by key bytes in the spool, never by equals
-  record Entry(byte[] key, byte[] bytes) {
-
-    Entry(String accountId, String region, String arn, byte[] bytes) {
-      this(sortKey(accountId, region, arn), bytes);
-    }
-
-    /** A rough count of the heap bytes the entry holds, to bound a buffer. */
-    long footprint() {
-      return 96L + bytes.length + key.length;
-    }
-  }
-
-  private static byte[] sortKey(String accountId, String region, String arn) {
-    byte[] account = accountId.getBytes(StandardCharsets.UTF_8);
-    byte[] where = region.getBytes(StandardCharsets.UTF_8);
-    byte[] name = arn.getBytes(StandardCharsets.UTF_8);
-    byte[] key = new byte[account.length + where.length + name.length + 3];
-    System.arraycopy(account, 0, key, 0, account.length);
-    System.arraycopy(where, 0, key, account.length + 1, where.length);
-    System.arraycopy(name, 0, key, account.length + where.length + 2, name.length);
-    return key;
-  }
+  // A large buffer makes few system calls.
+  private static final int WRITE_BUFFER = 1 << 20;
 
   /**
-   * By the sort key, then by the encoded bytes, so that equal keys still sort the same every time.
-   * A byte comparison, since a million-resource report compares some forty million times.
+   * Buffered records are copied into chunks of this size, which are reused once their buffer is
+   * spilled: the records waiting in memory then sit in a few long-lived arrays that the collector
+   * soon stops copying, rather than in a million short-lived ones that each survive a collection or
+   * two. A record larger than a chunk keeps its own array.
    */
-  static final Comparator<Entry> ORDER =
-      (a, b) -> {
-        int order = Arrays.compareUnsigned(a.key, b.key);
-        return order != 0 ? order : Arrays.compareUnsigned(a.bytes, b.bytes);
-      };
-
-  private static final int IO_BUFFER = 64 * 1024;
+  static final int CHUNK = 4 << 20;
 
   private final Path dir;
   private final TempFiles temp;
@@ -80,10 +55,15 @@ final class Spool {
   // Guarded by lock.
   private List<Entry> buffer = new ArrayList<>();
   private long bufferBytes;
+  // Guarded by lock: the chunks of the buffer being filled (the last one being filled now), and
+  // chunks free for reuse.
+  private List<byte[]> chunks = new ArrayList<>();
+  private int chunkUsed = CHUNK;
+  private final ArrayDeque<byte[]> freeChunks = new ArrayDeque<>();
   private int spillsInFlight;
   private boolean sealed;
   private IOException spillFailure;
-  private final List<Path> runs = new ArrayList<>();
+  private final List<Run> runs = new ArrayList<>();
 
   Spool(Path dir, TempFiles temp, int maxEntries, long maxBytes, int fanIn) {
     if (maxEntries < 1 || maxBytes < 1 || fanIn < 2) {
@@ -97,37 +77,62 @@ final class Spool {
   }
 
   /** Adds one resource, given with its encoding; thread-safe. */
-  void add(CheckedResource checked, byte[] encoded) throws IOException {
-    Resource resource = checked.resource();
-    Entry entry = new Entry(resource.accountId(), resource.region(), resource.arn(), encoded);
+  void add(byte[] encoded) throws IOException {
     List<Entry> full = null;
+    List<byte[]> fullChunks = null;
     synchronized (lock) {
       if (sealed) {
         throw new IllegalStateException("the report is already being written");
       }
-      buffer.add(entry);
-      bufferBytes += entry.footprint();
+      buffer.add(copyIntoChunk(encoded));
+      bufferBytes += 48L + encoded.length;
       if (buffer.size() >= maxEntries || bufferBytes >= maxBytes) {
         full = buffer;
+        fullChunks = chunks;
         buffer = new ArrayList<>();
         bufferBytes = 0;
+        chunks = new ArrayList<>();
+        chunkUsed = CHUNK;
         spillsInFlight++;
       }
     }
     if (full != null) {
-      spill(full);
+      spill(full, fullChunks);
     }
+  }
+
+  // Guarded by lock.
+  private Entry copyIntoChunk(byte[] encoded) {
+    if (encoded.length > CHUNK) {
+      return new Entry(encoded);
+    }
+    if (chunkUsed + encoded.length > CHUNK) {
+      byte[] chunk = freeChunks.poll();
+      chunks.add(chunk != null ? chunk : new byte[CHUNK]);
+      chunkUsed = 0;
+    }
+    byte[] chunk = chunks.get(chunks.size() - 1);
+    System.arraycopy(encoded, 0, chunk, chunkUsed, encoded.length);
+    Entry entry = new Entry(chunk, chunkUsed, encoded.length);
+    chunkUsed += encoded.length;
+    return entry;
   }
 
   // Sorting and writing happen outside the main lock, so other threads keep adding meanwhile; one
   // spill at a time keeps memory to two buffers and makes a producer wait if the disk is slower.
-  private void spill(List<Entry> entries) throws IOException {
+  private void spill(List<Entry> entries, List<byte[]> used) throws IOException {
     try {
       synchronized (spillLock) {
-        entries.sort(ORDER);
-        Path run = writeRun(entries.iterator());
+        entries.sort(SortedRuns.ORDER);
+        Run run =
+            Run.inFile(
+                writeRun(entries.iterator()),
+                entries.get(0).copy(),
+                entries.get(entries.size() - 1).copy());
         synchronized (lock) {
           runs.add(run);
+          // The run is on disk: its chunks can take the next buffer's records.
+          freeChunks.addAll(used);
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -148,11 +153,11 @@ final class Spool {
   private Path writeRun(Iterator<Entry> entries) throws IOException {
     Path run = temp.create(dir, "tagscan-run");
     try (DataOutputStream out =
-        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), IO_BUFFER))) {
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), WRITE_BUFFER))) {
       while (entries.hasNext()) {
-        byte[] bytes = entries.next().bytes();
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        Entry entry = entries.next();
+        out.writeInt(entry.length());
+        out.write(entry.bytes(), entry.start(), entry.length());
       }
     }
     return run;
@@ -166,12 +171,13 @@ final class Spool {
   }
 
   /**
-   * Stops accepting resources and returns every one in order. Runs beyond the fan-in are merged
-   * first, so no more than {@code fanIn} files are open at once.
+   * Stops accepting resources and returns every one in order. Runs that follow one another in order
+   * are chained into one source; sources beyond the fan-in are merged first, so no more than {@code
+   * fanIn} files are open at once.
    */
   Merge sorted() throws IOException {
     List<Entry> last;
-    List<Path> files;
+    List<Run> spilled;
     synchronized (lock) {
       sealed = true;
       while (spillsInFlight > 0) {
@@ -187,146 +193,35 @@ final class Spool {
       }
       last = buffer;
       buffer = List.of();
-      files = new ArrayList<>(runs);
+      spilled = new ArrayList<>(runs);
     }
-    last.sort(ORDER);
-    while (files.size() > fanIn) {
-      List<Path> group = new ArrayList<>(files.subList(0, fanIn));
+    last.sort(SortedRuns.ORDER);
+    if (!last.isEmpty()) {
+      spilled.add(Run.inMemory(last));
+    }
+    List<Chain> chains = SortedRuns.chain(spilled);
+    while (chains.size() > fanIn) {
+      List<Chain> group = new ArrayList<>(chains.subList(0, fanIn));
       Path merged;
-      try (Merge merge = new Merge(group, List.of())) {
-        merged = writeRun(merge.entries());
+      Entry first;
+      Entry end;
+      try (Merge merge = new Merge(group)) {
+        Iterator<Entry> entries = merge.entries();
+        Ends remember = new Ends(entries);
+        merged = writeRun(remember);
+        first = remember.first;
+        end = remember.last;
       }
-      for (Path run : group) {
-        temp.delete(run);
-      }
-      files.subList(0, fanIn).clear();
-      files.add(merged);
-    }
-    return new Merge(files, last);
-  }
-
-  /** A k-way merge of sorted runs: files plus the last buffer, still in memory. */
-  static final class Merge implements Closeable {
-
-    private record Head(Entry entry, Iterator<Entry> source) {}
-
-    private final List<RunReader> readers = new ArrayList<>();
-    private final PriorityQueue<Head> heads =
-        new PriorityQueue<>((a, b) -> ORDER.compare(a.entry(), b.entry()));
-
-    Merge(List<Path> files, List<Entry> memory) throws IOException {
-      try {
-        for (Path file : files) {
-          RunReader reader = new RunReader(file);
-          readers.add(reader);
-          advance(reader);
-        }
-      } catch (IOException | RuntimeException e) {
-        close();
-        throw e;
-      }
-      advance(memory.iterator());
-    }
-
-    private void advance(Iterator<Entry> source) {
-      if (source.hasNext()) {
-        heads.add(new Head(source.next(), source));
-      }
-    }
-
-    /** The next entry in order, or null at the end. */
-    Entry next() {
-      Head head = heads.poll();
-      if (head == null) {
-        return null;
-      }
-      advance(head.source());
-      return head.entry();
-    }
-
-    /** The next resource in order, or null at the end. */
-    CheckedResource nextResource() {
-      Entry entry = next();
-      return entry == null ? null : ResourceCodec.decode(entry.bytes());
-    }
-
-    Iterator<Entry> entries() {
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return !heads.isEmpty();
-        }
-
-        @Override
-        public Entry next() {
-          return Merge.this.next();
-        }
-      };
-    }
-
-    @Override
-    public void close() throws IOException {
-      IOException failure = null;
-      for (RunReader reader : readers) {
-        try {
-          reader.close();
-        } catch (IOException e) {
-          if (failure == null) {
-            failure = e;
-          } else {
-            failure.addSuppressed(e);
+      for (Chain chain : group) {
+        for (Run run : chain.runs) {
+          if (run.file() != null) {
+            temp.delete(run.file());
           }
         }
       }
-      if (failure != null) {
-        throw failure;
-      }
+      chains.subList(0, fanIn).clear();
+      chains.add(new Chain(new ArrayList<>(List.of(Run.inFile(merged, first, end)))));
     }
-  }
-
-  /** Reads one run file back, entry by entry; I/O failures surface as unchecked exceptions. */
-  private static final class RunReader implements Iterator<Entry>, Closeable {
-    private final Path file;
-    private final DataInputStream in;
-    private Entry next;
-
-    RunReader(Path file) throws IOException {
-      this.file = file;
-      this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), IO_BUFFER));
-      this.next = read();
-    }
-
-    private Entry read() throws IOException {
-      int first = in.read();
-      if (first < 0) {
-        return null;
-      }
-      int length = (first << 24) | (in.readUnsignedByte() << 16) | in.readUnsignedShort();
-      byte[] bytes = new byte[length];
-      in.readFully(bytes);
-      ResourceCodec.Key key = ResourceCodec.decodeKey(bytes);
-      return new Entry(key.accountId(), key.region(), key.arn(), bytes);
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public Entry next() {
-      Entry current = next;
-      try {
-        next = read();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("could not read spill run " + file, e);
-      }
-      return current;
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
+    return new Merge(chains);
   }
 }

@@ -320,6 +320,36 @@ class ReportPipelineTest {
   }
 
   @Test
+  void writesTheSameJsonToStdoutAsToAFileAndEscapesUnpairedSurrogates() throws IOException {
+    // Long enough to cross the buffers of the generator and the decoder, so that multi-byte
+    // characters are split between writes.
+    String value = "café 日本 \ud83d\ude80 lone \ud800 end \udc00 ".repeat(2_000);
+    List<CheckedResource> resources =
+        List.of(
+            checked("111122223333", "eu-west-1", "i-1", Map.of(OWNER, value)),
+            checked("111122223333", "eu-west-1", "i-2", Map.of("é\ud800", "x")));
+    try (ReportPipeline pipeline =
+        open(
+            new ReportOptions(EnumSet.of(ReportFormat.JSON), null, null, null, 10, false), 3, 64)) {
+      resources.forEach(pipeline::accept);
+      pipeline.finish(Fixtures.scanInfo(true), List.of());
+    }
+    try (ReportPipeline pipeline = open(Fixtures.options(dir, ReportFormat.JSON), 3, 64)) {
+      resources.forEach(pipeline::accept);
+      pipeline.finish(Fixtures.scanInfo(true), List.of());
+    }
+
+    String file = Files.readString(dir.resolve("tagscan-report.json"));
+    assertThat(stdout.toString()).isEqualTo(file);
+    assertThat(file)
+        .contains("café 日本 \ud83d\ude80 lone \\uD800 end \\uDC00 ")
+        .contains("{\"é\\uD800\":\"x\"}")
+        .doesNotContain("?");
+    JsonNode json = MAPPER.readTree(file);
+    assertThat(json.path("resources").path(0).path("tags").path(OWNER).asText()).isEqualTo(value);
+  }
+
+  @Test
   void putsTheSummaryBeforeTheResourcesAndEachResourceOnItsOwnLine() throws IOException {
     try (ReportPipeline pipeline = open(Fixtures.options(dir, ReportFormat.JSON), 4, 64)) {
       resources(12).forEach(pipeline::accept);

@@ -76,8 +76,43 @@ class ResourceCodecTest {
     byte[] bytes = ResourceCodec.encode(original);
 
     assertThat(ResourceCodec.decode(bytes)).isEqualTo(original);
-    assertThat(ResourceCodec.decodeKey(bytes))
-        .isEqualTo(new ResourceCodec.Key("1", "r", "arn:" + broken));
+  }
+
+  @Test
+  void startsEveryRecordWithItsSortKeyAccountRegionAndArnEachEndedByNul() {
+    CheckedResource resource =
+        new CheckedResource(
+            Resource.of(
+                "arn:aws:ec2:eu-west-1:111122223333:instance/i-1",
+                "111122223333",
+                "eu-west-1",
+                "ec2:instance",
+                Source.TAGGING_API,
+                Map.of("owner", "team")),
+            List.of());
+
+    byte[] bytes = ResourceCodec.encode(resource);
+
+    String key = "111122223333\0eu-west-1\0arn:aws:ec2:eu-west-1:111122223333:instance/i-1\0";
+    assertThat(ResourceCodec.keyLength(bytes)).isEqualTo(key.length());
+    assertThat(
+            new String(
+                bytes,
+                ResourceCodec.KEY_START,
+                key.length(),
+                java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(key);
+  }
+
+  @Test
+  void readsBackAccountsAndRegionsThatHoldNulOrAreEmpty() {
+    CheckedResource odd =
+        new CheckedResource(
+            new Resource(
+                "arn:\0x\0", "1\0", "", "t:t", Source.TAGGING_API, new TreeMap<>(Map.of())),
+            List.of());
+
+    assertThat(ResourceCodec.decode(ResourceCodec.encode(odd))).isEqualTo(odd);
   }
 
   @Test
@@ -101,9 +136,11 @@ class ResourceCodecTest {
             + "ec2:instance".length()
             + "owner".length()
             + "team".length();
-    // Each string has a 4-byte length; then a source byte, a tags-known byte, the 4-byte count of
-    // waived findings and two 4-byte counts.
-    assertThat(ResourceCodec.encode(small)).hasSize(strings + 6 * 4 + 1 + 1 + 4 + 2 * 4);
+    // The sort key has a 4-byte length, a NUL after each of its three strings and the 4-byte
+    // lengths of the account and region; every other string has a 4-byte length; then a source
+    // byte, a tags-known byte, the 4-byte count of waived findings and two 4-byte counts.
+    assertThat(ResourceCodec.encode(small))
+        .hasSize(strings + 4 + 3 + 2 * 4 + 3 * 4 + 1 + 1 + 4 + 2 * 4);
   }
 
   @Test
