@@ -31,12 +31,16 @@ import java.util.stream.Collectors;
  * latency to every call, running tagscan's command line as a JVM of its own so that its wall time,
  * CPU time (user + sys) and peak heap are tagscan's alone, the fake's excluded.
  *
- * <p>For each case it prints the calls made, the lower bound {@code max(critical path, calls ×
+ * <p>For each case it prints the calls made, the lower bound {@code max(critical path, work ×
  * latency ÷ concurrency)} and the ratios: wall ÷ lower bound and CPU ÷ calls. The critical path is
  * the longest chain of calls that must follow each other: entering an account (AssumeRole, its
  * Organizations lookups beside it), then each page of one account × region in turn (a page's token
- * comes from the page before), and with SageMaker the domains before the pages and one round of
- * listings after them.
+ * comes from the page before), and with SageMaker the domains before the pages and the rounds of
+ * its other calls after them (eight at once). The work is the larger of the calls made outside
+ * SageMaker's own pool, each holding a pair's slot, and the slot time every pair needs for its
+ * chain (without SageMaker the first is the issue's "calls"). With {@code bench.offline} (on unless
+ * {@code false}) it also checks and reports the same resources offline from a snapshot, to tell the
+ * CPU the calls cost from the CPU the resources cost.
  *
  * <p>Cases, sizes and settings come from system properties, so that a quick small run is possible:
  *
@@ -60,6 +64,8 @@ import java.util.stream.Collectors;
 public final class LiveScanBenchmark {
 
   private static final double TARGET = 1.25;
+  // SageMakerDiscovery.CALLS_PER_PAIR: SageMaker calls one account × region makes at once.
+  private static final int SAGEMAKER_CALLS_PER_PAIR = 8;
   private static final List<String> REGIONS =
       List.of(
           "us-east-1",
@@ -146,10 +152,19 @@ public final class LiveScanBenchmark {
         Runtime.getRuntime().availableProcessors());
     try {
       for (Case scenario : cases) {
+        double offline = Double.NaN;
+        if (!"false".equals(property("bench.offline", "true"))) {
+          // An untimed live scan saves what it read; the same resources checked and reported
+          // offline, in the same JVM settings, is the CPU a scan spends that calls do not cause.
+          Path snapshot = work.resolve(scenario.name() + "-inventory.json");
+          run(scenario, concurrencies.get(0), endpoint, fake, work, snapshot);
+          offline = offlineCpuSeconds(scenario, snapshot, work);
+          Files.delete(snapshot);
+        }
         for (int concurrency : concurrencies) {
           for (int i = 0; i < runs; i++) {
-            Run run = run(scenario, concurrency, endpoint, fake, work);
-            print(out, scenario, concurrency, latency, run);
+            Run run = run(scenario, concurrency, endpoint, fake, work, null);
+            print(out, scenario, concurrency, latency, run, offline);
           }
         }
       }
@@ -202,7 +217,8 @@ public final class LiveScanBenchmark {
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  private static Run run(Case scenario, int concurrency, URI endpoint, LiveFakeAws fake, Path work)
+  private static Run run(
+      Case scenario, int concurrency, URI endpoint, LiveFakeAws fake, Path work, Path snapshot)
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory(work, scenario.name());
     Path accounts = dir.resolve("accounts.txt");
@@ -252,6 +268,9 @@ public final class LiveScanBenchmark {
     String format = property("bench.format", "json");
     command.addAll(List.of("--format", format, "-o", reports.toString()));
     command.addAll(List.of("--fail-on", "never", "--quiet", "--no-progress"));
+    if (snapshot != null) {
+      command.addAll(List.of("--save-inventory", snapshot.toString()));
+    }
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(key -> key.startsWith("AWS_"));
@@ -285,13 +304,7 @@ public final class LiveScanBenchmark {
       check(scenario, reports.resolve("tagscan-report.json"), calls);
     }
     // Otherwise exit status 0 under --fail-on never says the scan was complete.
-    String[] measured =
-        Files.readAllLines(times, StandardCharsets.UTF_8).stream()
-            .filter(line -> line.matches("[0-9. ]+"))
-            .reduce((a, b) -> b)
-            .orElseThrow()
-            .trim()
-            .split(" ");
+    String[] measured = lastTimes(times);
     double user = Double.parseDouble(measured[1]);
     double sys = Double.parseDouble(measured[2]);
     long rss = Long.parseLong(measured[3]) / 1024;
@@ -299,6 +312,52 @@ public final class LiveScanBenchmark {
     Run run = new Run(wall, user + sys, user, sys, heap[0], heap[1], rss, calls, byThread);
     deleteTree(dir);
     return run;
+  }
+
+  /**
+   * The CPU (user + sys) of checking and reporting a live scan's resources again from its snapshot,
+   * through the launcher with the JVM settings of a live scan (the quick compiler alone), so that
+   * the difference from the live run is what the AWS calls cost: clients, signing, HTTP and
+   * unmarshalling.
+   */
+  private static double offlineCpuSeconds(Case scenario, Path snapshot, Path work)
+      throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory(work, scenario.name() + "-offline");
+    Path times = dir.resolve("times.txt");
+    List<String> command =
+        new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", times.toString()));
+    command.add(Paths.get("tagscan").toAbsolutePath().toString());
+    command.addAll(List.of("scan", "--inventory", snapshot.toString()));
+    command.addAll(List.of("--dictionary", Paths.get("tag-dictionary.yaml").toString()));
+    command.addAll(List.of("--format", property("bench.format", "json")));
+    command.addAll(List.of("-o", dir.resolve("reports").toString()));
+    command.addAll(List.of("--fail-on", "never", "--quiet", "--no-progress"));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("TAGSCAN_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+    builder.redirectOutput(dir.resolve("stdout.txt").toFile());
+    builder.redirectError(dir.resolve("stderr.txt").toFile());
+    int exit = builder.start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException(
+          "the offline scan exited "
+              + exit
+              + ": "
+              + Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+    }
+    String[] measured = lastTimes(times);
+    double cpu = Double.parseDouble(measured[1]) + Double.parseDouble(measured[2]);
+    deleteTree(dir);
+    return cpu;
+  }
+
+  /** The figures {@code /usr/bin/time -f "%e %U %S %M"} wrote: wall, user, sys, max RSS (KB). */
+  private static String[] lastTimes(Path times) throws IOException {
+    return Files.readAllLines(times, StandardCharsets.UTF_8).stream()
+        .filter(line -> line.matches("[0-9. ]+"))
+        .reduce((a, b) -> b)
+        .orElseThrow()
+        .trim()
+        .split(" ");
   }
 
   /** The report must hold every resource served, the scan complete. */
@@ -368,15 +427,39 @@ public final class LiveScanBenchmark {
     return new long[] {Math.max(peak, atExit), live};
   }
 
-  private static void print(PrintStream out, Case scenario, int concurrency, int latency, Run run) {
+  private static void print(
+      PrintStream out, Case scenario, int concurrency, int latency, Run run, double offline) {
     Map<String, Long> calls = run.calls();
     long total = run.totalCalls();
     long pagesPerPair = LiveFakeAws.pages(scenario.resources());
     // A call before any account starts (GetCallerIdentity), if the scan makes one, is on the path.
     long prefix = calls.getOrDefault("GetCallerIdentity", 0L) > 0 ? 1 : 0;
-    long chain = prefix + 1 + pagesPerPair + (scenario.sagemaker() ? 2 : 0);
+    // SageMaker's calls: its listings, searches and ListTags (Organizations' ListTagsForResource
+    // is not one of them).
+    long sagemakerCalls =
+        calls.entrySet().stream()
+            .filter(e -> e.getKey().equals("Search") || e.getKey().startsWith("List"))
+            .filter(e -> !e.getKey().equals("ListTagsForResource"))
+            .filter(e -> !e.getKey().equals("ListAccounts"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    long pairs = (long) scenario.accounts() * scenario.regions();
+    // A pair holds one of the concurrency's slots for its whole chain: its domains, its pages one
+    // after another, then its other SageMaker calls, up to SAGEMAKER_CALLS_PER_PAIR at once.
+    long listingRounds =
+        scenario.sagemaker()
+            ? (long) Math.ceil((double) (sagemakerCalls / pairs - 1) / SAGEMAKER_CALLS_PER_PAIR)
+            : 0;
+    long pairChain = pagesPerPair + (scenario.sagemaker() ? 1 + listingRounds : 0);
+    long chain = prefix + 1 + pairChain;
     long critical = chain * latency;
-    long workBound = (long) Math.ceil((double) total * latency / concurrency);
+    long assumeRoles = calls.getOrDefault("AssumeRole", 0L);
+    long workBound =
+        (long)
+            Math.ceil(
+                Math.max(
+                    (double) (total - sagemakerCalls) * latency / concurrency,
+                    (double) (assumeRoles + pairs * pairChain) * latency / concurrency));
     long lower = Math.max(critical, workBound);
     double cpuPerCall = run.cpuSeconds() * 1000 / total;
     out.printf(
@@ -397,7 +480,7 @@ public final class LiveScanBenchmark {
             .collect(Collectors.joining(", ")));
     out.printf(
         Locale.ROOT,
-        "  lower bound  %,d ms = max(critical path %d calls x %d ms = %,d ms, calls x latency /"
+        "  lower bound  %,d ms = max(critical path %d calls x %d ms = %,d ms, work x latency /"
             + " concurrency = %,d ms)%n",
         lower,
         chain,
@@ -429,6 +512,16 @@ public final class LiveScanBenchmark {
         run.peakHeapMb() <= 512 ? "met" : "MISSED",
         run.liveHeapMb(),
         run.rssMb());
+    if (!Double.isNaN(offline)) {
+      double calling = run.cpuSeconds() - offline;
+      out.printf(
+          Locale.ROOT,
+          "  of the CPU   %.2f s checking and reporting the same resources offline (same JVM);"
+              + " the calls %.2f s = %.2f ms a call%n",
+          offline,
+          calling,
+          calling * 1000 / total);
+    }
     if (Boolean.getBoolean("bench.threads")) {
       out.println("  CPU by thread (sampled every 200 ms): " + run.byThread());
     }
