@@ -217,4 +217,23 @@ class FileDefaultsTest {
                 .collect(Collectors.toList()))
         .isEmpty();
   }
+
+  @Test
+  void theReadmesExampleIsAValidDefaultsFile() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("```yaml\n# .tagscan.yaml\n");
+    assertThat(start).as("the example in the README").isNotNegative();
+    String yaml = readme.substring(start + "```yaml\n".length(), readme.indexOf("```", start + 7));
+    Files.writeString(dir.resolve(".tagscan.yaml"), yaml);
+    CommandLine commandLine = CommandLineFactory.create(environment(Map.of()), dir);
+
+    CommandLine.ParseResult parsed = commandLine.parseArgs("scan");
+    ScanCommand scan = (ScanCommand) parsed.subcommand().commandSpec().userObject();
+
+    assertThat(scan.aws.regions).containsExactly("eu-west-1", "us-east-1");
+    assertThat(scan.aws.concurrency).isEqualTo(8);
+    assertThat(scan.reports.failOn).isEqualTo(FailOn.WARNING);
+    assertThat(scan.reports.output).isEqualTo(Path.of("reports"));
+    assertThat(scan.dictionary.dictionary).isEqualTo(Path.of("governance/tag-dictionary.yaml"));
+  }
 }
