@@ -51,6 +51,8 @@ final class AccountsCommand implements Callable<Integer> {
 
   @Mixin AwsOptionsMixin aws;
 
+  @Mixin ConfigOption config;
+
   @Override
   public Integer call() {
     Path dictionaryFile = dictionary.existing();

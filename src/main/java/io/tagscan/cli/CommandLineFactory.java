@@ -1,6 +1,7 @@
 package io.tagscan.cli;
 
 import io.tagscan.model.ExitCode;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,15 @@ public final class CommandLineFactory {
 
   /** A command line that sees the given terminal, variables and clock. */
   public static CommandLine create(Environment environment) {
+    return create(environment, Path.of(""));
+  }
+
+  /** A command line that sees the given environment and looks for defaults in this directory. */
+  static CommandLine create(Environment environment, Path workingDirectory) {
     CommandLine commandLine = new CommandLine(new TagscanCommand(environment));
+    FileDefaults defaults = new FileDefaults(environment.variables(), workingDirectory);
+    commandLine.setDefaultValueProvider(defaults);
+    defaults.addHelpSections(commandLine);
     commandLine.setExecutionExceptionHandler(new ExceptionHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     // Every value with a fixed set of choices is read regardless of case: --format JSON too.

@@ -58,7 +58,7 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
   }
 
   /** What an expected failure prints: each problem in its place, or one line and what failed. */
-  private static void explain(TagscanException expected, PrintWriter err) {
+  static void explain(TagscanException expected, PrintWriter err) {
     if (expected instanceof InputException input) {
       input.diagnostics().forEach(d -> err.println(d.format()));
     } else if (expected instanceof IncompleteScanException incomplete) {

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,6 +93,8 @@ final class ReportDiffCommand implements Callable<Integer> {
       description =
           "Changes of each kind listed in the table and the Markdown (default: ${DEFAULT-VALUE}).")
   int limit;
+
+  @Mixin ConfigOption config;
 
   @Override
   public Integer call() {

@@ -36,6 +36,8 @@ final class ReportMergeCommand implements Callable<Integer> {
 
   @Mixin DisplayOptions display;
 
+  @Mixin ConfigOption config;
+
   @Override
   public Integer call() {
     ReportOptions options = SavedReportOptions.of(spec, reports, display);

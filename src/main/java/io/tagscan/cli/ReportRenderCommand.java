@@ -31,6 +31,8 @@ final class ReportRenderCommand implements Callable<Integer> {
 
   @Mixin DisplayOptions display;
 
+  @Mixin ConfigOption config;
+
   @Override
   public Integer call() {
     ReportOptions options = SavedReportOptions.of(spec, reports, display);

@@ -95,6 +95,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin DisplayOptions display;
 
+  @Mixin ConfigOption config;
+
   @Override
   public Integer call() throws InterruptedException {
     Environment environment = parent.environment();

@@ -1,8 +1,10 @@
 package io.tagscan.cli;
 
+import io.tagscan.model.Diagnostic;
 import io.tagscan.model.EditDistance;
 import io.tagscan.model.ExitCode;
 import io.tagscan.model.Printable;
+import io.tagscan.model.TagscanException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,6 +24,21 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine commandLine = ex.getCommandLine();
     PrintWriter err = commandLine.getErr();
+    // The defaults file is read while the options are parsed: its problems arrive here.
+    if (ex.getCause() instanceof TagscanException expected) {
+      ExceptionHandler.explain(expected, err);
+      err.flush();
+      return expected.exitCode().code();
+    }
+    Diagnostic fromFile =
+        commandLine.getDefaultValueProvider() instanceof FileDefaults defaults
+            ? defaults.placeOf(ex)
+            : null;
+    if (fromFile != null) {
+      err.println(fromFile.format());
+      err.flush();
+      return ExitCode.USAGE.code();
+    }
     err.println("tagscan: error: " + Printable.of(ex.getMessage()));
     if (ex instanceof UnmatchedArgumentException unmatched) {
       String option = unmatched.isUnknownOption() ? closestOption(unmatched) : null;
