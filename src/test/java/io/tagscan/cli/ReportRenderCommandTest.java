@@ -28,7 +28,7 @@ class ReportRenderCommandTest {
   private static final String HOSTILE = "src/test/resources/interchange/hostile-inventory.json";
   private static final String EXEMPTIONS =
       "src/test/resources/golden/scan/exemptions/exemptions.yaml";
-  private static final String ALL = "json,csv,junit,markdown,html,table";
+  private static final String ALL = "json,csv,junit,markdown,html,sarif,table";
 
   @TempDir Path temp;
 
@@ -83,7 +83,7 @@ class ReportRenderCommandTest {
 
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.out()).as("the terminal table").isEqualTo(original.out());
-    assertThat(GoldenRunner.files(rendered)).isEqualTo(GoldenRunner.files(scanned)).hasSize(5);
+    assertThat(GoldenRunner.files(rendered)).isEqualTo(GoldenRunner.files(scanned)).hasSize(6);
     for (String file : GoldenRunner.files(scanned)) {
       assertThat(Files.readAllBytes(rendered.resolve(file)))
           .as(file)
