@@ -16,6 +16,7 @@ import io.tagscan.model.Finding;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
 import io.tagscan.model.Severity;
+import io.tagscan.model.Suppressed;
 import io.tagscan.model.json.ModelJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -145,6 +146,11 @@ final class JsonReportSink implements ReportSink {
     if (summary.baseline() != null) {
       json.writeNumberField("findingsInBaseline", summary.baseline().covered());
     }
+    json.writeObjectFieldStart("findingsWaivedByRule");
+    for (Map.Entry<String, Long> rule : summary.waivedByRule().entrySet()) {
+      json.writeNumberField(rule.getKey(), rule.getValue());
+    }
+    json.writeEndObject();
     json.writeObjectFieldStart("findingsByAccount");
     for (Map.Entry<String, Summary.AccountFigures> entry : summary.findingsByAccount().entrySet()) {
       Summary.AccountFigures account = entry.getValue();
@@ -235,17 +241,32 @@ final class JsonReportSink implements ReportSink {
     json.writeArrayFieldStart("findings");
     for (Finding finding : checked.findings()) {
       json.writeStartObject();
-      json.writeStringField("rule", finding.rule().slug());
-      json.writeStringField("severity", finding.severity().slug());
-      writeIfNotNull("key", finding.key());
-      writeIfNotNull("value", finding.value());
-      writeIfNotNull("expected", finding.expected());
-      writeIfNotNull("fix", finding.fix());
-      json.writeStringField("message", finding.message());
+      writeFinding(finding);
       json.writeEndObject();
     }
     json.writeEndArray();
+    if (!checked.suppressed().isEmpty()) {
+      json.writeArrayFieldStart("suppressed");
+      for (Suppressed waived : checked.suppressed()) {
+        json.writeStartObject();
+        writeFinding(waived.finding());
+        json.writeStringField("reason", waived.reason());
+        writeIfPresent("exemption", waived.exemption());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
     json.writeEndObject();
+  }
+
+  private void writeFinding(Finding finding) throws IOException {
+    json.writeStringField("rule", finding.rule().slug());
+    json.writeStringField("severity", finding.severity().slug());
+    writeIfNotNull("key", finding.key());
+    writeIfNotNull("value", finding.value());
+    writeIfNotNull("expected", finding.expected());
+    writeIfNotNull("fix", finding.fix());
+    json.writeStringField("message", finding.message());
   }
 
   private void writeIfNotNull(String field, String value) throws IOException {

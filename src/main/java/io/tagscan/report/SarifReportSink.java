@@ -10,6 +10,7 @@ import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
+import io.tagscan.model.Suppressed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -32,8 +33,10 @@ import java.util.Set;
  * location without a file, each also points at the dictionary the finding was judged against, the
  * file to change when the finding is to be accepted. Its {@code partialFingerprints} hold a hash of
  * the finding's identity (ARN, rule, key: the one {@code report diff} uses), so that readers track
- * one finding across runs. Every text is first made {@linkplain Escaping#visible visible} and then
- * escaped as JSON, so no control or bidirectional character reaches a reader's page.
+ * one finding across runs. A finding an exemption waived is a result too, with an {@code external}
+ * suppression whose justification is the exemption's reason. Every text is first made {@linkplain
+ * Escaping#visible visible} and then escaped as JSON, so no control or bidirectional character
+ * reaches a reader's page.
  */
 final class SarifReportSink implements ReportSink {
 
@@ -145,13 +148,17 @@ final class SarifReportSink implements ReportSink {
   @Override
   public void resource(CheckedResource checked) throws IOException {
     for (Finding finding : checked.findings()) {
-      writeResult(checked.resource(), finding);
+      writeResult(checked.resource(), finding, null);
+    }
+    for (Suppressed waived : checked.suppressed()) {
+      writeResult(checked.resource(), waived.finding(), waived);
     }
   }
 
   // ruleIndex is the rule's place in tool.driver.rules, which lists RuleId.values() in order.
   @SuppressWarnings("EnumOrdinal")
-  private void writeResult(Resource resource, Finding finding) throws IOException {
+  private void writeResult(Resource resource, Finding finding, Suppressed waived)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("ruleId", finding.rule().slug());
     json.writeNumberField("ruleIndex", finding.rule().ordinal());
@@ -178,6 +185,20 @@ final class SarifReportSink implements ReportSink {
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndArray();
+    if (waived != null) {
+      json.writeArrayFieldStart("suppressions");
+      json.writeStartObject();
+      json.writeStringField("kind", "external");
+      json.writeStringField("status", "accepted");
+      json.writeStringField("justification", text(waived.reason()));
+      if (!waived.exemption().isEmpty()) {
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("exemption", Escaping.visible(waived.exemption()));
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+      json.writeEndArray();
+    }
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField("tagscanFinding/v1", fingerprint(resource, finding));
     json.writeEndObject();

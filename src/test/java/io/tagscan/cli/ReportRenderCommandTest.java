@@ -42,6 +42,9 @@ class ReportRenderCommandTest {
             "the example with exemptions, never failing",
             List.of("--inventory", EXAMPLE, "--exemptions", EXEMPTIONS, "--fail-on", "never")),
         Arguments.of(
+            "the example with exemptions, listing what they waived",
+            List.of("--inventory", EXAMPLE, "--exemptions", EXEMPTIONS, "--show-suppressed", "")),
+        Arguments.of(
             "hostile text, a short table",
             List.of("--inventory", HOSTILE, "--table-limit", "3", "--csv-layout", "resources")),
         Arguments.of("hostile text", List.of("--inventory", HOSTILE)));
@@ -58,7 +61,8 @@ class ReportRenderCommandTest {
     Path scanned = temp.resolve("scan");
     Path rendered = temp.resolve("render");
     List<String> scan = new ArrayList<>(List.of("scan", "--format", ALL, "-o", scanned.toString()));
-    scan.addAll(scanArgs);
+    // Arguments come in pairs; an empty second marks a flag that takes no value.
+    scanArgs.stream().filter(arg -> !arg.isEmpty()).forEach(scan::add);
     CliRun original = CliRun.run(environment(), scan.toArray(String[]::new));
     assertThat(original.exitCode()).as(original.err()).isIn(0, 1);
 
@@ -76,7 +80,9 @@ class ReportRenderCommandTest {
     for (int i = 0; i < scanArgs.size(); i += 2) {
       if (!scanArgs.get(i).equals("--inventory") && !scanArgs.get(i).equals("--exemptions")) {
         render.add(scanArgs.get(i));
-        render.add(scanArgs.get(i + 1));
+        if (!scanArgs.get(i + 1).isEmpty()) {
+          render.add(scanArgs.get(i + 1));
+        }
       }
     }
     CliRun again = CliRun.run(environment(), render.toArray(String[]::new));
