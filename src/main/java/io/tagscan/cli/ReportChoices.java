@@ -95,6 +95,13 @@ final class ReportChoices {
               + " (j***@anycompany.com).")
   boolean showPii;
 
+  @Option(
+      names = "--show-suppressed",
+      description =
+          "List the findings exemptions waived, with each exemption's reason, in the table and the"
+              + " Markdown page; every report counts them by rule either way.")
+  boolean showSuppressed;
+
   /** The report options for this terminal; colours only on a terminal that wants them. */
   ReportOptions toOptions(Environment environment, boolean noColor) {
     if (tableLimit < 1) {
@@ -104,14 +111,15 @@ final class ReportChoices {
       throw new UsageException("-o/--output needs a directory, not an empty name");
     }
     return new ReportOptions(
-        formats(environment),
-        output,
-        csvLayout,
-        failOn.threshold(),
-        tableLimit,
-        environment.colorOnStdout() && !noColor,
-        environment.tableWidth(),
-        showPii);
+            formats(environment),
+            output,
+            csvLayout,
+            failOn.threshold(),
+            tableLimit,
+            environment.colorOnStdout() && !noColor,
+            environment.tableWidth(),
+            showPii)
+        .withShowSuppressed(showSuppressed);
   }
 
   /**

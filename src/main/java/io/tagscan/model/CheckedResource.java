@@ -8,36 +8,41 @@ import java.util.Objects;
  *
  * <p>{@code tagsKnown} is false for a resource whose tags could not be read (an AWS account whose
  * Organizations tags were refused): it carries no finding, was not judged, and counts as neither
- * compliant nor noncompliant. {@code waived} counts the findings a live exemption dropped, so that
- * reports can say how much is waived rather than let it vanish.
+ * compliant nor noncompliant. {@code suppressed} holds the findings a live exemption waived, each
+ * with the exemption's reason, so that reports can count and list what is waived rather than let it
+ * vanish.
  */
 public record CheckedResource(
-    Resource resource, List<Finding> findings, boolean tagsKnown, int waived) {
+    Resource resource, List<Finding> findings, boolean tagsKnown, List<Suppressed> suppressed) {
 
   public CheckedResource {
     Objects.requireNonNull(resource, "resource");
     findings = List.copyOf(findings);
-    if (!tagsKnown && !findings.isEmpty()) {
+    suppressed = List.copyOf(suppressed);
+    if (!tagsKnown && (!findings.isEmpty() || !suppressed.isEmpty())) {
       throw new IllegalArgumentException("a resource whose tags are unknown is not judged");
-    }
-    if (waived < 0 || (!tagsKnown && waived > 0)) {
-      throw new IllegalArgumentException("waived findings: " + waived);
     }
   }
 
   /** A resource whose tags were read and judged, with no finding waived. */
   public CheckedResource(Resource resource, List<Finding> findings) {
-    this(resource, findings, true, 0);
+    this(resource, findings, true, List.of());
   }
 
   /** A resource whose tags could not be read, so it was not judged. */
   public static CheckedResource unjudged(Resource resource) {
-    return new CheckedResource(resource, List.of(), false, 0);
+    return new CheckedResource(resource, List.of(), false, List.of());
+  }
+
+  /** How many findings a live exemption waived. */
+  public int waived() {
+    return suppressed.size();
   }
 
   /** The same judgement of another form of the resource (its personal data masked, say). */
-  public CheckedResource with(Resource other, List<Finding> otherFindings) {
-    return new CheckedResource(other, otherFindings, tagsKnown, waived);
+  public CheckedResource with(
+      Resource other, List<Finding> otherFindings, List<Suppressed> otherSuppressed) {
+    return new CheckedResource(other, otherFindings, tagsKnown, otherSuppressed);
   }
 
   /**

@@ -17,6 +17,7 @@ import io.tagscan.model.Finding;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
 import io.tagscan.model.Severity;
+import io.tagscan.model.Suppressed;
 import io.tagscan.model.json.ModelJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -157,6 +158,11 @@ final class JsonReportSink implements ReportSink {
     if (summary.baseline() != null) {
       json.writeNumberField("findingsInBaseline", summary.baseline().covered());
     }
+    json.writeObjectFieldStart("findingsWaivedByRule");
+    for (Map.Entry<String, Long> rule : summary.waivedByRule().entrySet()) {
+      json.writeNumberField(rule.getKey(), rule.getValue());
+    }
+    json.writeEndObject();
     json.writeObjectFieldStart("findingsByAccount");
     for (Map.Entry<String, Summary.AccountFigures> entry : summary.findingsByAccount().entrySet()) {
       Summary.AccountFigures account = entry.getValue();
@@ -247,19 +253,36 @@ final class JsonReportSink implements ReportSink {
     json.writeStartArray();
     for (Finding finding : checked.findings()) {
       json.writeStartObject();
-      json.writeFieldName(JsonNames.RULE);
-      json.writeString(JsonNames.RULES.get(finding.rule()));
-      json.writeFieldName(JsonNames.SEVERITY);
-      json.writeString(JsonNames.SEVERITIES.get(finding.severity()));
-      fieldIfNotNull(JsonNames.KEY, finding.key());
-      fieldIfNotNull(JsonNames.VALUE, finding.value());
-      fieldIfNotNull(JsonNames.EXPECTED, finding.expected());
-      fieldIfNotNull(JsonNames.FIX, finding.fix());
-      field(JsonNames.MESSAGE, finding.message());
+      writeFinding(finding);
       json.writeEndObject();
     }
     json.writeEndArray();
+    if (!checked.suppressed().isEmpty()) {
+      json.writeArrayFieldStart("suppressed");
+      for (Suppressed waived : checked.suppressed()) {
+        json.writeStartObject();
+        writeFinding(waived.finding());
+        json.writeStringField("reason", waived.reason());
+        if (waived.exemption() != null && !waived.exemption().isEmpty()) {
+          json.writeStringField("exemption", waived.exemption());
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
     json.writeEndObject();
+  }
+
+  private void writeFinding(Finding finding) throws IOException {
+    json.writeFieldName(JsonNames.RULE);
+    json.writeString(JsonNames.RULES.get(finding.rule()));
+    json.writeFieldName(JsonNames.SEVERITY);
+    json.writeString(JsonNames.SEVERITIES.get(finding.severity()));
+    fieldIfNotNull(JsonNames.KEY, finding.key());
+    fieldIfNotNull(JsonNames.VALUE, finding.value());
+    fieldIfNotNull(JsonNames.EXPECTED, finding.expected());
+    fieldIfNotNull(JsonNames.FIX, finding.fix());
+    field(JsonNames.MESSAGE, finding.message());
   }
 
   private void field(SerializedString name, String value) throws IOException {

@@ -1,5 +1,7 @@
 package io.tagscan.report;
 
+import static java.util.stream.Collectors.joining;
+
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
@@ -20,8 +22,13 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The JUnit XML report CI servers show natively: a test suite per account, a test case per resource
- * with a failure per finding at or above {@code --fail-on} (lower findings go to {@code
+ * with one failure listing every finding at or above {@code --fail-on} (lower findings go to {@code
  * system-out}), and an erroring test case per part of the scan that could not be read.
+ *
+ * <p>One failure per resource, not one per finding: Jenkins, GitLab and most other readers show
+ * only the first failure of a test case, so its message names every finding and its body holds each
+ * finding's details. Every element carries the {@code time} the common JUnit schema expects ({@code
+ * 0}: a check takes no time worth reporting), and each suite its {@code skipped} count.
  *
  * <p>Written through the JDK's {@link XMLStreamWriter}, which escapes markup, so the file is
  * well-formed whatever the input. Every field is first made {@linkplain Escaping#xmlText visible}
@@ -31,6 +38,9 @@ import javax.xml.stream.XMLStreamWriter;
 final class JunitReportSink implements ReportSink {
 
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+
+  /** The {@code time} of every element, in seconds. */
+  private static final String TIME = "0";
 
   private final Writer out;
   private XMLStreamWriter xml;
@@ -64,6 +74,7 @@ final class JunitReportSink implements ReportSink {
       attribute("tests", summary.resources() + context.errors().size());
       attribute("failures", summary.resourcesAtOrAbove(failOn));
       attribute("errors", context.errors().size());
+      attribute("time", TIME);
       xml.writeCharacters("\n");
     } catch (XMLStreamException e) {
       throw failure(e);
@@ -107,6 +118,8 @@ final class JunitReportSink implements ReportSink {
     attribute("tests", resources + errors);
     attribute("failures", failures);
     attribute("errors", errors);
+    attribute("skipped", 0);
+    attribute("time", TIME);
     xml.writeCharacters("\n");
     openSuite = accountId;
   }
@@ -128,6 +141,7 @@ final class JunitReportSink implements ReportSink {
       xml.writeStartElement("testcase");
       attribute("classname", className(error.accountId(), error.region()));
       attribute("name", error.operation());
+      attribute("time", TIME);
       xml.writeCharacters("\n      ");
       xml.writeEmptyElement("error");
       attribute("type", error.code());
@@ -168,17 +182,25 @@ final class JunitReportSink implements ReportSink {
     }
     attribute("classname", className(resource.accountId(), resource.region()));
     attribute("name", resource.arn());
+    attribute("time", TIME);
     if (!body) {
       xml.writeCharacters("\n");
       return;
     }
     xml.writeCharacters("\n");
-    for (Finding finding : failing) {
+    if (!failing.isEmpty()) {
       xml.writeCharacters("      ");
       xml.writeStartElement("failure");
-      attribute("type", finding.rule().slug());
-      attribute("message", finding.message());
-      xml.writeCharacters(details(finding));
+      attribute("type", ruleSlugs(failing));
+      attribute("message", failureMessage(failing));
+      StringBuilder text = new StringBuilder();
+      for (Finding finding : failing) {
+        if (text.length() > 0) {
+          text.append('\n');
+        }
+        text.append(details(finding));
+      }
+      xml.writeCharacters(text.toString());
       xml.writeEndElement();
       xml.writeCharacters("\n");
     }
@@ -206,9 +228,31 @@ final class JunitReportSink implements ReportSink {
     xml.writeCharacters("\n");
   }
 
+  /** The distinct rules of the findings, in their order, such as {@code a, b}. */
+  private static String ruleSlugs(List<Finding> findings) {
+    return findings.stream().map(f -> f.rule().slug()).distinct().collect(joining(", "));
+  }
+
+  /**
+   * The one-line message readers show as the failure's headline: one finding's message as it is, or
+   * the count followed by every message, numbered.
+   */
+  private static String failureMessage(List<Finding> findings) {
+    if (findings.size() == 1) {
+      return findings.get(0).message();
+    }
+    StringBuilder text = new StringBuilder().append(findings.size()).append(" findings:");
+    for (int i = 0; i < findings.size(); i++) {
+      text.append(i == 0 ? " " : "; ").append(i + 1).append(". ").append(findings.get(i).message());
+    }
+    return text.toString();
+  }
+
   private static String details(Finding finding) {
     StringBuilder text = new StringBuilder();
+    text.append("rule: ").append(finding.rule().slug()).append('\n');
     text.append("severity: ").append(finding.severity().slug()).append('\n');
+    line(text, "message", finding.message());
     line(text, "key", finding.key());
     line(text, "value", finding.value());
     line(text, "expected", finding.expected());

@@ -9,10 +9,12 @@ import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
+import io.tagscan.model.Suppressed;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The Markdown summary for {@code $GITHUB_STEP_SUMMARY} and merge-request comments: a status line,
@@ -71,6 +73,7 @@ final class MarkdownReportSink implements ReportSink {
     accounts(context);
     coverage(summary);
     worst(context);
+    suppressed(context);
   }
 
   private void status(ReportContext context) {
@@ -182,18 +185,62 @@ final class MarkdownReportSink implements ReportSink {
 
   private void rules(Summary summary) {
     page.append("### Findings by rule\n\n");
-    if (summary.findingsByRule().isEmpty()) {
+    Map<String, Long> waived = summary.waivedByRule();
+    if (summary.findingsByRule().isEmpty() && waived.isEmpty()) {
       page.append("No findings.\n\n");
       return;
     }
-    page.append("| Rule | Findings |\n|---|---:|\n");
-    for (Map.Entry<String, Long> rule : summary.findingsByRule().entrySet()) {
+    page.append(waived.isEmpty() ? "| Rule | Findings |\n|---|---:|\n" : WAIVED_HEADER);
+    TreeSet<String> rules = new TreeSet<>(summary.findingsByRule().keySet());
+    rules.addAll(waived.keySet());
+    for (String rule : rules) {
       page.append("| `")
-          .append(rule.getKey())
+          .append(rule)
           .append("` | ")
-          .append(count(rule.getValue()))
-          .append(" |\n");
+          .append(count(summary.findingsByRule().getOrDefault(rule, 0L)));
+      if (!waived.isEmpty()) {
+        page.append(" | ").append(count(waived.getOrDefault(rule, 0L)));
+      }
+      page.append(" |\n");
     }
+    page.append('\n');
+  }
+
+  private static final String WAIVED_HEADER =
+      "| Rule | Findings | Waived by exemptions |\n|---|---:|---:|\n";
+
+  /** With {@code --show-suppressed}: the findings exemptions waived, with each one's reason. */
+  private void suppressed(ReportContext context) {
+    if (!context.options().showSuppressed() || context.summary().findingsWaived() == 0) {
+      return;
+    }
+    page.append("### Findings waived by exemptions\n\n");
+    page.append("| Resource | Severity | Rule | Key | Reason | Exemption |\n");
+    page.append("|---|---|---|---|---|---|\n");
+    for (CheckedResource checked : context.suppressed()) {
+      boolean first = true;
+      for (Suppressed waived : checked.suppressed()) {
+        Finding finding = waived.finding();
+        page.append("| ")
+            .append(first ? markdown(checked.resource().arn()) : "")
+            .append(" | ")
+            .append(finding.severity().slug())
+            .append(" | `")
+            .append(finding.rule().slug())
+            .append("` | ")
+            .append(markdown(finding.key()))
+            .append(" | ")
+            .append(markdown(waived.reason()))
+            .append(" | ")
+            .append(orDash(waived.exemption()))
+            .append(" |\n");
+        first = false;
+      }
+    }
+    more(
+        context.suppressedResources() - context.suppressed().size(),
+        "resource with waived findings",
+        "resources with waived findings");
     page.append('\n');
   }
 

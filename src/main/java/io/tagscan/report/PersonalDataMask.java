@@ -7,6 +7,7 @@ import io.tagscan.model.PersonalData;
 import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.SortedTags;
+import io.tagscan.model.Suppressed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -78,17 +79,24 @@ final class PersonalDataMask {
             mask(resource.tags()));
     List<Finding> findings = new ArrayList<>(checked.findings().size());
     for (Finding finding : checked.findings()) {
-      findings.add(
-          new Finding(
-              finding.rule(),
-              finding.severity(),
-              mask(finding.key()),
-              mask(finding.value()),
-              mask(finding.expected()),
-              mask(finding.fix()),
-              mask(finding.message())));
+      findings.add(mask(finding));
     }
-    return checked.with(masked, findings);
+    List<Suppressed> suppressed = new ArrayList<>(checked.suppressed().size());
+    for (Suppressed waived : checked.suppressed()) {
+      suppressed.add(new Suppressed(mask(waived.finding()), waived.reason(), waived.exemption()));
+    }
+    return checked.with(masked, findings, suppressed);
+  }
+
+  private Finding mask(Finding finding) {
+    return new Finding(
+        finding.rule(),
+        finding.severity(),
+        mask(finding.key()),
+        mask(finding.value()),
+        mask(finding.expected()),
+        mask(finding.fix()),
+        mask(finding.message()));
   }
 
   /** The account with the same pieces masked in its tags (an account is a resource too). */

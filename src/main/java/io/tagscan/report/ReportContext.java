@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * Everything a report format needs before the resources stream past: the scan, its summary, the
  * accounts and errors (sorted), the dictionary, the options, the worst resources for the terminal
- * table and for the Markdown page, and the tool's version.
+ * table and for the Markdown page, the tool's version, and with {@code --show-suppressed} the first
+ * resources carrying waived findings (in report order) and how many carry any.
  */
 record ReportContext(
     ScanInfo info,
@@ -29,7 +30,9 @@ record ReportContext(
     ReportOptions options,
     List<CheckedResource> worst,
     List<CheckedResource> worstNoncompliant,
-    String toolVersion) {
+    String toolVersion,
+    List<CheckedResource> suppressed,
+    long suppressedResources) {
 
   ReportContext {
     Objects.requireNonNull(info, "info");
@@ -41,6 +44,7 @@ record ReportContext(
     worst = List.copyOf(worst);
     worstNoncompliant = List.copyOf(worstNoncompliant);
     Objects.requireNonNull(toolVersion, "toolVersion");
+    suppressed = List.copyOf(suppressed);
   }
 
   /** How a scan stands against {@code --fail-on}, which every format for people says first. */
@@ -114,7 +118,9 @@ record ReportContext(
       parts.addAll(severityCounts(failOn, false));
     }
     if (summary.findingsWaived() > 0) {
-      parts.add(count(summary.findingsWaived()) + " waived");
+      List<String> rules = new ArrayList<>();
+      summary.waivedByRule().forEach((rule, waived) -> rules.add(count(waived) + " " + rule));
+      parts.add(count(summary.findingsWaived()) + " waived (" + String.join(", ", rules) + ")");
     }
     if (summary.baseline() != null) {
       parts.add(count(summary.baseline().covered()) + " in the baseline");

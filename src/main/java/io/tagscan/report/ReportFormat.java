@@ -16,6 +16,7 @@ public enum ReportFormat {
   JUNIT("junit", true, JunitReportSink::new),
   MARKDOWN("markdown", false, MarkdownReportSink::new),
   HTML("html", true, HtmlReportSink::new),
+  SARIF("sarif", true, SarifReportSink::new),
   TABLE("table", false, TableReportSink::new);
 
   private final String slug;
@@ -76,6 +77,7 @@ public enum ReportFormat {
       case JUNIT -> "tagscan-junit.xml";
       case MARKDOWN -> "tagscan-summary.md";
       case HTML -> "tagscan-report.html";
+      case SARIF -> "tagscan-results.sarif";
       case TABLE -> null;
     };
   }

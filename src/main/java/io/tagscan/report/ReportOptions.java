@@ -14,7 +14,9 @@ import java.util.Set;
  * never), how many resources the terminal table shows, whether it may use colour, how many columns
  * wide it may be, and whether values taken for personal data are shown as they are ({@code
  * --show-pii}) rather than masked. {@code baseline}, null for none, holds the findings that do not
- * count toward {@code failOn} ({@code --baseline}).
+ * count toward {@code failOn} ({@code --baseline}). {@code showSuppressed} lists the findings
+ * exemptions waived in the table and the Markdown page ({@code --show-suppressed}); every format
+ * counts them either way.
  */
 public record ReportOptions(
     Set<ReportFormat> formats,
@@ -25,7 +27,8 @@ public record ReportOptions(
     boolean color,
     int tableWidth,
     boolean showPii,
-    Baseline baseline) {
+    Baseline baseline,
+    boolean showSuppressed) {
 
   /** The width the terminal table gets when nothing says otherwise. */
   public static final int DEFAULT_TABLE_WIDTH = 80;
@@ -54,13 +57,55 @@ public record ReportOptions(
       boolean color,
       int tableWidth,
       boolean showPii) {
-    this(formats, outputDir, csvLayout, failOn, tableLimit, color, tableWidth, showPii, null);
+    this(
+        formats, outputDir, csvLayout, failOn, tableLimit, color, tableWidth, showPii, null, false);
   }
 
   /** The same options, with findings of {@code known} not counting toward {@code --fail-on}. */
   public ReportOptions withBaseline(Baseline known) {
     return new ReportOptions(
-        formats, outputDir, csvLayout, failOn, tableLimit, color, tableWidth, showPii, known);
+        formats,
+        outputDir,
+        csvLayout,
+        failOn,
+        tableLimit,
+        color,
+        tableWidth,
+        showPii,
+        known,
+        showSuppressed);
+  }
+
+  /** The same options, listing the findings exemptions waived or not. */
+  public ReportOptions withShowSuppressed(boolean show) {
+    return new ReportOptions(
+        formats,
+        outputDir,
+        csvLayout,
+        failOn,
+        tableLimit,
+        color,
+        tableWidth,
+        showPii,
+        baseline,
+        show);
+  }
+
+  /**
+   * The same options, with personal data shown as the resources hold it (already masked or not).
+   */
+  public ReportOptions withPiiAsIs() {
+    return new ReportOptions(
+        formats,
+        outputDir,
+        csvLayout,
+        failOn,
+        tableLimit,
+        color,
+        tableWidth,
+        true,
+        baseline,
+        showSuppressed);
   }
 
   public ReportOptions {

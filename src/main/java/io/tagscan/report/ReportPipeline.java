@@ -72,6 +72,7 @@ public final class ReportPipeline implements AutoCloseable {
   private final SummaryBuilder summary;
   private final WorstResources worst;
   private final WorstResources worstNoncompliant;
+  private final SuppressedResources suppressed;
 
   private final Object lock = new Object();
   // Guarded by lock.
@@ -115,6 +116,7 @@ public final class ReportPipeline implements AutoCloseable {
         options.formats().contains(ReportFormat.MARKDOWN)
             ? new WorstResources(MARKDOWN_WORST)
             : null;
+    this.suppressed = new SuppressedResources(options.showSuppressed() ? options.tableLimit() : 0);
     Path tempDir = options.outputDir() != null ? options.outputDir() : systemTempDir();
     try {
       if (options.outputDir() != null) {
@@ -197,6 +199,7 @@ public final class ReportPipeline implements AutoCloseable {
       }
     }
     summary.add(resource);
+    suppressed.offer(resource);
     if (!resource.findings().isEmpty()) {
       if (worst != null) {
         worst.offer(resource);
@@ -259,7 +262,9 @@ public final class ReportPipeline implements AutoCloseable {
             options,
             worst == null ? List.of() : worst.worstFirst(),
             worstNoncompliant == null ? List.of() : worstNoncompliant.worstFirst(),
-            tuning.toolVersion());
+            tuning.toolVersion(),
+            suppressed.inOrder(),
+            suppressed.resources());
     try {
       write(context);
       moveIntoPlace();

@@ -7,6 +7,7 @@ import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
 import io.tagscan.model.SortedTags;
 import io.tagscan.model.Source;
+import io.tagscan.model.Suppressed;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +68,6 @@ final class ResourceCodec {
     out.string(resource.resourceType());
     out.writeByte(resource.source().ordinal());
     out.writeByte(checked.tagsKnown() ? 1 : 0);
-    out.writeInt(checked.waived());
     out.writeInt(resource.tags().size());
     for (Map.Entry<String, String> tag : resource.tags().entrySet()) {
       out.string(tag.getKey());
@@ -75,15 +75,33 @@ final class ResourceCodec {
     }
     out.writeInt(checked.findings().size());
     for (Finding finding : checked.findings()) {
-      out.writeByte(finding.rule().ordinal());
-      out.writeByte(finding.severity().ordinal());
-      out.string(finding.key());
-      out.string(finding.value());
-      out.string(finding.expected());
-      out.string(finding.fix());
-      out.string(finding.message());
+      finding(out, finding);
+    }
+    out.writeInt(checked.suppressed().size());
+    for (Suppressed waived : checked.suppressed()) {
+      finding(out, waived.finding());
+      out.string(waived.reason());
+      out.string(waived.exemption());
     }
     return out.toByteArray();
+  }
+
+  @SuppressWarnings("EnumOrdinal") // the spool lives within one run, so ordinals are a stable code
+  private static void finding(Output out, Finding finding) {
+    out.writeByte(finding.rule().ordinal());
+    out.writeByte(finding.severity().ordinal());
+    out.string(finding.key());
+    out.string(finding.value());
+    out.string(finding.expected());
+    out.string(finding.fix());
+    out.string(finding.message());
+  }
+
+  private static Finding finding(Input in) {
+    RuleId rule = RULES[in.readByte()];
+    Severity severity = SEVERITIES[in.readByte()];
+    return new Finding(
+        rule, severity, in.string(), in.string(), in.string(), in.string(), in.string());
   }
 
   static CheckedResource decode(byte[] bytes) {
@@ -106,7 +124,6 @@ final class ResourceCodec {
     String resourceType = in.string();
     Source source = SOURCES[in.readByte()];
     boolean tagsKnown = in.readByte() == 1;
-    int waived = in.readInt();
     int tagCount = in.readInt();
     SortedTags.Builder tags = SortedTags.builder(tagCount);
     for (int i = 0; i < tagCount; i++) {
@@ -115,11 +132,12 @@ final class ResourceCodec {
     int findingCount = in.readInt();
     List<Finding> findings = new ArrayList<>(findingCount);
     for (int i = 0; i < findingCount; i++) {
-      RuleId rule = RULES[in.readByte()];
-      Severity severity = SEVERITIES[in.readByte()];
-      findings.add(
-          new Finding(
-              rule, severity, in.string(), in.string(), in.string(), in.string(), in.string()));
+      findings.add(finding(in));
+    }
+    int waivedCount = in.readInt();
+    List<Suppressed> waived = new ArrayList<>(waivedCount);
+    for (int i = 0; i < waivedCount; i++) {
+      waived.add(new Suppressed(finding(in), in.string(), in.string()));
     }
     if (in.position != end) {
       throw new IllegalStateException(

@@ -72,16 +72,7 @@ public final class SavedReports {
       for (SavedReport other : open.subList(1, open.size())) {
         sameDictionary(first, other);
       }
-      ReportOptions asSaved =
-          new ReportOptions(
-              options.formats(),
-              options.outputDir(),
-              options.csvLayout(),
-              options.failOn(),
-              options.tableLimit(),
-              options.color(),
-              options.tableWidth(),
-              true);
+      ReportOptions asSaved = options.withPiiAsIs();
       try (ReportPipeline pipeline =
           ReportPipeline.open(first.header().dictionary(), asSaved, stdout)) {
         accounts(open).values().forEach(pipeline::account);

@@ -11,6 +11,7 @@ import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
 import io.tagscan.model.SortedTags;
 import io.tagscan.model.Source;
+import io.tagscan.model.Suppressed;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,9 @@ final class SavedResourceParser {
     Source source = null;
     SortedTags tags = null;
     boolean tagsKnown = true;
-    int waived = 0;
+    int waived = -1;
     List<Finding> findings = null;
+    List<Suppressed> suppressed = List.of();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -65,6 +67,7 @@ final class SavedResourceParser {
           waived = parser.getIntValue();
         }
         case "findings" -> findings = findings(value, at);
+        case "suppressed" -> suppressed = suppressed(value, at);
         default -> parser.skipChildren();
       }
     }
@@ -80,10 +83,21 @@ final class SavedResourceParser {
           "a resource needs arn, accountId, region, resourceType, source, tags and findings"
               + (arn == null ? "" : " ('" + Printable.of(arn) + "')"));
     }
+    if (waived >= 0 && waived != suppressed.size()) {
+      throw sections.problem(
+          at,
+          "'waived' counts "
+              + waived
+              + " findings but 'suppressed' lists "
+              + suppressed.size()
+              + " ('"
+              + Printable.of(arn)
+              + "')");
+    }
     Resource resource = new Resource(arn, accountId, region, resourceType, source, tags);
     List<Finding> judged = findings;
+    List<Suppressed> dropped = suppressed;
     boolean known = tagsKnown;
-    int dropped = waived;
     return sections.checked(at, () -> new CheckedResource(resource, judged, known, dropped));
   }
 
@@ -113,12 +127,36 @@ final class SavedResourceParser {
       if (next != JsonToken.START_OBJECT) {
         throw sections.problem(at, "each finding must be an object");
       }
-      findings.add(finding(at));
+      findings.add(finding(at).finding());
     }
     return findings;
   }
 
-  private Finding finding(JsonLocation at) throws IOException {
+  private List<Suppressed> suppressed(JsonToken value, JsonLocation at) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      throw sections.problem(at, "'suppressed' must be an array");
+    }
+    List<Suppressed> suppressed = new ArrayList<>();
+    for (JsonToken next = parser.nextToken();
+        next != JsonToken.END_ARRAY;
+        next = parser.nextToken()) {
+      if (next != JsonToken.START_OBJECT) {
+        throw sections.problem(at, "each suppressed finding must be an object");
+      }
+      Suppressed waived = finding(at);
+      if (waived.reason().isEmpty()) {
+        throw sections.problem(at, "a suppressed finding needs the exemption's reason");
+      }
+      suppressed.add(waived);
+    }
+    return suppressed;
+  }
+
+  /**
+   * A finding, with the reason and place of the exemption that waived it (empty for a finding that
+   * stands).
+   */
+  private Suppressed finding(JsonLocation at) throws IOException {
     RuleId rule = null;
     Severity severity = null;
     String key = null;
@@ -126,6 +164,8 @@ final class SavedResourceParser {
     String expected = null;
     String fix = null;
     String message = null;
+    String reason = "";
+    String exemption = "";
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken token = parser.nextToken();
@@ -147,13 +187,16 @@ final class SavedResourceParser {
         case "expected" -> expected = string(field, token, at);
         case "fix" -> fix = string(field, token, at);
         case "message" -> message = string(field, token, at);
+        case "reason" -> reason = string(field, token, at);
+        case "exemption" -> exemption = string(field, token, at);
         default -> parser.skipChildren();
       }
     }
     if (rule == null || severity == null || message == null) {
       throw sections.problem(at, "a finding needs rule, severity and message");
     }
-    return new Finding(rule, severity, key, value, expected, fix, message);
+    return new Suppressed(
+        new Finding(rule, severity, key, value, expected, fix, message), reason, exemption);
   }
 
   private String string(String field, JsonToken token, JsonLocation at) throws IOException {

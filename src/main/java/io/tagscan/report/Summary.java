@@ -18,6 +18,7 @@ import java.util.TreeMap;
  *
  * <p>{@code resourcesByWorstFinding} counts resources by the most severe finding they carry;
  * resources without findings are not in it. Severity maps always hold all three severities. {@code
+ * waivedByRule} counts by rule the findings exemptions waived (rules with none are absent). {@code
  * businessUnits} is null when the dictionary names no business-unit key; {@code baseline} is null
  * without {@code --baseline}.
  */
@@ -31,7 +32,7 @@ public record Summary(
     SortedMap<String, AccountFigures> findingsByAccount,
     List<KeyCoverage> coverage,
     SortedMap<String, List<KeyCoverage>> coverageByAccount,
-    long findingsWaived,
+    SortedMap<String, Long> waivedByRule,
     BusinessUnits businessUnits,
     BaselineFigures baseline) {
 
@@ -46,7 +47,7 @@ public record Summary(
       SortedMap<String, AccountFigures> findingsByAccount,
       List<KeyCoverage> coverage,
       SortedMap<String, List<KeyCoverage>> coverageByAccount,
-      long findingsWaived,
+      SortedMap<String, Long> waivedByRule,
       BusinessUnits businessUnits) {
     this(
         resources,
@@ -58,7 +59,7 @@ public record Summary(
         findingsByAccount,
         coverage,
         coverageByAccount,
-        findingsWaived,
+        waivedByRule,
         businessUnits,
         null);
   }
@@ -76,6 +77,15 @@ public record Summary(
       newBySeverity = bySeverity(newBySeverity);
       resourcesByWorstNew = bySeverity(resourcesByWorstNew);
     }
+  }
+
+  /** Every finding exemptions waived, whatever its rule. */
+  public long findingsWaived() {
+    long total = 0;
+    for (long count : waivedByRule.values()) {
+      total += count;
+    }
+    return total;
   }
 
   /**
@@ -96,8 +106,11 @@ public record Summary(
   }
 
   public Summary {
-    if (findingsWaived < 0) {
-      throw new IllegalArgumentException("waived findings cannot be negative");
+    waivedByRule = Collections.unmodifiableSortedMap(new TreeMap<>(waivedByRule));
+    for (long count : waivedByRule.values()) {
+      if (count <= 0) {
+        throw new IllegalArgumentException("a rule's waived findings must be a positive count");
+      }
     }
     checkCounts(resources, compliant, noncompliant);
     findingsBySeverity = bySeverity(findingsBySeverity);

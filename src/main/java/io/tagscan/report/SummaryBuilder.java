@@ -8,6 +8,7 @@ import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
 import io.tagscan.model.Source;
+import io.tagscan.model.Suppressed;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,7 +47,7 @@ final class SummaryBuilder {
   private final Figures total;
   private final long[] findingsByRule = new long[RuleId.values().length];
   private final Map<String, Figures> byAccount = new HashMap<>();
-  private long waived;
+  private final long[] waivedByRule = new long[RuleId.values().length];
   private final TreeMap<String, long[]> units = new TreeMap<>();
   private final long[] otherUnits = new long[2];
   private final long[] untaggedUnits = new long[2];
@@ -143,7 +145,9 @@ final class SummaryBuilder {
       for (Finding finding : checked.findings()) {
         findingsByRule[finding.rule().ordinal()]++;
       }
-      waived += checked.waived();
+      for (Suppressed waived : checked.suppressed()) {
+        waivedByRule[waived.finding().rule().ordinal()]++;
+      }
       total.add(compliant, bySeverity, worst, scope, tagged);
       byAccount
           .computeIfAbsent(resource.accountId(), id -> new Figures(coverageKeys.size()))
@@ -212,12 +216,7 @@ final class SummaryBuilder {
    */
   @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
   synchronized Summary snapshot(Collection<String> knownAccounts) {
-    TreeMap<String, Long> rules = new TreeMap<>();
-    for (RuleId rule : RuleId.values()) {
-      if (findingsByRule[rule.ordinal()] > 0) {
-        rules.put(rule.slug(), findingsByRule[rule.ordinal()]);
-      }
-    }
+    SortedMap<String, Long> rules = bySlug(findingsByRule);
     TreeMap<String, Figures> accounts = new TreeMap<>(byAccount);
     for (String id : knownAccounts) {
       accounts.computeIfAbsent(id, key -> new Figures(coverageKeys.size()));
@@ -246,11 +245,23 @@ final class SummaryBuilder {
         figures,
         total.coverage(coverageKeys),
         coverage,
-        waived,
+        bySlug(waivedByRule),
         businessUnits(),
         baseline == null
             ? null
             : new Summary.BaselineFigures(covered, bySeverity(newFindings), bySeverity(worstNew)));
+  }
+
+  /** The counts of the rules that have any, by slug. */
+  @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
+  private static SortedMap<String, Long> bySlug(long[] counts) {
+    TreeMap<String, Long> rules = new TreeMap<>();
+    for (RuleId rule : RuleId.values()) {
+      if (counts[rule.ordinal()] > 0) {
+        rules.put(rule.slug(), counts[rule.ordinal()]);
+      }
+    }
+    return rules;
   }
 
   private Summary.BusinessUnits businessUnits() {

@@ -13,6 +13,7 @@ import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
+import io.tagscan.model.Suppressed;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -117,6 +118,7 @@ final class TableReportSink implements ReportSink {
               + " of them never returned by the Tagging API");
     }
     findings(context.worst(), summary.resourcesWithFindings());
+    suppressed(context);
     errors(context.errors());
     text.append('\n');
     prose(label(context.verdict()) + ": " + context.verdictSentence());
@@ -206,6 +208,45 @@ final class TableReportSink implements ReportSink {
               + plural(hidden, "more resource", "more resources")
               + " with findings; see more with --table-limit N, or every finding with"
               + " --format csv -o DIR");
+    }
+  }
+
+  /** With {@code --show-suppressed}: the findings exemptions waived, each with its reason. */
+  private void suppressed(ReportContext context) {
+    long waived = context.summary().findingsWaived();
+    if (!context.options().showSuppressed() || waived == 0) {
+      return;
+    }
+    text.append('\n')
+        .append(paint(BOLD, "waived by exemptions"))
+        .append(" (")
+        .append(plural(waived, "finding", "findings"))
+        .append("):\n");
+    for (CheckedResource checked : context.suppressed()) {
+      resourceLine(checked.resource());
+      for (Suppressed entry : checked.suppressed()) {
+        Finding finding = entry.finding();
+        String what =
+            finding.severity().slug()
+                + "  "
+                + finding.rule().slug()
+                + (finding.key() == null ? "" : "  " + terminal(finding.key()));
+        text.append("  ").append(paint(DIM, truncate(what, width - 2))).append('\n');
+        String reason =
+            "reason: "
+                + terminal(entry.reason())
+                + (entry.exemption().isEmpty() ? "" : " (" + terminal(entry.exemption()) + ")");
+        for (String line : TerminalText.wrap(reason, width, "    ", "    ")) {
+          text.append(line).append('\n');
+        }
+      }
+    }
+    long hidden = context.suppressedResources() - context.suppressed().size();
+    if (hidden > 0) {
+      prose(
+          "…and "
+              + plural(hidden, "more resource", "more resources")
+              + " with waived findings; every one is in the JSON report");
     }
   }
 

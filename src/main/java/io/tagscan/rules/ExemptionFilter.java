@@ -4,6 +4,7 @@ import io.tagscan.dictionary.Exemption;
 import io.tagscan.model.Finding;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
+import io.tagscan.model.Suppressed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,11 +44,12 @@ final class ExemptionFilter {
    */
   Applied apply(String arn, List<FindingSink.Pending> pending) {
     List<Finding> standing = new ArrayList<>(pending.size());
+    List<Suppressed> waived = new ArrayList<>();
     Set<Seen> seen = null;
-    int waived = 0;
     for (FindingSink.Pending entry : pending) {
-      if (covered(live, arn, entry)) {
-        waived++;
+      Exemption waiver = covering(live, arn, entry);
+      if (waiver != null) {
+        waived.add(new Suppressed(entry.finding(), waiver.reason(), waiver.origin()));
         continue;
       }
       Finding finding = entry.finding();
@@ -68,17 +70,20 @@ final class ExemptionFilter {
     return new Applied(standing, waived);
   }
 
-  /** What stands after the exemptions, and the number of findings a live exemption dropped. */
-  record Applied(List<Finding> standing, int waived) {}
+  /**
+   * What stands after the exemptions (unsorted), and the findings a live exemption dropped, each
+   * with the first exemption in the file that covers it.
+   */
+  record Applied(List<Finding> standing, List<Suppressed> waived) {}
 
-  private static boolean covered(
+  private static Exemption covering(
       List<Exemption> exemptions, String arn, FindingSink.Pending entry) {
     for (Exemption exemption : exemptions) {
       if (covers(exemption, arn, entry)) {
-        return true;
+        return exemption;
       }
     }
-    return false;
+    return null;
   }
 
   private static boolean covers(Exemption exemption, String arn, FindingSink.Pending entry) {

@@ -10,6 +10,7 @@ import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
+import io.tagscan.model.Suppressed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,6 +64,9 @@ public final class RuleEngine {
           .thenComparing(Finding::key, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(finding -> finding.rule().slug());
 
+  private static final Comparator<Suppressed> SUPPRESSED_ORDER =
+      Comparator.comparing(Suppressed::finding, ORDER);
+
   @SuppressWarnings("UnnecessaryLambda") // a sentinel: run() tells it apart by identity
   private static final Function<String, SortedMap<String, String>> NO_DOMAINS = arn -> null;
 
@@ -104,8 +108,8 @@ public final class RuleEngine {
   }
 
   /**
-   * The resource judged as {@link #check(Resource, Function)} does, with the number of findings a
-   * live exemption waived.
+   * The resource judged as {@link #check(Resource, Function)} does, with the findings a live
+   * exemption waived.
    */
   public CheckedResource judge(
       Resource resource, Function<String, SortedMap<String, String>> domainTags) {
@@ -212,7 +216,7 @@ public final class RuleEngine {
       return Judged.NOTHING;
     }
     List<Finding> findings;
-    int waived = 0;
+    List<Suppressed> waived = List.of();
     if (exemptions.isEmpty()) {
       findings = new ArrayList<>(sink.pending().size());
       for (FindingSink.Pending pending : sink.pending()) {
@@ -222,6 +226,7 @@ public final class RuleEngine {
       ExemptionFilter.Applied applied = exemptions.apply(arn, sink.pending());
       findings = applied.standing();
       waived = applied.waived();
+      waived.sort(SUPPRESSED_ORDER);
       if (findings.isEmpty()) {
         return new Judged(List.of(), waived);
       }
@@ -230,8 +235,8 @@ public final class RuleEngine {
     return new Judged(Collections.unmodifiableList(findings), waived);
   }
 
-  /** The findings that stand, in order, and how many a live exemption waived. */
-  private record Judged(List<Finding> findings, int waived) {
-    static final Judged NOTHING = new Judged(List.of(), 0);
+  /** The findings that stand, in order, and those a live exemption waived, in the same order. */
+  private record Judged(List<Finding> findings, List<Suppressed> waived) {
+    static final Judged NOTHING = new Judged(List.of(), List.of());
   }
 }

@@ -105,7 +105,8 @@ class OptionMistakesTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(run.out())
-        .contains("(\"json\" \"csv\" \"junit\" \"markdown\" \"html\" \"table\") # --format values")
+        .contains(
+            "(\"json\" \"csv\" \"junit\" \"markdown\" \"html\" \"sarif\" \"table\") # --format values")
         .contains("(\"findings\" \"resources\") # --csv-layout values")
         .contains("(\"error\" \"warning\" \"info\" \"never\") # --fail-on values")
         .contains("(\"table\" \"json\" \"csv\") # --format values")

@@ -28,7 +28,7 @@ class ReportRenderCommandTest {
   private static final String HOSTILE = "src/test/resources/interchange/hostile-inventory.json";
   private static final String EXEMPTIONS =
       "src/test/resources/golden/scan/exemptions/exemptions.yaml";
-  private static final String ALL = "json,csv,junit,markdown,html,table";
+  private static final String ALL = "json,csv,junit,markdown,html,sarif,table";
 
   @TempDir Path temp;
 
@@ -41,6 +41,9 @@ class ReportRenderCommandTest {
         Arguments.of(
             "the example with exemptions, never failing",
             List.of("--inventory", EXAMPLE, "--exemptions", EXEMPTIONS, "--fail-on", "never")),
+        Arguments.of(
+            "the example with exemptions, listing what they waived",
+            List.of("--inventory", EXAMPLE, "--exemptions", EXEMPTIONS, "--show-suppressed", "")),
         Arguments.of(
             "hostile text, a short table",
             List.of("--inventory", HOSTILE, "--table-limit", "3", "--csv-layout", "resources")),
@@ -58,7 +61,8 @@ class ReportRenderCommandTest {
     Path scanned = temp.resolve("scan");
     Path rendered = temp.resolve("render");
     List<String> scan = new ArrayList<>(List.of("scan", "--format", ALL, "-o", scanned.toString()));
-    scan.addAll(scanArgs);
+    // Arguments come in pairs; an empty second marks a flag that takes no value.
+    scanArgs.stream().filter(arg -> !arg.isEmpty()).forEach(scan::add);
     CliRun original = CliRun.run(environment(), scan.toArray(String[]::new));
     assertThat(original.exitCode()).as(original.err()).isIn(0, 1);
 
@@ -76,14 +80,16 @@ class ReportRenderCommandTest {
     for (int i = 0; i < scanArgs.size(); i += 2) {
       if (!scanArgs.get(i).equals("--inventory") && !scanArgs.get(i).equals("--exemptions")) {
         render.add(scanArgs.get(i));
-        render.add(scanArgs.get(i + 1));
+        if (!scanArgs.get(i + 1).isEmpty()) {
+          render.add(scanArgs.get(i + 1));
+        }
       }
     }
     CliRun again = CliRun.run(environment(), render.toArray(String[]::new));
 
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.out()).as("the terminal table").isEqualTo(original.out());
-    assertThat(GoldenRunner.files(rendered)).isEqualTo(GoldenRunner.files(scanned)).hasSize(5);
+    assertThat(GoldenRunner.files(rendered)).isEqualTo(GoldenRunner.files(scanned)).hasSize(6);
     for (String file : GoldenRunner.files(scanned)) {
       assertThat(Files.readAllBytes(rendered.resolve(file)))
           .as(file)

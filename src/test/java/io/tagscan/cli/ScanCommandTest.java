@@ -83,7 +83,7 @@ class ScanCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
     assertThat(run.out().replaceAll("\\s+", " "))
-        .contains("comma-separated: json, csv, junit, markdown, html, table.");
+        .contains("comma-separated: json, csv, junit, markdown, html, sarif, table.");
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
 import io.tagscan.model.Source;
+import io.tagscan.model.Suppressed;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,6 +37,17 @@ record GoldenInput(
     List<ScanError> errors) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private static Finding finding(JsonNode finding) {
+    return new Finding(
+        Objects.requireNonNull(RuleId.fromSlug(finding.path("rule").asText())),
+        Objects.requireNonNull(Severity.fromSlug(finding.path("severity").asText())),
+        text(finding, "key"),
+        text(finding, "value"),
+        text(finding, "expected"),
+        text(finding, "fix"),
+        finding.path("message").asText());
+  }
 
   static GoldenInput read(Path file) throws IOException {
     JsonNode root = MAPPER.readTree(file.toFile());
@@ -82,15 +94,15 @@ record GoldenInput(
     for (JsonNode node : root.path("resources")) {
       List<Finding> findings = new ArrayList<>();
       for (JsonNode finding : node.path("findings")) {
-        findings.add(
-            new Finding(
-                Objects.requireNonNull(RuleId.fromSlug(finding.path("rule").asText())),
-                Objects.requireNonNull(Severity.fromSlug(finding.path("severity").asText())),
-                text(finding, "key"),
-                text(finding, "value"),
-                text(finding, "expected"),
-                text(finding, "fix"),
-                finding.path("message").asText()));
+        findings.add(finding(finding));
+      }
+      List<Suppressed> suppressed = new ArrayList<>();
+      for (JsonNode waived : node.path("suppressed")) {
+        suppressed.add(
+            new Suppressed(
+                finding(waived),
+                waived.path("reason").asText(),
+                waived.path("exemption").asText()));
       }
       resources.add(
           new CheckedResource(
@@ -103,7 +115,7 @@ record GoldenInput(
                   tags(node.path("tags"))),
               findings,
               !node.path("tagsKnown").isBoolean() || node.path("tagsKnown").asBoolean(),
-              node.path("waived").asInt(0)));
+              suppressed));
     }
     List<ScanError> errors = new ArrayList<>();
     for (JsonNode error : root.path("errors")) {

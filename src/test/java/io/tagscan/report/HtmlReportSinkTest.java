@@ -74,7 +74,9 @@ class HtmlReportSinkTest {
             Fixtures.options(null, ReportFormat.HTML),
             List.of(),
             List.of(),
-            "0.0.0-test");
+            "0.0.0-test",
+            List.of(),
+            0);
     StringWriter out = new StringWriter();
     HtmlReportSink sink = new HtmlReportSink(out, maxRows);
     sink.begin(context);

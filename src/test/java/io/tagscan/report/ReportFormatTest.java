@@ -9,7 +9,7 @@ class ReportFormatTest {
   @Test
   void looksFormatsUpByTheirSlugs() {
     assertThat(ReportFormat.slugs())
-        .containsExactly("json", "csv", "junit", "markdown", "html", "table");
+        .containsExactly("json", "csv", "junit", "markdown", "html", "sarif", "table");
     for (ReportFormat format : ReportFormat.values()) {
       assertThat(ReportFormat.fromSlug(format.slug())).isSameAs(format);
     }
@@ -25,6 +25,7 @@ class ReportFormatTest {
     assertThat(ReportFormat.JUNIT.fileName(CsvLayout.FINDINGS)).isEqualTo("tagscan-junit.xml");
     assertThat(ReportFormat.MARKDOWN.fileName(CsvLayout.FINDINGS)).isEqualTo("tagscan-summary.md");
     assertThat(ReportFormat.HTML.fileName(CsvLayout.FINDINGS)).isEqualTo("tagscan-report.html");
+    assertThat(ReportFormat.SARIF.fileName(CsvLayout.FINDINGS)).isEqualTo("tagscan-results.sarif");
     assertThat(ReportFormat.TABLE.fileName(CsvLayout.FINDINGS)).isNull();
   }
 

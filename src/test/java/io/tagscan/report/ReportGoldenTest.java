@@ -82,6 +82,7 @@ class ReportGoldenTest {
     outputs.put("expected.junit.xml", read(plain.resolve("tagscan-junit.xml")));
     outputs.put("expected.md", read(plain.resolve("tagscan-summary.md")));
     outputs.put("expected.html", read(plain.resolve("tagscan-report.html")));
+    outputs.put("expected.sarif", read(plain.resolve("tagscan-results.sarif")));
     outputs.put("expected.table.txt", table);
     for (int width : GOLDEN_WIDTHS) {
       outputs.put("expected.table-" + width + ".txt", table(input, width, false));

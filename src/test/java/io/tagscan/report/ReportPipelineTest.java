@@ -293,12 +293,14 @@ class ReportPipelineTest {
             "tagscan-report.html",
             "tagscan-report.json",
             "tagscan-resources.csv",
+            "tagscan-results.sarif",
             "tagscan-summary.md");
     assertThat(stdout.toString())
         .startsWith("tagscan: 30 resources, 20 compliant, 10 noncompliant");
     assertThat(Files.readAllLines(out.resolve("tagscan-resources.csv"))).hasSize(31);
     assertThat(Files.readString(out.resolve("tagscan-junit.xml")))
-        .contains("<testsuites name=\"tagscan\" tests=\"30\" failures=\"10\" errors=\"0\">");
+        .contains(
+            "<testsuites name=\"tagscan\" tests=\"30\" failures=\"10\" errors=\"0\" time=\"0\">");
     assertThat(Files.readString(out.resolve("tagscan-summary.md")))
         .contains("❌ **Failed:** 10 errors on 10 of 30 resources.");
     assertThat(summary.findingsAtOrAbove(Severity.ERROR)).isEqualTo(10);

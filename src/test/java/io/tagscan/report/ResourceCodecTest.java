@@ -8,6 +8,7 @@ import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
 import io.tagscan.model.Source;
+import io.tagscan.model.Suppressed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +52,22 @@ class ResourceCodecTest {
   }
 
   @Test
-  void keepsHowManyFindingsWereWaived() {
+  void keepsEveryWaivedFindingWithItsExemption() {
+    Finding waived =
+        new Finding(RuleId.UNDECLARED_KEY, Severity.WARNING, HOSTILE, HOSTILE, null, null, "m");
     CheckedResource original =
         new CheckedResource(
             Resource.of("arn:aws:s3:::a", "", "", "s3:bucket", Source.TAGGING_API, Map.of()),
             List.of(),
             true,
-            7);
+            List.of(
+                new Suppressed(waived, "reason " + HOSTILE, "exemptions.yaml:3"),
+                new Suppressed(waived, "another", "")));
 
-    assertThat(ResourceCodec.decode(ResourceCodec.encode(original)).waived()).isEqualTo(7);
+    CheckedResource decoded = ResourceCodec.decode(ResourceCodec.encode(original));
+
+    assertThat(decoded).isEqualTo(original);
+    assertThat(decoded.waived()).isEqualTo(2);
   }
 
   @Test

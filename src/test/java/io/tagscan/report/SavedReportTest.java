@@ -89,6 +89,39 @@ class SavedReportTest {
   }
 
   @Test
+  void readsBackTheFindingsExemptionsWaived() throws IOException {
+    Path file =
+        edited(
+            "\"findings\":[",
+            "\"waived\":1,\"suppressed\":[{\"rule\":\"undeclared-key\",\"severity\":\"warning\","
+                + "\"key\":\"team\",\"message\":\"m\",\"reason\":\"pilot\","
+                + "\"exemption\":\"exemptions.yaml:3\"}],\"findings\":[");
+
+    CheckedResource first = readAll(file).get(0);
+
+    assertThat(first.suppressed())
+        .containsExactly(
+            new io.tagscan.model.Suppressed(
+                new io.tagscan.model.Finding(
+                    io.tagscan.model.RuleId.UNDECLARED_KEY,
+                    io.tagscan.model.Severity.WARNING,
+                    "team",
+                    null,
+                    null,
+                    null,
+                    "m"),
+                "pilot",
+                "exemptions.yaml:3"));
+  }
+
+  @Test
+  void refusesAWaivedCountThatTheSuppressedFindingsDoNotMatch() throws IOException {
+    Path file = edited("\"findings\":[", "\"waived\":2,\"findings\":[");
+
+    assertThat(problem(file)).contains("'waived' counts 2 findings but 'suppressed' lists 0");
+  }
+
+  @Test
   void refusesAnUnknownRule() throws IOException {
     Path file = edited("\"rule\":\"missing-mandatory-tag\"", "\"rule\":\"made-up\"");
 

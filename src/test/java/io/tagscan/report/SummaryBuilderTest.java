@@ -11,6 +11,7 @@ import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
 import io.tagscan.model.Source;
+import io.tagscan.model.Suppressed;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -91,16 +92,23 @@ class SummaryBuilderTest {
   void addsUpTheFindingsExemptionsWaivedButNotThoseOfUnjudgedResources() {
     Resource bucket =
         Resource.of("arn:aws:s3:::a", "111", "", "s3:bucket", Source.TAGGING_API, Map.of());
-    builder.add(new CheckedResource(bucket, List.of(), true, 2));
+    Suppressed missing =
+        new Suppressed(finding(RuleId.MISSING_MANDATORY_TAG, Severity.ERROR, OWNER), "old", "");
+    Suppressed undeclared =
+        new Suppressed(finding(RuleId.UNDECLARED_KEY, Severity.WARNING, "team"), "old", "");
+    builder.add(new CheckedResource(bucket, List.of(), true, List.of(missing, undeclared)));
     builder.add(
         new CheckedResource(
             Resource.of("arn:aws:s3:::b", "111", "", "s3:bucket", Source.TAGGING_API, Map.of()),
             List.of(finding(RuleId.MISSING_MANDATORY_TAG, Severity.ERROR, OWNER)),
             true,
-            1));
+            List.of(missing)));
     builder.add(CheckedResource.unjudged(bucket));
 
-    assertThat(builder.snapshot(List.of()).findingsWaived()).isEqualTo(3);
+    Summary summary = builder.snapshot(List.of());
+    assertThat(summary.findingsWaived()).isEqualTo(3);
+    assertThat(summary.waivedByRule())
+        .containsExactly(Map.entry("missing-mandatory-tag", 2L), Map.entry("undeclared-key", 1L));
   }
 
   @Test

@@ -1143,6 +1143,42 @@ class RuleEngineTest {
     }
 
     @Test
+    void keepsEachWaivedFindingWithTheReasonOfTheFirstExemptionCoveringIt() {
+      Exemption first =
+          exemption(
+              "arn:aws:ec2:*",
+              Set.of(RuleId.MISSING_MANDATORY_TAG),
+              Set.of(OWNER),
+              LocalDate.of(2025, 12, 31));
+      Exemption broad = exemption("*", Set.of(), Set.of(), LocalDate.of(2025, 12, 31));
+      RuleEngine engine =
+          engineWith(
+              first,
+              new Exemption(
+                  broad.arns(),
+                  broad.rules(),
+                  broad.keys(),
+                  "everything, for now",
+                  broad.expires(),
+                  "exemptions.yaml",
+                  9));
+
+      io.tagscan.model.CheckedResource judged =
+          engine.judge(ec2(compliantWithout(COST, OWNER)), arn -> null);
+
+      assertThat(judged.findings()).isEmpty();
+      assertThat(judged.suppressed())
+          .extracting(waived -> waived.finding().key(), io.tagscan.model.Suppressed::reason)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(COST, "everything, for now"),
+              org.assertj.core.groups.Tuple.tuple(OWNER, "migration in progress"));
+      assertThat(judged.suppressed())
+          .filteredOn(waived -> waived.finding().key().equals(COST))
+          .extracting(io.tagscan.model.Suppressed::exemption)
+          .containsExactly("exemptions.yaml:9");
+    }
+
+    @Test
     void countsNothingWaivedWhereNoExemptionCovers() {
       RuleEngine engine =
           engineWith(exemption("arn:aws:s3:::*", Set.of(), Set.of(), LocalDate.of(2025, 12, 31)));
