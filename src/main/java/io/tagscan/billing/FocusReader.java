@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.tagscan.model.Diagnostic;
 import io.tagscan.model.InputException;
@@ -45,7 +46,7 @@ public final class FocusReader {
   private static final Pattern AMOUNT = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?");
 
   private static final CsvMapper CSV = CsvMapper.builder().build();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectReader JSON = new ObjectMapper().readerFor(JsonNode.class);
 
   private final List<Diagnostic> problems = new ArrayList<>();
 
@@ -73,14 +74,24 @@ public final class FocusReader {
       if (columns == null) {
         return;
       }
+      // A cell's place is asked of the parser only for the cells that can be wrong: it costs.
+      boolean[] judged =
+          new boolean[columns.values().stream().mapToInt(i -> i).max().orElse(0) + 1];
+      for (String column : List.of("BilledCost", "EffectiveCost", "Tags")) {
+        Integer index = columns.get(column);
+        if (index != null) {
+          judged[index] = true;
+        }
+      }
       List<String> cells = new ArrayList<>();
       List<JsonLocation> places = new ArrayList<>();
       while (parser.nextToken() == JsonToken.START_ARRAY && problems.size() < MAX_PROBLEMS) {
         cells.clear();
         places.clear();
         while (parser.nextToken() == JsonToken.VALUE_STRING) {
+          int index = cells.size();
           cells.add(parser.getText());
-          places.add(parser.currentTokenLocation());
+          places.add(index < judged.length && judged[index] ? parser.currentTokenLocation() : null);
         }
         if (cells.size() == 1 && cells.get(0).isEmpty()) {
           continue;
@@ -221,7 +232,7 @@ public final class FocusReader {
     }
     JsonNode tree;
     try {
-      tree = JSON.readTree(cells.get(index));
+      tree = JSON.readValue(cells.get(index));
     } catch (JsonProcessingException e) {
       problems.add(at(name, places.get(index), "Tags is not JSON: " + e.getOriginalMessage()));
       return Map.of();
