@@ -1,0 +1,90 @@
+package io.tagscan.bench;
+
+import io.tagscan.billing.CostMetric;
+import io.tagscan.billing.FocusCosts;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Shows that reading a FOCUS export keeps memory flat: writes a gzipped export of ROWS rows over
+ * IDS distinct resources (streamed, never in memory), then sums it under whatever {@code -Xmx} the
+ * JVM was given and prints rows, bytes, wall and CPU time and the peak heap after GC.
+ *
+ * <p>{@code java -Xmx64m -cp … io.tagscan.bench.FocusReadHarness 20000000 100000}
+ */
+public final class FocusReadHarness {
+
+  private FocusReadHarness() {}
+
+  public static void main(String[] args) throws IOException {
+    long rows = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000;
+    int ids = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    Path file = Files.createTempFile("focus-harness", ".csv.gz");
+    try {
+      long raw = write(file, rows, ids);
+      ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+      long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      long wall0 = System.nanoTime();
+      FocusCosts costs = FocusCosts.read(List.of(file), CostMetric.BILLED_COST);
+      long wall = System.nanoTime() - wall0;
+      long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+      long peak = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+          peak += pool.getCollectionUsage().getUsed();
+        }
+      }
+      System.err.printf(
+          "rows=%d csvBytes=%d gzBytes=%d resources=%d wall=%.1fs cpu=%.1fs"
+              + " heapAfterGc=%dMB maxHeap=%dMB%n",
+          rows,
+          raw,
+          Files.size(file),
+          costs.resources(),
+          wall / 1e9,
+          cpu / 1e9,
+          peak >> 20,
+          Runtime.getRuntime().maxMemory() >> 20);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static long write(Path file, long rows, int ids) throws IOException {
+    long bytes = 0;
+    try (BufferedWriter out =
+        new BufferedWriter(
+            new OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(file), 1 << 16),
+                StandardCharsets.UTF_8),
+            1 << 16)) {
+      String header =
+          "BillingAccountId,ChargePeriodStart,ResourceId,ServiceName,BilledCost,EffectiveCost,"
+              + "BillingCurrency,SubAccountId,Tags\n";
+      out.write(header);
+      bytes += header.length();
+      for (long i = 0; i < rows; i++) {
+        String line =
+            "999988887777,2026-11-01T00:00:00Z,arn:aws:ec2:us-east-1:111122223333:instance/i-"
+                + (i % ids)
+                + ",Amazon EC2,0.0"
+                + (i % 97)
+                + ",0.01,USD,111122223333,\"{\"\"anycompany:finance:cost-center\"\": \"\"Sales-"
+                + (i % 10_000)
+                + "\"\", \"\"=cmd\"\": \"\"<b>\u202E\"\"}\"\n";
+        out.write(line);
+        bytes += line.length();
+      }
+    }
+    return bytes;
+  }
+}
