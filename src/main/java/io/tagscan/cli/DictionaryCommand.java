@@ -11,13 +11,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Work with a tagging dictionary file.",
-    subcommands = {DictionaryLintCommand.class})
+    subcommands = {
+      DictionaryLintCommand.class,
+      DictionaryExportCommand.class,
+      DictionaryImportCommand.class
+    })
 final class DictionaryCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing a dictionary command: lint");
+    throw new ParameterException(
+        spec.commandLine(), "Missing a dictionary command: lint, export or import");
   }
 }
