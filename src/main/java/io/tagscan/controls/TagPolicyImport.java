@@ -113,7 +113,7 @@ public final class TagPolicyImport {
                   + ".*"
                   + quoteNonEmpty(value.substring(star + 1)));
     }
-    return Map.of("pattern", "^(?:" + String.join("|", alternatives) + ")$");
+    return Map.of("pattern", "(?s)^(?:" + String.join("|", alternatives) + ")$");
   }
 
   private static String quoteNonEmpty(String text) {
@@ -191,6 +191,8 @@ public final class TagPolicyImport {
     options.setIndentWithIndicator(true);
     options.setWidth(100);
     options.setLineBreak(DumperOptions.LineBreak.UNIX);
+    // Control characters as escapes in a quoted string, never as !!binary, which no loader takes.
+    options.setNonPrintableStyle(DumperOptions.NonPrintableStyle.ESCAPE);
     return "# Read from a tag policy by tagscan dictionary import.\n"
         + new Yaml(options).dump(dictionary);
   }
