@@ -47,6 +47,10 @@ final class ConfigRuleExport {
         }
       }
     }
+    if (required.isEmpty()) {
+      notes.add("note: no mandatory key; no Config rule written");
+      return new Export(List.of(), notes);
+    }
     List<List<Required>> rules = new ArrayList<>();
     for (int i = 0; i < required.size(); i += KEYS_PER_RULE) {
       rules.addAll(
@@ -57,7 +61,7 @@ final class ConfigRuleExport {
     }
     List<ExportedFile> files = new ArrayList<>();
     ObjectNode resources = Json.object();
-    for (int i = 0; i < rules.size() && !required.isEmpty(); i++) {
+    for (int i = 0; i < rules.size(); i++) {
       String name = "tagscan-required-tags-" + (i + 1);
       ObjectNode parameters = parameters(rules.get(i));
       ObjectNode rule = Json.object();

@@ -57,6 +57,10 @@ final class ScpExport {
       }
     }
     keysByUntag.forEach((untag, keys) -> statements.add(denyRemoval(untag, keys)));
+    if (statements.isEmpty()) {
+      notes.add("note: no mandatory key has a create action in scope; no SCP written");
+      return new Export(List.of(), notes);
+    }
     List<List<ObjectNode>> parts =
         Packing.pack(statements, QUOTA, part -> Json.pretty(policy(part)).length());
     List<ExportedFile> files = new ArrayList<>();

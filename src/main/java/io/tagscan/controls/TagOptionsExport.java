@@ -47,6 +47,10 @@ final class TagOptionsExport {
         resources.set(Names.alphanumeric("TagOption", spec.key(), value), resource);
       }
     }
+    if (pairs.isEmpty()) {
+      notes.add("note: no key has allowed values; no TagOptions written");
+      return new Export(List.of(), notes);
+    }
     ObjectNode template = Json.object();
     template.put("AWSTemplateFormatVersion", "2010-09-09");
     template.put("Description", "Service Catalog TagOptions from the tagging dictionary.");

@@ -240,6 +240,19 @@ class ExportTest {
     }
   }
 
+  @Test
+  void writesNoEmptyPolicyWhenNothingIsMandatoryOrListed() {
+    Dictionary dictionary =
+        DictionaryLoader.parse(
+            "free.yaml", "version: 1\ntags:\n  - key: team\n    mandatory: false\n");
+    for (ControlTarget target :
+        List.of(ControlTarget.SCP, ControlTarget.CONFIG_RULE, ControlTarget.TAG_OPTIONS)) {
+      Export export = target.export(dictionary, ExportOptions.defaults());
+      assertThat(export.files()).as(target.slug()).isEmpty();
+      assertThat(export.notes()).as(target.slug()).singleElement().asString().contains("no ");
+    }
+  }
+
   private static void collect(JsonNode node, List<String> out) {
     if (node.isTextual()) {
       out.add(node.asText());
