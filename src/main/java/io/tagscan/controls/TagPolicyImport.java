@@ -7,6 +7,7 @@ import com.google.re2j.Pattern;
 import io.tagscan.model.Diagnostic;
 import io.tagscan.model.InputException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,13 +106,11 @@ public final class TagPolicyImport {
     }
     List<String> alternatives = new ArrayList<>();
     for (String value : values) {
-      int star = value.indexOf('*');
+      // Each '*' is any run of characters; AWS takes one a value, so any more are read alike.
       alternatives.add(
-          star < 0
-              ? Pattern.quote(value)
-              : quoteNonEmpty(value.substring(0, star))
-                  + ".*"
-                  + quoteNonEmpty(value.substring(star + 1)));
+          String.join(
+              ".*",
+              Arrays.stream(value.split("\\*", -1)).map(TagPolicyImport::quoteNonEmpty).toList()));
     }
     return Map.of("pattern", "(?s)^(?:" + String.join("|", alternatives) + ")$");
   }
