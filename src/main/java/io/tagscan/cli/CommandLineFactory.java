@@ -44,9 +44,11 @@ public final class CommandLineFactory {
     listExitCodes(
         commandLine.getSubcommands().get("accounts"),
         EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS)));
-    listExitCodes(
-        commandLine.getSubcommands().get("dictionary").getSubcommands().get("lint"),
-        EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS, ExitCode.INCOMPLETE)));
+    for (String file : List.of("lint", "export", "import")) {
+      listExitCodes(
+          commandLine.getSubcommands().get("dictionary").getSubcommands().get(file),
+          EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS, ExitCode.INCOMPLETE)));
+    }
     CommandLine report = commandLine.getSubcommands().get("report");
     for (String saved : List.of("render", "merge")) {
       listExitCodes(

@@ -11,13 +11,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Work with a tagging dictionary file.",
-    subcommands = {DictionaryLintCommand.class, DictionarySqlCommand.class})
+    subcommands = {
+      DictionaryLintCommand.class,
+      DictionaryExportCommand.class,
+      DictionaryImportCommand.class,
+      DictionarySqlCommand.class
+    })
 final class DictionaryCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing a dictionary command: lint, sql");
+    throw new ParameterException(
+        spec.commandLine(), "Missing a dictionary command: lint, export, import or sql");
   }
 }
