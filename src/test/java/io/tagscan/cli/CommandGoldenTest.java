@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs tagscan end to end on every case of the {@code lint}, {@code scan}, {@code render}, {@code
- * merge} and {@code diff} golden suites (see {@link GoldenRunner} for the layout): each case's
- * {@code args} in its {@code environment}, and compares {@code expected.exit-code.txt}, {@code
- * expected.stdout.txt}, {@code expected.stderr.txt} and one {@code expected.<file>} per file
+ * merge}, {@code diff} and {@code cost} golden suites (see {@link GoldenRunner} for the layout):
+ * each case's {@code args} in its {@code environment}, and compares {@code expected.exit-code.txt},
+ * {@code expected.stdout.txt}, {@code expected.stderr.txt} and one {@code expected.<file>} per file
  * written under {@code $OUT}.
  */
 class CommandGoldenTest {
@@ -31,7 +31,7 @@ class CommandGoldenTest {
   @TempDir Path out;
 
   static Stream<Path> cases() {
-    return Stream.of("lint", "scan", "render", "merge", "diff")
+    return Stream.of("lint", "scan", "render", "merge", "diff", "cost")
         .flatMap(suite -> GoldenRunner.cases(suite).stream());
   }
 
