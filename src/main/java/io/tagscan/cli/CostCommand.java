@@ -115,7 +115,8 @@ final class CostCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
-      description = "json, csv, markdown or table. Default: table on a terminal, json otherwise.")
+      description =
+          "json, csv, markdown, html or table. Default: table on a terminal, json otherwise.")
   List<String> formats = new ArrayList<>();
 
   @Option(

@@ -21,6 +21,7 @@ public enum CostReports {
   JSON("json", "json"),
   CSV("csv", "csv"),
   MARKDOWN("markdown", "md"),
+  HTML("html", "html"),
   TABLE("table", "txt");
 
   private final String slug;
@@ -67,6 +68,7 @@ public enum CostReports {
       case CSV -> CostText.csv(shown, writer);
       case MARKDOWN -> CostText.markdown(shown, writer);
       case TABLE -> CostText.table(shown, writer, width);
+      case HTML -> CostHtml.write(shown, writer);
       default -> throw new IllegalStateException(slug);
     }
     writer.flush();

@@ -31,6 +31,15 @@ final class CostText {
     return String.format("%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
   }
 
+  /** A part of the totals as a rate in 0..1 for the page's bars; zero when there is no spend. */
+  static BigDecimal share(BigDecimal part, SpendTotals totals) {
+    BigDecimal total = totals.total();
+    if (total.signum() <= 0 || part.signum() <= 0) {
+      return BigDecimal.ZERO;
+    }
+    return part.divide(total, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+  }
+
   static void csv(CostReport report, Writer out) throws IOException {
     CsvRowWriter rows = new CsvRowWriter(out);
     rows.row(
