@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class CostHtml {
 
+  /** Values of each key charted by spend, the costliest first. */
+  static final int MAX_VALUES = 10;
+
   /** Invalid values listed on the page, the costliest first. */
   static final int MAX_INVALID = 5_000;
 

@@ -40,6 +40,41 @@ final class CostText {
     return part.divide(total, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
   }
 
+  /** One value of a key and its spend over every account, for the page's spend-by-value bars. */
+  record ValueSpend(String value, String verdict, BigDecimal amount, BigDecimal rate) {}
+
+  /**
+   * The values of a key with the most spend in one currency, summed over accounts, the costliest
+   * first (untagged spend as a null value), at most {@code max}.
+   */
+  static List<ValueSpend> topValues(KeySpend key, SpendTotals totals, int max) {
+    java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
+    java.util.Map<String, String> verdicts = new java.util.HashMap<>();
+    for (SpendRow row : key.rows()) {
+      if (row.currency().equals(totals.currency())) {
+        // A HashMap takes the null key: untagged spend is one entry like any value.
+        sums.merge(row.value(), row.amount(), BigDecimal::add);
+        verdicts.put(row.value(), row.verdict().slug());
+      }
+    }
+    return sums.entrySet().stream()
+        .sorted(
+            java.util.Map.Entry.<String, BigDecimal>comparingByValue()
+                .reversed()
+                .thenComparing(
+                    java.util.Map.Entry.comparingByKey(
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))))
+        .limit(max)
+        .map(
+            e ->
+                new ValueSpend(
+                    e.getKey(),
+                    verdicts.get(e.getKey()),
+                    e.getValue(),
+                    share(e.getValue(), totals)))
+        .toList();
+  }
+
   static void csv(CostReport report, Writer out) throws IOException {
     CsvRowWriter rows = new CsvRowWriter(out);
     rows.row(
