@@ -41,6 +41,7 @@ public final class CommandLineFactory {
     commandLine.setUsageHelpAutoWidth(true);
     commandLine.setExecutionStrategy(parsed -> executeCheckingOutput(commandLine, parsed));
     listExitCodes(commandLine.getSubcommands().get("scan"), EnumSet.allOf(ExitCode.class));
+    listExitCodes(commandLine.getSubcommands().get("cost"), EnumSet.allOf(ExitCode.class));
     listExitCodes(
         commandLine.getSubcommands().get("accounts"),
         EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS)));

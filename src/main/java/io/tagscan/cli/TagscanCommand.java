@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ScanCommand.class,
       AccountsCommand.class,
+      CostCommand.class,
       DictionaryCommand.class,
       ReportCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,

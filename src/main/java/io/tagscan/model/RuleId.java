@@ -16,7 +16,9 @@ public enum RuleId {
   ACCOUNT_MISSING_TAG("account-missing-tag", Severity.ERROR),
   SAGEMAKER_TAG_NOT_PROPAGATED("sagemaker-tag-not-propagated", Severity.WARNING),
   UNTAGGED_RESOURCE("untagged-resource", Severity.ERROR),
-  EXEMPTION_EXPIRED("exemption-expired", Severity.WARNING);
+  EXEMPTION_EXPIRED("exemption-expired", Severity.WARNING),
+  COST_ALLOCATION_TAG_INACTIVE("cost-allocation-tag-inactive", Severity.ERROR),
+  COST_ALLOCATION_TAG_UNUSED("cost-allocation-tag-unused", Severity.INFO);
 
   private final String slug;
   private final Severity defaultSeverity;

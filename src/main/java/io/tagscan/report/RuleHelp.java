@@ -122,6 +122,24 @@ final class RuleHelp {
             "An exemption has expired.",
             "An exemption matched a finding but its expiry date has passed, so the finding it"
                 + " waived stands again. Fix: renew or remove the exemption."));
+    help.put(
+        RuleId.COST_ALLOCATION_TAG_INACTIVE,
+        new Text(
+            "A cost-allocation key is not activated in Billing.",
+            "tagscan cost: a key the dictionary marks cost-allocation is not active in Billing (or"
+                + " Billing never saw it), so its spend is invisible in Cost Explorer and in"
+                + " exports. Fix: aws ce update-cost-allocation-tags-status, as the finding says."));
+    help.put(
+        RuleId.COST_ALLOCATION_TAG_UNUSED,
+        new Text(
+            "A cost-allocation key has carried no spend yet.",
+            "tagscan cost: a cost-allocation key is active in Billing but no spend has carried it"
+                + " yet (LastUsedDate empty). Fix: tag the resources that should carry it."));
+    for (RuleId rule : RuleId.values()) {
+      if (!help.containsKey(rule)) {
+        throw new IllegalStateException("no help for rule " + rule.slug());
+      }
+    }
     return Map.copyOf(help);
   }
 }

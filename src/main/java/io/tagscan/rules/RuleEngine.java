@@ -159,6 +159,44 @@ public final class RuleEngine {
   }
 
   /**
+   * The finding the value rules give {@code value} of the declared {@code key}, judged as the value
+   * of that key on a resource in its scope, or null when the value is valid, the key is not
+   * declared (or reserved), or the rule it would draw is switched off. Spend grouped by a tag in
+   * Cost Explorer or a billing export is judged by this, so it draws exactly the verdicts resources
+   * do.
+   */
+  @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
+  public Finding checkValue(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    SpecInfo info = dictionary.exact(key);
+    if (info == null) {
+      return null;
+    }
+    ValueVerdict verdict = info.judge(value, true);
+    RuleId rule =
+        switch (verdict) {
+          case OK -> null;
+          case EMPTY -> RuleId.EMPTY_VALUE;
+          case CASE_MISMATCH -> RuleId.VALUE_CASE_MISMATCH;
+          case NOT_ALLOWED -> RuleId.VALUE_NOT_ALLOWED;
+          case PATTERN_MISMATCH -> RuleId.VALUE_PATTERN_MISMATCH;
+        };
+    if (rule == null || severities[rule.ordinal()] == null) {
+      return null;
+    }
+    FindingSink sink = new FindingSink(severities);
+    ValueRules.report(verdict, info, key, value, sink);
+    return sink.pending().get(0).finding();
+  }
+
+  /** The severity the dictionary gives a rule, or null when it switches the rule off. */
+  @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
+  public Severity severity(RuleId rule) {
+    return severities[rule.ordinal()];
+  }
+
+  /**
    * The {@code account-missing-tag} findings on an account: one per key of the dictionary's {@code
    * accounts.mandatory} the account lacks or leaves blank.
    */

@@ -38,12 +38,14 @@ final class ValueRules implements ResourceRule {
     for (SpecInfo info : resource.dictionary.specs) {
       if (resource.verdicts[info.index] == verdict) {
         int t = resource.standing(info);
-        report(info, resource.keys[t], resource.values[t], sink);
+        report(verdict, info, resource.keys[t], resource.values[t], sink);
       }
     }
   }
 
-  private void report(SpecInfo info, String key, String value, FindingSink sink) {
+  /** Reports a value of the tag standing for {@code info}'s key that drew {@code verdict}. */
+  static void report(
+      ValueVerdict verdict, SpecInfo info, String key, String value, FindingSink sink) {
     String tag = "tag " + quote(key);
     switch (verdict) {
       case EMPTY ->

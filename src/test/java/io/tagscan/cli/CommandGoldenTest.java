@@ -21,17 +21,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs tagscan end to end on every case of the {@code lint}, {@code scan}, {@code render}, {@code
- * merge}, {@code diff} and {@code export} golden suites (see {@link GoldenRunner} for the layout):
- * each case's {@code args} in its {@code environment}, and compares {@code expected.exit-code.txt},
- * {@code expected.stdout.txt}, {@code expected.stderr.txt} and one {@code expected.<file>} per file
- * written under {@code $OUT}.
+ * merge}, {@code diff}, {@code export} and {@code cost} golden suites (see {@link GoldenRunner} for
+ * the layout): each case's {@code args} in its {@code environment}, and compares {@code
+ * expected.exit-code.txt}, {@code expected.stdout.txt}, {@code expected.stderr.txt} and one {@code
+ * expected.<file>} per file written under {@code $OUT}.
  */
 class CommandGoldenTest {
 
   @TempDir Path out;
 
   static Stream<Path> cases() {
-    return Stream.of("lint", "scan", "render", "merge", "diff", "export")
+    return Stream.of("lint", "scan", "render", "merge", "diff", "export", "cost")
         .flatMap(suite -> GoldenRunner.cases(suite).stream());
   }
 

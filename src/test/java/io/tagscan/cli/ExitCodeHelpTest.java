@@ -19,6 +19,7 @@ class ExitCodeHelpTest {
     return Stream.of(
         Arguments.of(List.of("scan"), List.of(0, 1, 2, 3, 4, 130, 141, 143)),
         Arguments.of(List.of("accounts"), List.of(0, 2, 3, 4, 130, 141, 143)),
+        Arguments.of(List.of("cost"), List.of(0, 1, 2, 3, 4, 130, 141, 143)),
         Arguments.of(List.of("dictionary", "lint"), List.of(0, 2, 4, 130, 141, 143)),
         Arguments.of(List.of("dictionary", "export"), List.of(0, 2, 4, 130, 141, 143)),
         Arguments.of(List.of("dictionary", "import"), List.of(0, 2, 4, 130, 141, 143)));

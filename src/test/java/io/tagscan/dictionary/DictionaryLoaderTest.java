@@ -426,7 +426,8 @@ class DictionaryLoaderTest {
                 + " missing-mandatory-tag, key-case-mismatch, key-alias, value-not-allowed,"
                 + " value-pattern-mismatch, value-case-mismatch, empty-value, key-convention,"
                 + " undeclared-key, pii-in-tag, tag-limit, account-missing-tag,"
-                + " sagemaker-tag-not-propagated, untagged-resource, exemption-expired",
+                + " sagemaker-tag-not-propagated, untagged-resource, exemption-expired,"
+                + " cost-allocation-tag-inactive, cost-allocation-tag-unused",
             "d.yaml:5:14: error: rules.key-alias: expected one of error, warning, info, off, got"
                 + " 'loud'");
   }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -53,6 +54,7 @@ final class AwsClients implements AutoCloseable {
   private String homeRegion;
   private StsClient sts;
   private OrganizationsClient organizations;
+  private CostExplorerClient costExplorer;
 
   AwsClients(AwsOptions options, ClientSettings settings) {
     this.options = options;
@@ -210,6 +212,21 @@ final class AwsClients implements AutoCloseable {
             own(configure(OrganizationsClient.builder(), region, callerCredentials()).build());
       }
       return organizations;
+    }
+  }
+
+  /**
+   * Cost Explorer for the caller, built once: its one endpoint is in us-east-1 in the commercial
+   * partition, whatever region the caller works in.
+   */
+  CostExplorerClient costExplorer() {
+    synchronized (lock) {
+      ensureOpen();
+      if (costExplorer == null) {
+        costExplorer =
+            own(configure(CostExplorerClient.builder(), "us-east-1", callerCredentials()).build());
+      }
+      return costExplorer;
     }
   }
 

@@ -38,6 +38,7 @@ final class FakeAws {
   static final String TAGGING = "ResourceGroupsTaggingAPI_20170126.";
   static final String ORGANIZATIONS = "AWSOrganizationsV20161128.";
   static final String SAGEMAKER = "SageMaker.";
+  static final String COST_EXPLORER = "AWSInsightsIndexService.";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -418,6 +419,78 @@ final class FakeAws {
   // ---- wire helpers ----
 
   /** A JSON 1.1 call to {@code target} (null: any) signed with the key for region and service. */
+  // ---- Cost Explorer ----
+
+  /**
+   * One page of ListCostAllocationTags: asked with {@code token} (null: first), pointing to the
+   * next; each tag is key, status and last-used date (null: never used).
+   */
+  void costAllocationTags(String token, String nextToken, List<List<String>> tags) {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode list = body.putArray("CostAllocationTags");
+    for (List<String> tag : tags) {
+      ObjectNode t = list.addObject().put("TagKey", tag.get(0)).put("Type", "UserDefined");
+      t.put("Status", tag.get(1));
+      if (tag.size() > 2) {
+        t.put("LastUsedDate", tag.get(2));
+      }
+    }
+    if (nextToken != null) {
+      body.put("NextToken", nextToken);
+    }
+    MappingBuilder call =
+        signedCall(COST_EXPLORER + "ListCostAllocationTags", CALLER_KEY, "us-east-1", "ce");
+    call =
+        token == null
+            ? call.atPriority(5)
+            : call.withRequestBody(matchingJsonPath("$.NextToken", equalTo(token))).atPriority(1);
+    server.stubFor(call.willReturn(json(200, body.toString())));
+  }
+
+  /**
+   * One page of GetCostAndUsage grouped by the tag {@code key} and LINKED_ACCOUNT: each group is
+   * the tag value ("" for untagged), the account id and the amount in USD.
+   */
+  void costAndUsage(String key, String token, String nextToken, List<List<String>> groups) {
+    ObjectNode body = JSON.createObjectNode();
+    body.putArray("GroupDefinitions");
+    ArrayNode results = body.putArray("ResultsByTime");
+    ObjectNode result = results.addObject();
+    result.putObject("TimePeriod").put("Start", "2026-10-01").put("End", "2026-11-01");
+    ArrayNode list = result.putArray("Groups");
+    for (List<String> group : groups) {
+      ObjectNode g = list.addObject();
+      g.putArray("Keys").add(key + "$" + group.get(0)).add(group.get(1));
+      g.putObject("Metrics")
+          .putObject("UnblendedCost")
+          .put("Amount", group.get(2))
+          .put("Unit", "USD");
+    }
+    if (nextToken != null) {
+      body.put("NextPageToken", nextToken);
+    }
+    server.stubFor(costAndUsageCall(key, token).willReturn(json(200, body.toString())));
+  }
+
+  /** Stubs the first GetCostAndUsage of a key with a JSON 1.1 error. */
+  void costAndUsageFails(String key, int status, String code) {
+    server.stubFor(
+        costAndUsageCall(key, null)
+            .willReturn(
+                json(
+                    status,
+                    "{\"__type\":\"" + code + "\",\"Message\":\"" + code + " from the fake\"}")));
+  }
+
+  private MappingBuilder costAndUsageCall(String key, String token) {
+    MappingBuilder call =
+        signedCall(COST_EXPLORER + "GetCostAndUsage", CALLER_KEY, "us-east-1", "ce")
+            .withRequestBody(matchingJsonPath("$.GroupBy[0].Key", equalTo(key)));
+    return token == null
+        ? call.atPriority(5)
+        : call.withRequestBody(matchingJsonPath("$.NextPageToken", equalTo(token))).atPriority(1);
+  }
+
   private MappingBuilder signedCall(
       String target, String accessKey, String region, String service) {
     MappingBuilder call =

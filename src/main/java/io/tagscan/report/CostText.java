@@ -1,0 +1,287 @@
+package io.tagscan.report;
+
+import io.tagscan.cost.CostReport;
+import io.tagscan.cost.KeySpend;
+import io.tagscan.cost.SpendRow;
+import io.tagscan.cost.SpendTotals;
+import io.tagscan.cost.Verdict;
+import io.tagscan.model.Finding;
+import io.tagscan.model.ScanError;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cost report as CSV (one row per key × account × value), Markdown and the terminal table;
+ * every tag value and account name goes through the format's escaping in {@link Escaping}.
+ */
+final class CostText {
+
+  /** Invalid values listed in Markdown and the table before "…and N more". */
+  static final int MAX_INVALID_SHOWN = 20;
+
+  private CostText() {}
+
+  /** Amounts are exact in the data; the people-facing formats round them to cents. */
+  static String money(BigDecimal amount) {
+    return String.format("%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+  }
+
+  /** A part of the totals as a rate in 0..1 for the page's bars; zero when there is no spend. */
+  static BigDecimal share(BigDecimal part, SpendTotals totals) {
+    BigDecimal total = totals.total();
+    if (total.signum() <= 0 || part.signum() <= 0) {
+      return BigDecimal.ZERO;
+    }
+    return part.divide(total, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+  }
+
+  /** One value of a key and its spend over every account, for the page's spend-by-value bars. */
+  record ValueSpend(String value, String verdict, BigDecimal amount, BigDecimal rate) {}
+
+  /**
+   * The values of a key with the most spend in one currency, summed over accounts, the costliest
+   * first (untagged spend as a null value), at most {@code max}.
+   */
+  static List<ValueSpend> topValues(KeySpend key, SpendTotals totals, int max) {
+    java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
+    java.util.Map<String, String> verdicts = new java.util.HashMap<>();
+    for (SpendRow row : key.rows()) {
+      if (row.currency().equals(totals.currency())) {
+        // A HashMap takes the null key: untagged spend is one entry like any value.
+        sums.merge(row.value(), row.amount(), BigDecimal::add);
+        verdicts.put(row.value(), row.verdict().slug());
+      }
+    }
+    return sums.entrySet().stream()
+        .sorted(
+            java.util.Map.Entry.<String, BigDecimal>comparingByValue()
+                .reversed()
+                .thenComparing(
+                    java.util.Map.Entry.comparingByKey(
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))))
+        .limit(max)
+        .map(
+            e ->
+                new ValueSpend(
+                    e.getKey(),
+                    verdicts.get(e.getKey()),
+                    e.getValue(),
+                    share(e.getValue(), totals)))
+        .toList();
+  }
+
+  static void csv(CostReport report, Writer out) throws IOException {
+    CsvRowWriter rows = new CsvRowWriter(out);
+    rows.row(
+        List.of(
+            "key", "account id", "account name", "value", "verdict", "rule", "spend", "currency"));
+    for (KeySpend key : report.keys()) {
+      for (SpendRow row : key.rows()) {
+        List<String> cells = new ArrayList<>(8);
+        cells.add(key.key());
+        cells.add(row.accountId());
+        cells.add(report.accountName(row.accountId()));
+        cells.add(row.value());
+        cells.add(row.verdict().slug());
+        cells.add(row.finding() == null ? "" : row.finding().rule().slug());
+        cells.add(row.amount().toPlainString());
+        cells.add(row.currency());
+        rows.row(cells);
+      }
+    }
+    rows.flush();
+  }
+
+  static void markdown(CostReport report, Writer writer) {
+    PrintWriter out = new PrintWriter(writer);
+    out.print("## tagscan cost: spend by cost-allocation tag\n\n");
+    out.print(
+        "Period "
+            + report.query().start()
+            + " to "
+            + report.query().end()
+            + " (end exclusive), "
+            + report.query().metric()
+            + ", from "
+            + report.source()
+            + (report.source().equals("cost-explorer")
+                ? " (" + report.requestsMade() + " requests)"
+                : "")
+            + ".\n\n");
+    out.print("| key | currency | valid | invalid | untagged | untagged or invalid |\n");
+    out.print("|---|---|--:|--:|--:|--:|\n");
+    for (KeySpend key : report.keys()) {
+      if (key.totals().isEmpty()) {
+        out.print("| " + Escaping.markdown(key.key()) + " | | | | | no spend read |\n");
+      }
+      for (SpendTotals t : key.totals()) {
+        out.print(
+            "| "
+                + Escaping.markdown(key.key())
+                + " | "
+                + Escaping.markdown(t.currency())
+                + " | "
+                + money(t.valid())
+                + " | "
+                + money(t.invalid())
+                + " | "
+                + money(t.untagged())
+                + " | "
+                + t.unallocatedPercent().toPlainString()
+                + "% |\n");
+      }
+    }
+    List<SpendRow> invalid = invalid(report);
+    if (!invalid.isEmpty()) {
+      out.print("\n### Invalid values\n\n| key | account | value | rule | spend | fix |\n");
+      out.print("|---|---|---|---|--:|---|\n");
+      for (SpendRow row : invalid.subList(0, Math.min(MAX_INVALID_SHOWN, invalid.size()))) {
+        out.print(
+            "| "
+                + Escaping.markdown(row.key())
+                + " | "
+                + Escaping.markdown(account(report, row.accountId()))
+                + " | "
+                + Escaping.markdown(row.value())
+                + " | "
+                + row.finding().rule().slug()
+                + " | "
+                + money(row.amount())
+                + " "
+                + Escaping.markdown(row.currency())
+                + " | "
+                + Escaping.markdown(row.finding().fix())
+                + " |\n");
+      }
+      if (invalid.size() > MAX_INVALID_SHOWN) {
+        out.print("\n…and " + (invalid.size() - MAX_INVALID_SHOWN) + " more.\n");
+      }
+    }
+    if (!report.findings().isEmpty()) {
+      out.print("\n### Cost allocation tags\n\n");
+      for (Finding f : report.findings()) {
+        out.print(
+            "- **"
+                + f.severity().slug()
+                + "** `"
+                + f.rule().slug()
+                + "`: "
+                + Escaping.markdown(f.message())
+                + ". Fix: "
+                + Escaping.markdown(f.fix())
+                + "\n");
+      }
+    }
+    trailer(report, out, Escaping::markdown);
+    out.flush();
+  }
+
+  static void table(CostReport report, Writer writer, int width) {
+    PrintWriter out = new PrintWriter(writer);
+    int keyWidth = Math.max(12, Math.min(40, width - 62));
+    out.print(
+        TerminalText.pad("KEY", keyWidth)
+            + "  CUR  "
+            + String.format("%14s %14s %14s %7s", "VALID", "INVALID", "UNTAGGED", "UNALLOC")
+            + "\n");
+    for (KeySpend key : report.keys()) {
+      String name = TerminalText.middle(Escaping.terminal(key.key()), keyWidth);
+      if (key.totals().isEmpty()) {
+        out.print(TerminalText.pad(name, keyWidth) + "  no spend read\n");
+      }
+      for (SpendTotals t : key.totals()) {
+        out.print(
+            TerminalText.pad(name, keyWidth)
+                + "  "
+                + TerminalText.pad(Escaping.terminal(t.currency()), 3)
+                + "  "
+                + String.format(
+                    "%14s %14s %14s %6s%%",
+                    money(t.valid()),
+                    money(t.invalid()),
+                    money(t.untagged()),
+                    t.unallocatedPercent().setScale(1, RoundingMode.HALF_UP).toPlainString())
+                + "\n");
+      }
+    }
+    List<SpendRow> invalid = invalid(report);
+    if (!invalid.isEmpty()) {
+      out.print("\nInvalid values, the costliest first:\n");
+      for (SpendRow row : invalid.subList(0, Math.min(MAX_INVALID_SHOWN, invalid.size()))) {
+        String head =
+            "  "
+                + money(row.amount())
+                + " "
+                + Escaping.terminal(row.currency())
+                + "  "
+                + row.finding().rule().slug()
+                + "  "
+                + Escaping.terminal(row.key())
+                + " = '"
+                + Escaping.terminal(row.value())
+                + "'  "
+                + Escaping.terminal(account(report, row.accountId()));
+        out.print(TerminalText.truncate(head, width) + "\n");
+        for (String line :
+            TerminalText.wrap(
+                Escaping.terminal(row.finding().fix()), width, "    fix: ", "      ")) {
+          out.print(line + "\n");
+        }
+      }
+      if (invalid.size() > MAX_INVALID_SHOWN) {
+        out.print("  …and " + (invalid.size() - MAX_INVALID_SHOWN) + " more\n");
+      }
+    }
+    for (Finding f : report.findings()) {
+      out.print("\n" + f.severity().slug() + ": " + Escaping.terminal(f.message()) + "\n");
+      for (String line : TerminalText.wrap(Escaping.terminal(f.fix()), width, "  fix: ", "    ")) {
+        out.print(line + "\n");
+      }
+    }
+    trailer(report, out, Escaping::terminal);
+    out.flush();
+  }
+
+  private static void trailer(
+      CostReport report, PrintWriter out, java.util.function.UnaryOperator<String> escape) {
+    for (ScanError e : report.errors()) {
+      out.print(
+          "\n"
+              + escape.apply(
+                  "incomplete: " + e.operation() + " failed (" + e.code() + "): " + e.message())
+              + "\n");
+    }
+    for (String note : report.notes()) {
+      out.print("\nnote: " + escape.apply(note) + "\n");
+    }
+  }
+
+  private static String account(CostReport report, String accountId) {
+    String name = report.accountName(accountId);
+    return name.isEmpty() ? accountId : accountId + " (" + name + ")";
+  }
+
+  /** The invalid rows of every key, the costliest first, then by key, account and value. */
+  static List<SpendRow> invalid(CostReport report) {
+    List<SpendRow> rows = new ArrayList<>();
+    for (KeySpend key : report.keys()) {
+      for (SpendRow row : key.rows()) {
+        if (row.verdict() == Verdict.INVALID) {
+          rows.add(row);
+        }
+      }
+    }
+    rows.sort(
+        java.util.Comparator.comparing(SpendRow::amount)
+            .reversed()
+            .thenComparing(SpendRow::key)
+            .thenComparing(SpendRow::accountId)
+            .thenComparing(SpendRow::value));
+    return rows;
+  }
+}
