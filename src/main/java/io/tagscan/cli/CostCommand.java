@@ -44,6 +44,8 @@ final class CostCommand implements Callable<Integer> {
 
   @Mixin DictionaryOption dictionary;
 
+  @Mixin ConfigOption config;
+
   @Option(
       names = "--cost-file",
       arity = "1..*",

@@ -45,7 +45,7 @@ class FileDefaultsTest {
     CommandLine root = CommandLineFactory.create(environment(Map.of()), dir);
     StringBuilder yaml = new StringBuilder();
     List<OptionSpec> expected = new ArrayList<>();
-    for (String name : List.of("scan", "accounts")) {
+    for (String name : List.of("scan", "accounts", "cost")) {
       CommandSpec command = root.getSubcommands().get(name).getCommandSpec();
       yaml.append(name).append(":\n");
       for (OptionSpec option : settable(command)) {
@@ -88,7 +88,7 @@ class FileDefaultsTest {
     var schema = FileDefaults.schema(root);
 
     assertThat(schema.options()).isEmpty();
-    assertThat(schema.commands()).containsOnlyKeys("scan", "accounts", "report");
+    assertThat(schema.commands()).containsOnlyKeys("scan", "accounts", "cost", "report");
     assertThat(schema.commands().get("report").commands())
         .containsOnlyKeys("render", "merge", "diff");
     assertThat(schema.commands().get("scan").options())
