@@ -144,9 +144,41 @@ final class CostCommand implements Callable<Integer> {
       description = "Send the Cost Explorer calls to this endpoint (emulators, tests).")
   URI endpointUrl;
 
+  /** The SQL dialects {@code --emit-sql} writes. */
+  enum SqlDialect {
+    athena
+  }
+
+  @Option(
+      names = "--emit-sql",
+      paramLabel = "DIALECT",
+      description =
+          "Print the valid / invalid / untagged split as one query over a FOCUS or CUR 2.0 table"
+              + " (${COMPLETION-CANDIDATES}) instead of calling Cost Explorer; with --table.")
+  SqlDialect emitSql;
+
+  @Option(
+      names = "--table",
+      paramLabel = "NAME",
+      description = "With --emit-sql: the table holding the export, as TABLE or DATABASE.TABLE.")
+  String table;
+
+  @Option(
+      names = "--schema",
+      defaultValue = "focus",
+      paramLabel = "focus|cur2",
+      description = "With --emit-sql: the table's layout, FOCUS 1.x or CUR 2.0 (default: focus).")
+  String schema;
+
   @Override
   public Integer call() {
     Path dictionaryFile = dictionary.existing();
+    if (emitSql != null) {
+      return AthenaSql.print(spec.commandLine(), dictionaryFile, schema, table);
+    }
+    if (table != null) {
+      throw new UsageException("--table goes with --emit-sql athena");
+    }
     List<CostReports> chosen = formats();
     CostReport report =
         CostService.run(

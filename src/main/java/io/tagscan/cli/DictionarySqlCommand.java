@@ -1,12 +1,5 @@
 package io.tagscan.cli;
 
-import io.tagscan.billing.AthenaQuery;
-import io.tagscan.dictionary.Dictionary;
-import io.tagscan.dictionary.DictionaryLoader;
-import io.tagscan.model.ExitCode;
-import io.tagscan.model.Printable;
-import io.tagscan.model.UsageException;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,40 +51,6 @@ final class DictionarySqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AthenaQuery.Schema layout =
-        switch (schema) {
-          case "focus" -> AthenaQuery.Schema.FOCUS;
-          case "cur2" -> AthenaQuery.Schema.CUR2;
-          default ->
-              throw new UsageException(
-                  "--schema must be focus or cur2, not '" + schema.replace("'", "\\'") + "'");
-        };
-    if (table.isBlank()) {
-      throw new UsageException("--table needs a table name");
-    }
-    Dictionary loaded = DictionaryLoader.load(dictionary.existing());
-    AthenaQuery query = AthenaQuery.build(loaded, layout, table);
-    PrintWriter err = spec.commandLine().getErr();
-    for (AthenaQuery.Refusal refusal : query.refused()) {
-      err.println(
-          loaded.path()
-              + ":"
-              + refusal.tag().line()
-              + ":"
-              + refusal.tag().column()
-              + ": warning: tag '"
-              + Printable.of(refusal.tag().key())
-              + "' left out of the query: "
-              + refusal.reason());
-    }
-    err.flush();
-    if (query.sql().isEmpty()) {
-      throw new UsageException(
-          "no cost-allocation key to query: mark keys with 'cost-allocation: true'");
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(query.sql());
-    out.flush();
-    return ExitCode.OK.code();
+    return AthenaSql.print(spec.commandLine(), dictionary.existing(), schema, table);
   }
 }

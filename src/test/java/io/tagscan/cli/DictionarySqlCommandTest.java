@@ -38,6 +38,36 @@ class DictionarySqlCommandTest {
   }
 
   @Test
+  void costEmitsTheSameQueryWithoutCallingCostExplorer() {
+    int dictionaryExit = run("dictionary", "sql", "--dialect", "athena", "--table", "db.cur");
+    String fromDictionary = out.toString();
+    out.getBuffer().setLength(0);
+
+    // No credentials and a closed endpoint: any Cost Explorer call would fail the run.
+    int costExit =
+        run(
+            "cost",
+            "--emit-sql",
+            "athena",
+            "--table",
+            "db.cur",
+            "--endpoint-url",
+            "http://127.0.0.1:9");
+
+    assertThat(dictionaryExit).isZero();
+    assertThat(costExit).isZero();
+    assertThat(out.toString()).isEqualTo(fromDictionary).startsWith("WITH tagged AS (");
+  }
+
+  @Test
+  void refusesATableWithoutEmitSql() {
+    int exitCode = run("cost", "--table", "db.cur", "--cost-file", "missing.json");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString()).contains("--table goes with --emit-sql athena");
+  }
+
+  @Test
   void readsCur2WhenAsked() {
     int exitCode =
         run("dictionary", "sql", "--dialect", "athena", "--table", "cur", "--schema", "cur2");
