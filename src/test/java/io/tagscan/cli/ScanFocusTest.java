@@ -98,6 +98,68 @@ class ScanFocusTest {
   }
 
   @Test
+  void ranksTheTenCostliestNoncompliantResourcesOnTheMarkdownPageAndPricesTheCsv()
+      throws IOException {
+    // Every noncompliant resource of the example, the i-th costing i dollars; one compliant
+    // resource costing more than all of them stays off the ranking.
+    List<String> noncompliant =
+        List.of(
+            "arn:aws:s3:::anycompany-scratch",
+            "arn:aws:sagemaker:eu-west-1:111122223333:feature-group/recsys-clicks",
+            "arn:aws:sagemaker:eu-west-1:111122223333:processing-job/recsys-features-20261121",
+            "arn:aws:sagemaker:us-east-1:111122223333:model/churn-xgb",
+            NOTEBOOK,
+            "arn:aws:ec2:us-east-1:444455556666:instance/i-0f9e8d7c6b5a40312",
+            "arn:aws:ec2:us-east-1:444455556666:volume/vol-0123456789abcdef0",
+            "arn:aws:lambda:us-east-1:444455556666:function:forecast-refresh",
+            "arn:aws:logs:us-east-1:444455556666:log-group:/aws/sagemaker/Endpoints/forecast-live",
+            "arn:aws:rds:us-east-1:444455556666:db:forecast-db",
+            "arn:aws:sagemaker:us-east-1:444455556666:endpoint/forecast-live");
+    StringBuilder csv =
+        new StringBuilder("ResourceId,BilledCost,EffectiveCost,BillingCurrency,SubAccountId\n");
+    csv.append(ENDPOINT).append(",1000,1000,USD,111122223333\n");
+    for (int i = 0; i < noncompliant.size(); i++) {
+      csv.append(noncompliant.get(i)).append(',').append(i + 1).append(".5,0,USD,\n");
+    }
+    Path focus = dir.resolve("ranked.csv");
+    Files.writeString(focus, csv);
+    Path out = dir.resolve("reports");
+
+    CliRun run =
+        CliRun.run(
+            "scan",
+            "--inventory",
+            EXAMPLE,
+            "--focus",
+            focus.toString(),
+            "--format",
+            "markdown,csv",
+            "--csv-layout",
+            "resources",
+            "-o",
+            out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FINDINGS.code());
+    String page = Files.readString(out.resolve("tagscan-summary.md"));
+    String ranking = page.substring(page.indexOf("### Noncompliant resources, costliest first"));
+    List<String> rows = ranking.lines().skip(4).takeWhile(line -> line.startsWith("| ")).toList();
+    assertThat(rows).hasSize(10);
+    for (int i = 0; i < 10; i++) {
+      int rank = noncompliant.size() - i;
+      assertThat(rows.get(i))
+          .startsWith("| " + noncompliant.get(rank - 1).replace("_", "\\_") + " | ")
+          .contains(" | " + rank + ".5 | USD | ");
+    }
+    assertThat(ranking).doesNotContain(ENDPOINT).doesNotContain("| 1.5 |");
+    List<String> table = Files.readAllLines(out.resolve("tagscan-resources.csv"));
+    assertThat(table.get(0)).contains(",infos,cost,currency,anycompany:");
+    assertThat(table).anyMatch(line -> line.contains(ENDPOINT) && line.contains(",1000,USD,"));
+    assertThat(table)
+        .anyMatch(
+            line -> line.contains("anycompany-ml-datasets") && line.contains(",true,0,0,0,,,"));
+  }
+
+  @Test
   void writesNoCostWithoutAnExport() throws IOException {
     CliRun run = CliRun.run("scan", "--inventory", EXAMPLE);
 
