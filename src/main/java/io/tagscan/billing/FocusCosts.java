@@ -1,5 +1,6 @@
 package io.tagscan.billing;
 
+import io.tagscan.model.Cost;
 import io.tagscan.model.Diagnostic;
 import io.tagscan.model.InputException;
 import io.tagscan.model.Printable;

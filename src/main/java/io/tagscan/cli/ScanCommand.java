@@ -1,5 +1,6 @@
 package io.tagscan.cli;
 
+import io.tagscan.billing.CostMetric;
 import io.tagscan.inventory.Arn;
 import io.tagscan.model.ExitCode;
 import io.tagscan.model.Printable;
@@ -88,6 +89,21 @@ final class ScanCommand implements Callable<Integer> {
               + " still holds every finding.")
   Path baseline;
 
+  @Option(
+      names = "--focus",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "FOCUS 1.x exports from AWS Data Exports (CSV or CSV.gz): each resource they charge gets"
+              + " its cost in the reports.")
+  List<Path> focus = new ArrayList<>();
+
+  @Option(
+      names = "--cost-metric",
+      paramLabel = "BilledCost|EffectiveCost",
+      description = "With --focus: the cost column to sum (default: BilledCost).")
+  String costMetric;
+
   @Mixin ReportChoices reports;
 
   @Mixin(name = "aws")
@@ -114,7 +130,9 @@ final class ScanCommand implements Callable<Integer> {
             environment.clock(),
             inventoryAccount,
             shard == null ? null : Shard.parse(shard),
-            baseline);
+            baseline,
+            focus,
+            costMetric());
     if (!inventory.isEmpty()) {
       refuseAwsOptions();
     }
@@ -137,6 +155,24 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.FINDINGS.code();
     }
     return (outcome.complete() ? ExitCode.OK : ExitCode.INCOMPLETE).code();
+  }
+
+  /** The --cost-metric given, checked: it chooses a column of the --focus exports. */
+  private CostMetric costMetric() {
+    if (costMetric == null) {
+      return CostMetric.BILLED_COST;
+    }
+    if (focus.isEmpty()) {
+      throw new UsageException("--cost-metric chooses the cost column of --focus exports");
+    }
+    CostMetric metric = CostMetric.fromColumn(costMetric);
+    if (metric == null) {
+      throw new UsageException(
+          "--cost-metric '"
+              + Printable.of(costMetric)
+              + "' is not a FOCUS cost column: BilledCost or EffectiveCost");
+    }
+    return metric;
   }
 
   /** The --account-id given, checked: it names the account of an offline inventory only. */

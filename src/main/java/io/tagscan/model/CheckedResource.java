@@ -10,10 +10,15 @@ import java.util.Objects;
  * Organizations tags were refused): it carries no finding, was not judged, and counts as neither
  * compliant nor noncompliant. {@code suppressed} holds the findings a live exemption waived, each
  * with the exemption's reason, so that reports can count and list what is waived rather than let it
- * vanish.
+ * vanish. {@code cost} is what a billing export charged for the resource over its period, or null
+ * when no export was given or it does not price the resource.
  */
 public record CheckedResource(
-    Resource resource, List<Finding> findings, boolean tagsKnown, List<Suppressed> suppressed) {
+    Resource resource,
+    List<Finding> findings,
+    boolean tagsKnown,
+    List<Suppressed> suppressed,
+    Cost cost) {
 
   public CheckedResource {
     Objects.requireNonNull(resource, "resource");
@@ -22,6 +27,12 @@ public record CheckedResource(
     if (!tagsKnown && (!findings.isEmpty() || !suppressed.isEmpty())) {
       throw new IllegalArgumentException("a resource whose tags are unknown is not judged");
     }
+  }
+
+  /** A resource with no known cost. */
+  public CheckedResource(
+      Resource resource, List<Finding> findings, boolean tagsKnown, List<Suppressed> suppressed) {
+    this(resource, findings, tagsKnown, suppressed, null);
   }
 
   /** A resource whose tags were read and judged, with no finding waived. */
@@ -42,7 +53,12 @@ public record CheckedResource(
   /** The same judgement of another form of the resource (its personal data masked, say). */
   public CheckedResource with(
       Resource other, List<Finding> otherFindings, List<Suppressed> otherSuppressed) {
-    return new CheckedResource(other, otherFindings, tagsKnown, otherSuppressed);
+    return new CheckedResource(other, otherFindings, tagsKnown, otherSuppressed, cost);
+  }
+
+  /** The same resource and judgement with this cost (null for none). */
+  public CheckedResource withCost(Cost newCost) {
+    return new CheckedResource(resource, findings, tagsKnown, suppressed, newCost);
   }
 
   /**

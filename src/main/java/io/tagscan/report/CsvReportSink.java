@@ -45,11 +45,15 @@ final class CsvReportSink implements ReportSink {
           "warnings",
           "infos");
 
+  /** Present only when a billing export priced some resource, so other reports keep their bytes. */
+  private static final List<String> COST_COLUMNS = List.of("cost", "currency");
+
   private final Writer out;
   private CsvRowWriter rows;
   private ReportContext context;
   private boolean byResource;
   private List<String> keys;
+  private boolean priced;
 
   CsvReportSink(Writer out) {
     this.out = out;
@@ -61,7 +65,11 @@ final class CsvReportSink implements ReportSink {
     this.byResource = context.options().csvLayout() == CsvLayout.RESOURCES;
     this.keys = context.dictionary().tags().stream().map(TagSpec::key).toList();
     this.rows = new CsvRowWriter(out);
+    this.priced = context.priced();
     List<String> header = new ArrayList<>(byResource ? RESOURCE_COLUMNS : FINDING_COLUMNS);
+    if (priced) {
+      header.addAll(COST_COLUMNS);
+    }
     if (byResource) {
       header.addAll(keys);
     }
@@ -94,6 +102,9 @@ final class CsvReportSink implements ReportSink {
       cells.add(Integer.toString(errors));
       cells.add(Integer.toString(warnings));
       cells.add(Integer.toString(infos));
+      if (priced) {
+        cost(cells, checked);
+      }
       for (String key : keys) {
         cells.add(resource.tags().get(key));
       }
@@ -101,21 +112,32 @@ final class CsvReportSink implements ReportSink {
       return;
     }
     for (Finding finding : checked.findings()) {
-      row(
-          java.util.Arrays.asList(
-              resource.accountId(),
-              accountName,
-              resource.region(),
-              resource.arn(),
-              resource.resourceType(),
-              finding.rule().slug(),
-              finding.severity().slug(),
-              finding.key(),
-              finding.value(),
-              finding.expected(),
-              finding.fix(),
-              finding.message()));
+      List<String> cells =
+          new ArrayList<>(
+              java.util.Arrays.asList(
+                  resource.accountId(),
+                  accountName,
+                  resource.region(),
+                  resource.arn(),
+                  resource.resourceType(),
+                  finding.rule().slug(),
+                  finding.severity().slug(),
+                  finding.key(),
+                  finding.value(),
+                  finding.expected(),
+                  finding.fix(),
+                  finding.message()));
+      if (priced) {
+        cost(cells, checked);
+      }
+      row(cells);
     }
+  }
+
+  /** The resource's cost cells, empty when the export did not charge it. */
+  private static void cost(List<String> cells, CheckedResource checked) {
+    cells.add(checked.cost() == null ? "" : checked.cost().amountText());
+    cells.add(checked.cost() == null ? "" : checked.cost().currency());
   }
 
   private void row(List<String> cells) throws IOException {

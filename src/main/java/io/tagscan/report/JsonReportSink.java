@@ -246,6 +246,12 @@ final class JsonReportSink implements ReportSink {
       json.writeBooleanField("tagsKnown", false);
       json.writeNullField("compliant");
     }
+    if (checked.cost() != null) {
+      json.writeObjectFieldStart("cost");
+      json.writeStringField("amount", checked.cost().amountText());
+      json.writeStringField("currency", checked.cost().currency());
+      json.writeEndObject();
+    }
     if (checked.waived() > 0) {
       json.writeNumberField("waived", checked.waived());
     }

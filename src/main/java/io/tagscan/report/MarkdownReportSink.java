@@ -73,6 +73,7 @@ final class MarkdownReportSink implements ReportSink {
     accounts(context);
     coverage(summary);
     worst(context);
+    costliest(context);
     suppressed(context);
   }
 
@@ -342,6 +343,30 @@ final class MarkdownReportSink implements ReportSink {
         noncompliant - context.worstNoncompliant().size(),
         "noncompliant resource",
         "noncompliant resources");
+    page.append('\n');
+  }
+
+  /** The ten costliest, only when a billing export priced a noncompliant resource. */
+  private void costliest(ReportContext context) {
+    if (context.costliestNoncompliant().isEmpty()) {
+      return;
+    }
+    page.append("### Noncompliant resources, costliest first\n\n");
+    page.append("| Resource | Account | Cost | Currency | Findings |\n");
+    page.append("|---|---|--:|---|--:|\n");
+    for (CheckedResource checked : context.costliestNoncompliant()) {
+      page.append("| ")
+          .append(markdown(checked.resource().arn()))
+          .append(" | ")
+          .append(markdown(checked.resource().accountId()))
+          .append(" | ")
+          .append(checked.cost().amountText())
+          .append(" | ")
+          .append(markdown(checked.cost().currency()))
+          .append(" | ")
+          .append(count(checked.findings().size()))
+          .append(" |\n");
+    }
     page.append('\n');
   }
 

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * Everything a report format needs before the resources stream past: the scan, its summary, the
  * accounts and errors (sorted), the dictionary, the options, the worst resources for the terminal
  * table and for the Markdown page, the tool's version, and with {@code --show-suppressed} the first
- * resources carrying waived findings (in report order) and how many carry any.
+ * resources carrying waived findings (in report order) and how many carry any; then the costliest
+ * noncompliant resources for the Markdown page, and whether any resource has a cost at all.
  */
 record ReportContext(
     ScanInfo info,
@@ -32,7 +33,9 @@ record ReportContext(
     List<CheckedResource> worstNoncompliant,
     String toolVersion,
     List<CheckedResource> suppressed,
-    long suppressedResources) {
+    long suppressedResources,
+    List<CheckedResource> costliestNoncompliant,
+    boolean priced) {
 
   ReportContext {
     Objects.requireNonNull(info, "info");
@@ -45,6 +48,36 @@ record ReportContext(
     worstNoncompliant = List.copyOf(worstNoncompliant);
     Objects.requireNonNull(toolVersion, "toolVersion");
     suppressed = List.copyOf(suppressed);
+    costliestNoncompliant = List.copyOf(costliestNoncompliant);
+  }
+
+  /** A context with no resource priced by a billing export. */
+  ReportContext(
+      ScanInfo info,
+      Summary summary,
+      SortedMap<String, Account> accounts,
+      List<ScanError> errors,
+      Dictionary dictionary,
+      ReportOptions options,
+      List<CheckedResource> worst,
+      List<CheckedResource> worstNoncompliant,
+      String toolVersion,
+      List<CheckedResource> suppressed,
+      long suppressedResources) {
+    this(
+        info,
+        summary,
+        accounts,
+        errors,
+        dictionary,
+        options,
+        worst,
+        worstNoncompliant,
+        toolVersion,
+        suppressed,
+        suppressedResources,
+        List.of(),
+        false);
   }
 
   /** How a scan stands against {@code --fail-on}, which every format for people says first. */

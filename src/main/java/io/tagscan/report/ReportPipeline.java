@@ -44,6 +44,9 @@ public final class ReportPipeline implements AutoCloseable {
 
   static final int MARKDOWN_WORST = 20;
 
+  /** How many of the costliest noncompliant resources the Markdown page ranks. */
+  static final int MARKDOWN_COSTLIEST = 10;
+
   /** The resource type of an AWS account judged as a resource, whose tags are the account's. */
   private static final String ACCOUNT_TYPE = "organizations:account";
 
@@ -72,6 +75,8 @@ public final class ReportPipeline implements AutoCloseable {
   private final SummaryBuilder summary;
   private final WorstResources worst;
   private final WorstResources worstNoncompliant;
+  private final WorstResources costliest;
+  private volatile boolean priced;
   private final SuppressedResources suppressed;
 
   private final Object lock = new Object();
@@ -116,6 +121,10 @@ public final class ReportPipeline implements AutoCloseable {
         options.formats().contains(ReportFormat.MARKDOWN)
             ? new WorstResources(MARKDOWN_WORST)
             : null;
+    this.costliest =
+        worstNoncompliant == null
+            ? null
+            : new WorstResources(MARKDOWN_COSTLIEST, WorstResources.COSTLIEST_FIRST);
     this.suppressed = new SuppressedResources(options.showSuppressed() ? options.tableLimit() : 0);
     Path tempDir = options.outputDir() != null ? options.outputDir() : systemTempDir();
     try {
@@ -206,7 +215,13 @@ public final class ReportPipeline implements AutoCloseable {
       }
       if (worstNoncompliant != null && !resource.compliant()) {
         worstNoncompliant.offer(resource);
+        if (resource.cost() != null) {
+          costliest.offer(resource);
+        }
       }
+    }
+    if (resource.cost() != null) {
+      priced = true;
     }
     if (spool != null) {
       try {
@@ -264,7 +279,9 @@ public final class ReportPipeline implements AutoCloseable {
             worstNoncompliant == null ? List.of() : worstNoncompliant.worstFirst(),
             tuning.toolVersion(),
             suppressed.inOrder(),
-            suppressed.resources());
+            suppressed.resources(),
+            costliest == null ? List.of() : costliest.worstFirst(),
+            priced);
     try {
       write(context);
       moveIntoPlace();

@@ -1,6 +1,7 @@
 package io.tagscan.report;
 
 import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Cost;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
@@ -8,6 +9,7 @@ import io.tagscan.model.Severity;
 import io.tagscan.model.SortedTags;
 import io.tagscan.model.Source;
 import io.tagscan.model.Suppressed;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,13 +27,19 @@ import java.util.Map;
  * 4-byte length then its bytes (length -1 for null), so no string is capped at 64 KB as with {@code
  * writeUTF}. Text is UTF-8, except that an unpaired surrogate, which standard UTF-8 cannot carry,
  * is written as its own three-byte sequence (as WTF-8 does) so even such a string comes back
- * unchanged.
+ * unchanged. A flags byte says whether the tags were known and whether a cost, two strings (amount
+ * and currency), ends the record, so a resource without one costs no extra byte.
  */
 final class ResourceCodec {
 
   private static final Source[] SOURCES = Source.values();
   private static final RuleId[] RULES = RuleId.values();
   private static final Severity[] SEVERITIES = Severity.values();
+
+  /** Bits of the flags byte after the source. */
+  private static final int TAGS_KNOWN = 1;
+
+  private static final int PRICED = 2;
 
   private ResourceCodec() {}
 
@@ -67,7 +75,8 @@ final class ResourceCodec {
     out.writeInt(region);
     out.string(resource.resourceType());
     out.writeByte(resource.source().ordinal());
-    out.writeByte(checked.tagsKnown() ? 1 : 0);
+    Cost cost = checked.cost();
+    out.writeByte((checked.tagsKnown() ? TAGS_KNOWN : 0) | (cost == null ? 0 : PRICED));
     out.writeInt(resource.tags().size());
     for (Map.Entry<String, String> tag : resource.tags().entrySet()) {
       out.string(tag.getKey());
@@ -82,6 +91,11 @@ final class ResourceCodec {
       finding(out, waived.finding());
       out.string(waived.reason());
       out.string(waived.exemption());
+    }
+    if (cost != null) {
+      // BigDecimal's own text keeps the scale, so the amount comes back equal, digits and all.
+      out.string(cost.amount().toString());
+      out.string(cost.currency());
     }
     return out.toByteArray();
   }
@@ -123,7 +137,8 @@ final class ResourceCodec {
     String arn = in.text(arnStart, keyEnd - 1 - arnStart);
     String resourceType = in.string();
     Source source = SOURCES[in.readByte()];
-    boolean tagsKnown = in.readByte() == 1;
+    int flags = in.readByte();
+    boolean tagsKnown = (flags & TAGS_KNOWN) != 0;
     int tagCount = in.readInt();
     SortedTags.Builder tags = SortedTags.builder(tagCount);
     for (int i = 0; i < tagCount; i++) {
@@ -139,6 +154,7 @@ final class ResourceCodec {
     for (int i = 0; i < waivedCount; i++) {
       waived.add(new Suppressed(finding(in), in.string(), in.string()));
     }
+    Cost cost = (flags & PRICED) == 0 ? null : new Cost(new BigDecimal(in.string()), in.string());
     if (in.position != end) {
       throw new IllegalStateException(
           "corrupt spill record: " + (end - in.position) + " bytes left over");
@@ -147,7 +163,8 @@ final class ResourceCodec {
         new Resource(arn, accountId, region, resourceType, source, tags.build()),
         findings,
         tagsKnown,
-        waived);
+        waived,
+        cost);
   }
 
   /** A growable byte buffer; cheaper than a DataOutputStream per resource. */

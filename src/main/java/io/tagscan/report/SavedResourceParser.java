@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Cost;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
@@ -13,8 +14,10 @@ import io.tagscan.model.SortedTags;
 import io.tagscan.model.Source;
 import io.tagscan.model.Suppressed;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads one resource of a saved report straight from Jackson's token stream into its records, with
@@ -23,6 +26,9 @@ import java.util.List;
  * ({@code accountName}, {@code compliant}) and fields this version does not know are skipped.
  */
 final class SavedResourceParser {
+
+  /** A plain decimal, as reports write amounts: no exponent, so no amount of a million digits. */
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?");
 
   private final JsonParser parser;
   private final SavedSections sections;
@@ -44,6 +50,7 @@ final class SavedResourceParser {
     int waived = -1;
     List<Finding> findings = null;
     List<Suppressed> suppressed = List.of();
+    Cost cost = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -68,6 +75,7 @@ final class SavedResourceParser {
         }
         case "findings" -> findings = findings(value, at);
         case "suppressed" -> suppressed = suppressed(value, at);
+        case "cost" -> cost = cost(value, at);
         default -> parser.skipChildren();
       }
     }
@@ -98,7 +106,31 @@ final class SavedResourceParser {
     List<Finding> judged = findings;
     List<Suppressed> dropped = suppressed;
     boolean known = tagsKnown;
-    return sections.checked(at, () -> new CheckedResource(resource, judged, known, dropped));
+    Cost charged = cost;
+    return sections.checked(
+        at, () -> new CheckedResource(resource, judged, known, dropped, charged));
+  }
+
+  /** A resource's {@code cost}: an object with a decimal string amount and a currency. */
+  private Cost cost(JsonToken value, JsonLocation at) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      throw sections.problem(at, "'cost' must be an object");
+    }
+    String amount = null;
+    String currency = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken next = parser.nextToken();
+      switch (field) {
+        case "amount" -> amount = string(field, next, at);
+        case "currency" -> currency = string(field, next, at);
+        default -> parser.skipChildren();
+      }
+    }
+    if (amount == null || currency == null || !DECIMAL.matcher(amount).matches()) {
+      throw sections.problem(at, "'cost' needs a decimal string 'amount' and a 'currency'");
+    }
+    return new Cost(new BigDecimal(amount), currency);
   }
 
   private SortedTags tags(JsonToken value, JsonLocation at) throws IOException {

@@ -25,13 +25,29 @@ final class WorstResources {
           .thenComparing(
               (a, b) -> Arrays.compareUnsigned(ResourceCodec.encode(a), ResourceCodec.encode(b)));
 
+  /**
+   * Costliest first, for resources with a cost: by currency (amounts in different currencies are
+   * never compared), then the larger amount, then worst first.
+   */
+  static final Comparator<CheckedResource> COSTLIEST_FIRST =
+      Comparator.comparing((CheckedResource checked) -> checked.cost().currency())
+          .thenComparing(checked -> checked.cost().amount(), Comparator.reverseOrder())
+          .thenComparing(WORST_FIRST);
+
   private final int limit;
+  private final Comparator<CheckedResource> order;
   // The head is the least bad resource kept, the first to give way.
   private final PriorityQueue<CheckedResource> kept;
 
   WorstResources(int limit) {
+    this(limit, WORST_FIRST);
+  }
+
+  /** The {@code limit} first resources in this order instead. */
+  WorstResources(int limit, Comparator<CheckedResource> order) {
     this.limit = limit;
-    this.kept = new PriorityQueue<>(Math.max(1, Math.min(limit, 1024)), WORST_FIRST.reversed());
+    this.order = order;
+    this.kept = new PriorityQueue<>(Math.max(1, Math.min(limit, 1024)), order.reversed());
   }
 
   /** Offers a resource with at least one finding; thread-safe. */
@@ -41,7 +57,7 @@ final class WorstResources {
     }
     if (kept.size() < limit) {
       kept.add(checked);
-    } else if (WORST_FIRST.compare(checked, kept.peek()) < 0) {
+    } else if (order.compare(checked, kept.peek()) < 0) {
       kept.poll();
       kept.add(checked);
     }
@@ -50,7 +66,7 @@ final class WorstResources {
   /** The resources kept, worst first. */
   synchronized List<CheckedResource> worstFirst() {
     List<CheckedResource> list = new ArrayList<>(kept);
-    list.sort(WORST_FIRST);
+    list.sort(order);
     return list;
   }
 

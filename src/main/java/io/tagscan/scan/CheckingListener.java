@@ -1,5 +1,6 @@
 package io.tagscan.scan;
 
+import io.tagscan.billing.FocusCosts;
 import io.tagscan.inventory.ScanListener;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CheckingListener implements ScanListener {
 
   private final RuleEngine engine;
+  private final FocusCosts costs;
   private final ReportPipeline pipeline;
   private final Set<String> accountsSeen = ConcurrentHashMap.newKeySet();
   private final Set<String> accountsWithResources = ConcurrentHashMap.newKeySet();
@@ -30,8 +32,10 @@ final class CheckingListener implements ScanListener {
   private final List<ScanError> errors = new ArrayList<>();
   private final List<ScanError> skipped = new ArrayList<>();
 
-  CheckingListener(RuleEngine engine, ReportPipeline pipeline) {
+  /** {@code costs}, null for none, prices each resource the export charges. */
+  CheckingListener(RuleEngine engine, FocusCosts costs, ReportPipeline pipeline) {
     this.engine = engine;
+    this.costs = costs;
     this.pipeline = pipeline;
   }
 
@@ -45,7 +49,11 @@ final class CheckingListener implements ScanListener {
     if (!resource.region().isEmpty() && !regionsSeen.contains(resource.region())) {
       regionsSeen.add(resource.region());
     }
-    pipeline.accept(engine.judge(resource, domainTags::get));
+    CheckedResource checked = engine.judge(resource, domainTags::get);
+    if (costs != null) {
+      checked = checked.withCost(costs.costOf(resource.arn(), resource.accountId()));
+    }
+    pipeline.accept(checked);
   }
 
   @Override

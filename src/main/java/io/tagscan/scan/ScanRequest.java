@@ -1,5 +1,6 @@
 package io.tagscan.scan;
 
+import io.tagscan.billing.CostMetric;
 import io.tagscan.inventory.Arn;
 import io.tagscan.inventory.aws.AwsOptions;
 import io.tagscan.model.Shard;
@@ -19,7 +20,8 @@ import java.util.Objects;
  * inventoryAccount}, for offline scans only and otherwise null, is the account that inventory ARNs
  * without one (S3 buckets) belong to, and that ARNs with one must name. {@code shard}, null for the
  * whole scan, keeps one part of the accounts ({@code --shard K/N}); {@code baseline}, null for
- * none, is a saved report whose findings do not fail the run ({@code --baseline}).
+ * none, is a saved report whose findings do not fail the run ({@code --baseline}). {@code focus},
+ * empty for none, are FOCUS exports whose {@code costMetric} column prices the resources.
  */
 public record ScanRequest(
     Path dictionary,
@@ -31,9 +33,13 @@ public record ScanRequest(
     Clock clock,
     String inventoryAccount,
     Shard shard,
-    Path baseline) {
+    Path baseline,
+    List<Path> focus,
+    CostMetric costMetric) {
 
   public ScanRequest {
+    focus = List.copyOf(focus);
+    Objects.requireNonNull(costMetric, "costMetric");
     Objects.requireNonNull(dictionary, "dictionary");
     inventory = List.copyOf(inventory);
     Objects.requireNonNull(report, "report");
@@ -44,6 +50,33 @@ public record ScanRequest(
     if (inventoryAccount != null && (inventory.isEmpty() || !Arn.isAccountId(inventoryAccount))) {
       throw new IllegalArgumentException("an inventory account is 12 digits, for offline scans");
     }
+  }
+
+  /** A request with no FOCUS export to price the resources. */
+  public ScanRequest(
+      Path dictionary,
+      Path exemptions,
+      List<Path> inventory,
+      AwsOptions aws,
+      ReportOptions report,
+      Path saveInventory,
+      Clock clock,
+      String inventoryAccount,
+      Shard shard,
+      Path baseline) {
+    this(
+        dictionary,
+        exemptions,
+        inventory,
+        aws,
+        report,
+        saveInventory,
+        clock,
+        inventoryAccount,
+        shard,
+        baseline,
+        List.of(),
+        CostMetric.BILLED_COST);
   }
 
   /** A request for every account, with no baseline. */

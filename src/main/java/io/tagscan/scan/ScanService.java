@@ -1,5 +1,6 @@
 package io.tagscan.scan;
 
+import io.tagscan.billing.FocusCosts;
 import io.tagscan.dictionary.Dictionary;
 import io.tagscan.dictionary.DictionaryLoader;
 import io.tagscan.dictionary.Exemption;
@@ -59,6 +60,9 @@ public final class ScanService {
         request.exemptions() == null ? List.of() : ExemptionsLoader.load(request.exemptions());
     RuleEngine engine = new RuleEngine(dictionary, exemptions, today);
     refuseSnapshotOverInput(request);
+    // Read whole before anything is written, so a bad export fails the run with no report.
+    FocusCosts costs =
+        request.focus().isEmpty() ? null : FocusCosts.read(request.focus(), request.costMetric());
     if (request.baseline() != null) {
       request =
           withReport(request, request.report().withBaseline(Baseline.load(request.baseline())));
@@ -66,7 +70,7 @@ public final class ScanService {
 
     try (Interruption interruption = Interruption.onShutdown()) {
       try {
-        return scan(request, stdout, observer, dictionary, engine, startedAt, interruption);
+        return scan(request, stdout, observer, dictionary, engine, costs, startedAt, interruption);
       } catch (RuntimeException e) {
         throw interruption.explain(e);
       }
@@ -84,7 +88,9 @@ public final class ScanService {
         request.clock(),
         request.inventoryAccount(),
         request.shard(),
-        request.baseline());
+        request.baseline(),
+        request.focus(),
+        request.costMetric());
   }
 
   private static ScanOutcome scan(
@@ -93,6 +99,7 @@ public final class ScanService {
       ScanListener observer,
       Dictionary dictionary,
       RuleEngine engine,
+      FocusCosts costs,
       Instant startedAt,
       Interruption interruption)
       throws InterruptedException {
@@ -102,7 +109,7 @@ public final class ScanService {
             request.saveInventory() == null
                 ? null
                 : interruption.closesLast(SnapshotWriter.open(request.saveInventory()))) {
-      CheckingListener checking = new CheckingListener(engine, pipeline);
+      CheckingListener checking = new CheckingListener(engine, costs, pipeline);
       ScanListener everyone = Listeners.tee(checking, snapshot, observer);
       Header header =
           request.offline()

@@ -3,6 +3,7 @@ package io.tagscan.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagscan.model.Cost;
 import io.tagscan.model.InputException;
 import java.io.IOException;
 import java.math.BigDecimal;

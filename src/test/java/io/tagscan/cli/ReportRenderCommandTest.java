@@ -28,6 +28,7 @@ class ReportRenderCommandTest {
   private static final String HOSTILE = "src/test/resources/interchange/hostile-inventory.json";
   private static final String EXEMPTIONS =
       "src/test/resources/golden/scan/exemptions/exemptions.yaml";
+  private static final String FOCUS = "src/test/resources/focus/anycompany-ml.csv";
   private static final String ALL = "json,csv,junit,markdown,html,sarif,table";
 
   @TempDir Path temp;
@@ -47,7 +48,10 @@ class ReportRenderCommandTest {
         Arguments.of(
             "hostile text, a short table",
             List.of("--inventory", HOSTILE, "--table-limit", "3", "--csv-layout", "resources")),
-        Arguments.of("hostile text", List.of("--inventory", HOSTILE)));
+        Arguments.of("hostile text", List.of("--inventory", HOSTILE)),
+        Arguments.of(
+            "the example priced by a FOCUS export",
+            List.of("--inventory", EXAMPLE, "--focus", FOCUS, "--cost-metric", "EffectiveCost")));
   }
 
   private static Environment environment() {
@@ -78,7 +82,8 @@ class ReportRenderCommandTest {
                 rendered.toString()));
     // The options that shape the reports, not those that choose what is read.
     for (int i = 0; i < scanArgs.size(); i += 2) {
-      if (!scanArgs.get(i).equals("--inventory") && !scanArgs.get(i).equals("--exemptions")) {
+      if (!List.of("--inventory", "--exemptions", "--focus", "--cost-metric")
+          .contains(scanArgs.get(i))) {
         render.add(scanArgs.get(i));
         if (!scanArgs.get(i + 1).isEmpty()) {
           render.add(scanArgs.get(i + 1));

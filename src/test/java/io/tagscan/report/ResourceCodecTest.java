@@ -3,12 +3,14 @@ package io.tagscan.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Cost;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
 import io.tagscan.model.Source;
 import io.tagscan.model.Suppressed;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,22 @@ class ResourceCodecTest {
 
       assertThat(ResourceCodec.decode(ResourceCodec.encode(original))).isEqualTo(original);
     }
+  }
+
+  @Test
+  void keepsTheCostDigitForDigitAndItsAbsence() {
+    Resource resource =
+        Resource.of("arn:aws:s3:::a", "", "", "s3:bucket", Source.TAGGING_API, Map.of());
+    CheckedResource priced =
+        new CheckedResource(resource, List.of())
+            .withCost(new Cost(new BigDecimal("-12.340000000001"), HOSTILE));
+    CheckedResource unpriced = new CheckedResource(resource, List.of());
+
+    CheckedResource decoded = ResourceCodec.decode(ResourceCodec.encode(priced));
+
+    assertThat(decoded).isEqualTo(priced);
+    assertThat(decoded.cost().amountText()).isEqualTo("-12.340000000001");
+    assertThat(ResourceCodec.decode(ResourceCodec.encode(unpriced)).cost()).isNull();
   }
 
   @Test

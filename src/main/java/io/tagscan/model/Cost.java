@@ -1,4 +1,4 @@
-package io.tagscan.billing;
+package io.tagscan.model;
 
 import java.math.BigDecimal;
 import java.util.Objects;
