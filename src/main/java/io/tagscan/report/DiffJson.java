@@ -32,7 +32,7 @@ final class DiffJson implements ReportDiff.Visitor {
 
   DiffJson(Writer out, ReportDiff.Figures figures) throws IOException {
     json = FACTORY.createGenerator(out);
-    json.setPrettyPrinter(new JsonReportSink.LinePerElement());
+    json.setPrettyPrinter(new LinePerElement());
     json.setCharacterEscapes(new JsonReportSink.InvisibleCharacterEscapes());
     json.writeStartObject();
     json.writeNumberField("schemaVersion", SavedReport.SCHEMA_VERSION);
