@@ -183,8 +183,7 @@ final class CostCommand implements Callable<Integer> {
     CostReport report =
         CostService.run(
             new CostRequest(dictionaryFile, query(), costFiles, profile, endpointUrl, maxRequests));
-    int width = parent.environment().terminalColumns().getAsInt();
-    width = width <= 0 ? 100 : width;
+    int width = parent.environment().tableWidth();
     for (CostReports format : chosen) {
       if (output == null) {
         format.write(report, showPii, width, spec.commandLine().getOut());
