@@ -2,6 +2,7 @@ package io.tagscan.cli;
 
 import io.tagscan.inventory.aws.ClientSettings;
 import io.tagscan.model.ExitCode;
+import io.tagscan.model.UsageException;
 import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
 import io.tagscan.report.Summary;
@@ -32,6 +33,10 @@ import picocli.CommandLine.Spec;
     })
 final class PolicyCheckCommand implements Callable<Integer> {
 
+  /** Options of the shared AWS mixin that choose resources, which a policy check does not read. */
+  private static final List<String> SCAN_ONLY =
+      List.of("--resource-types", "--no-sagemaker", "--sagemaker-since");
+
   @Spec CommandSpec spec;
 
   @Mixin DictionaryOption dictionary;
@@ -48,6 +53,12 @@ final class PolicyCheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Environment environment = ((TagscanCommand) spec.root().userObject()).environment();
+    for (String option : SCAN_ONLY) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw new UsageException(
+            option + " chooses the resources scan reads; policy check reads tag policies only");
+      }
+    }
     ReportOptions report = reports.toOptions(environment, display.noColor);
     PolicyCheckService.Request request =
         new PolicyCheckService.Request(

@@ -163,6 +163,15 @@ class PolicyCheckCommandTest {
   }
 
   @Test
+  void refusesTheOptionsThatChooseResources() {
+    Run run = run("--format", "json", "--no-sagemaker");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--no-sagemaker chooses the resources scan reads");
+    aws.server.verify(0, FakeAws.requiredTagsRequests());
+  }
+
+  @Test
   void printsTheTableAsTheGoldenFilesSay() throws IOException {
     Run run = run("--format", "table");
 
