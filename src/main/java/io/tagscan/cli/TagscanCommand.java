@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       AccountsCommand.class,
       CostCommand.class,
       DictionaryCommand.class,
+      PolicyCommand.class,
       ReportCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
       picocli.CommandLine.HelpCommand.class

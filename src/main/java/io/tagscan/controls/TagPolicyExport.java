@@ -114,7 +114,7 @@ final class TagPolicyExport {
     return rule.allowed();
   }
 
-  private static List<String> requiredFor(TagSpec spec, List<String> notes) {
+  static List<String> requiredFor(TagSpec spec, List<String> notes) {
     if (spec.appliesTo().isEmpty()) {
       return PolicyTypes.everyService();
     }

@@ -18,7 +18,13 @@ public enum RuleId {
   UNTAGGED_RESOURCE("untagged-resource", Severity.ERROR),
   EXEMPTION_EXPIRED("exemption-expired", Severity.WARNING),
   COST_ALLOCATION_TAG_INACTIVE("cost-allocation-tag-inactive", Severity.ERROR),
-  COST_ALLOCATION_TAG_UNUSED("cost-allocation-tag-unused", Severity.INFO);
+  COST_ALLOCATION_TAG_UNUSED("cost-allocation-tag-unused", Severity.INFO),
+  TAG_POLICY_MISSING("tag-policy-missing", Severity.ERROR),
+  TAG_POLICY_MISSING_REQUIRED_KEY("tag-policy-missing-required-key", Severity.ERROR),
+  TAG_POLICY_KEY_CASE("tag-policy-key-case", Severity.ERROR),
+  TAG_POLICY_VALUES_DIFFER("tag-policy-values-differ", Severity.WARNING),
+  TAG_POLICY_UNKNOWN_KEY("tag-policy-unknown-key", Severity.WARNING),
+  TAG_POLICY_VALIDATION_ERROR("tag-policy-validation-error", Severity.WARNING);
 
   private final String slug;
   private final Severity defaultSeverity;

@@ -135,6 +135,48 @@ final class RuleHelp {
             "A cost-allocation key has carried no spend yet.",
             "tagscan cost: a cost-allocation key is active in Billing but no spend has carried it"
                 + " yet (LastUsedDate empty). Fix: tag the resources that should carry it."));
+    help.put(
+        RuleId.TAG_POLICY_MISSING,
+        new Text(
+            "An account has no effective tag policy.",
+            "tagscan policy check: DescribeEffectivePolicy found no tag policy for the account, so"
+                + " none of the dictionary's keys is required or checked there. Fix: attach the"
+                + " policy tagscan dictionary export --to tag-policy writes."));
+    help.put(
+        RuleId.TAG_POLICY_MISSING_REQUIRED_KEY,
+        new Text(
+            "The tag policy does not require a mandatory key.",
+            "tagscan policy check: a key the dictionary makes mandatory is not in the effective"
+                + " policy's report_required_tag_for for the resource types its applies-to maps to,"
+                + " or ListRequiredTags does not report it in a region. Fix: add the types to the"
+                + " key's report_required_tag_for."));
+    help.put(
+        RuleId.TAG_POLICY_KEY_CASE,
+        new Text(
+            "The tag policy spells a key in another case.",
+            "tagscan policy check: the effective policy's tag_key differs from the dictionary's key"
+                + " only by case, so resources tagged as the dictionary says break the policy."
+                + " Fix: set tag_key to the dictionary's spelling."));
+    help.put(
+        RuleId.TAG_POLICY_VALUES_DIFFER,
+        new Text(
+            "The tag policy allows other values than the dictionary.",
+            "tagscan policy check: the effective policy's tag_value and the dictionary's allowed"
+                + " values differ; the finding names the values missing from the policy and the"
+                + " extra ones. Fix: set tag_value to the dictionary's allowed values."));
+    help.put(
+        RuleId.TAG_POLICY_UNKNOWN_KEY,
+        new Text(
+            "The tag policy requires a key the dictionary does not declare.",
+            "tagscan policy check: the effective policy (or ListRequiredTags) requires a key that"
+                + " is not in the dictionary. Fix: declare the key, or drop it from the policy."));
+    help.put(
+        RuleId.TAG_POLICY_VALIDATION_ERROR,
+        new Text(
+            "Organizations found an error in the effective tag policy.",
+            "tagscan policy check: ListEffectivePolicyValidationErrors reports an error in the"
+                + " account's effective tag policy, at the path the finding names. Fix: correct"
+                + " the contributing policies the message names."));
     for (RuleId rule : RuleId.values()) {
       if (!help.containsKey(rule)) {
         throw new IllegalStateException("no help for rule " + rule.slug());

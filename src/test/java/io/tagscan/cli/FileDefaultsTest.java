@@ -88,7 +88,8 @@ class FileDefaultsTest {
     var schema = FileDefaults.schema(root);
 
     assertThat(schema.options()).isEmpty();
-    assertThat(schema.commands()).containsOnlyKeys("scan", "accounts", "cost", "report");
+    assertThat(schema.commands()).containsOnlyKeys("scan", "accounts", "cost", "policy", "report");
+    assertThat(schema.commands().get("policy").commands()).containsOnlyKeys("check");
     assertThat(schema.commands().get("report").commands())
         .containsOnlyKeys("render", "merge", "diff");
     assertThat(schema.commands().get("scan").options())

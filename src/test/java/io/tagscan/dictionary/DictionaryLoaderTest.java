@@ -427,7 +427,9 @@ class DictionaryLoaderTest {
                 + " value-pattern-mismatch, value-case-mismatch, empty-value, key-convention,"
                 + " undeclared-key, pii-in-tag, tag-limit, account-missing-tag,"
                 + " sagemaker-tag-not-propagated, untagged-resource, exemption-expired,"
-                + " cost-allocation-tag-inactive, cost-allocation-tag-unused",
+                + " cost-allocation-tag-inactive, cost-allocation-tag-unused, tag-policy-missing,"
+                + " tag-policy-missing-required-key, tag-policy-key-case, tag-policy-values-differ,"
+                + " tag-policy-unknown-key, tag-policy-validation-error",
             "d.yaml:5:14: error: rules.key-alias: expected one of error, warning, info, off, got"
                 + " 'loud'");
   }

@@ -416,6 +416,112 @@ final class FakeAws {
         .withHeader("X-Amz-Target", equalTo(ORGANIZATIONS + operation));
   }
 
+  // ---- Tag policies ----
+
+  /** DescribeEffectivePolicy for the account answers with this tag-policy document. */
+  void effectivePolicy(String account, String content) {
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("EffectivePolicy")
+        .put("PolicyContent", content)
+        .put("LastUpdatedTimestamp", 1.7e9)
+        .put("TargetId", account)
+        .put("PolicyType", "TAG_POLICY");
+    server.stubFor(effectivePolicyCall(account).willReturn(json(200, body.toString())));
+  }
+
+  /** DescribeEffectivePolicy for the account fails with this JSON 1.1 error. */
+  void effectivePolicyFail(String account, int status, String code) {
+    server.stubFor(
+        effectivePolicyCall(account)
+            .willReturn(
+                json(status, "{\"__type\":\"" + code + "\",\"Message\":\"" + code + "\"}")));
+  }
+
+  private MappingBuilder effectivePolicyCall(String account) {
+    return organizationsCall("DescribeEffectivePolicy", null, null)
+        .withRequestBody(matchingJsonPath("$.PolicyType", equalTo("TAG_POLICY")))
+        .withRequestBody(matchingJsonPath("$.TargetId", equalTo(account)));
+  }
+
+  /**
+   * One ListEffectivePolicyValidationErrors page for the account: asked with {@code token} (null:
+   * first); each error is code, message and path.
+   */
+  void validationErrors(String account, String token, String nextToken, List<List<String>> errors) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("AccountId", account).put("PolicyType", "TAG_POLICY");
+    if (nextToken != null) {
+      body.put("NextToken", nextToken);
+    }
+    ArrayNode list = body.putArray("EffectivePolicyValidationErrors");
+    for (List<String> error : errors) {
+      list.addObject()
+          .put("ErrorCode", error.get(0))
+          .put("ErrorMessage", error.get(1))
+          .put("PathToError", error.get(2));
+    }
+    server.stubFor(
+        organizationsCall("ListEffectivePolicyValidationErrors", null, token)
+            .withRequestBody(matchingJsonPath("$.AccountId", equalTo(account)))
+            .withRequestBody(matchingJsonPath("$.PolicyType", equalTo("TAG_POLICY")))
+            .willReturn(json(200, body.toString())));
+  }
+
+  /** Every ListEffectivePolicyValidationErrors fails with this JSON 1.1 error. */
+  void validationErrorsFail(int status, String code) {
+    server.stubFor(
+        organizationsCall("ListEffectivePolicyValidationErrors", null, null)
+            .atPriority(4)
+            .willReturn(json(status, "{\"__type\":\"" + code + "\",\"Message\":\"no\"}")));
+  }
+
+  /**
+   * One ListRequiredTags page of an account × region (the account's role key): asked with {@code
+   * token} (null: first); each resource type with its reporting keys.
+   */
+  void requiredTags(
+      String accessKey,
+      String region,
+      String token,
+      String nextToken,
+      Map<String, List<String>> types) {
+    ObjectNode body = JSON.createObjectNode();
+    if (nextToken != null) {
+      body.put("NextToken", nextToken);
+    }
+    ArrayNode list = body.putArray("RequiredTags");
+    types.forEach(
+        (type, keys) -> {
+          ObjectNode tag = list.addObject().put("ResourceType", type);
+          tag.putArray("CloudFormationResourceTypes");
+          ArrayNode reporting = tag.putArray("ReportingTagKeys");
+          keys.forEach(reporting::add);
+        });
+    server.stubFor(
+        requiredTagsCall(accessKey, region, token).willReturn(json(200, body.toString())));
+  }
+
+  /** ListRequiredTags of an account × region (first page) fails with this JSON 1.1 error. */
+  void requiredTagsFail(String accessKey, String region, int status, String code) {
+    server.stubFor(
+        requiredTagsCall(accessKey, region, null)
+            .willReturn(
+                json(status, "{\"__type\":\"" + code + "\",\"Message\":\"" + code + "\"}")));
+  }
+
+  private MappingBuilder requiredTagsCall(String accessKey, String region, String token) {
+    MappingBuilder call = signedCall(TAGGING + "ListRequiredTags", accessKey, region, "tagging");
+    if (token == null) {
+      return call.atPriority(5);
+    }
+    return call.withRequestBody(matchingJsonPath("$.NextToken", equalTo(token))).atPriority(1);
+  }
+
+  static RequestPatternBuilder requiredTagsRequests() {
+    return postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo(TAGGING + "ListRequiredTags"));
+  }
+
   // ---- wire helpers ----
 
   /** A JSON 1.1 call to {@code target} (null: any) signed with the key for region and service. */
