@@ -2,6 +2,7 @@ package io.tagscan.report;
 
 import static java.util.stream.Collectors.joining;
 
+import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
@@ -71,7 +72,9 @@ final class JunitReportSink implements ReportSink {
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
       attribute("name", "tagscan");
-      attribute("tests", summary.resources() + context.errors().size());
+      long unjudged =
+          context.accounts().values().stream().filter(account -> !account.tagsKnown()).count();
+      attribute("tests", summary.resources() + context.errors().size() + unjudged);
       attribute("failures", summary.resourcesAtOrAbove(failOn));
       attribute("errors", context.errors().size());
       attribute("time", TIME);
@@ -112,13 +115,16 @@ final class JunitReportSink implements ReportSink {
     long resources = figures == null ? 0 : figures.resources();
     long failures = figures == null ? 0 : figures.resourcesAtOrAbove(failOn);
     int errors = errorsByAccount.getOrDefault(accountId, List.of()).size();
+    // An account whose tags could not be read is among the resources, not judged: skipped.
+    Account account = context.accounts().get(accountId);
+    int skipped = account != null && !account.tagsKnown() ? 1 : 0;
     xml.writeCharacters("  ");
     xml.writeStartElement("testsuite");
     attribute("name", suiteName(accountId));
-    attribute("tests", resources + errors);
+    attribute("tests", resources + errors + skipped);
     attribute("failures", failures);
     attribute("errors", errors);
-    attribute("skipped", 0);
+    attribute("skipped", skipped);
     attribute("time", TIME);
     xml.writeCharacters("\n");
     openSuite = accountId;
@@ -164,6 +170,20 @@ final class JunitReportSink implements ReportSink {
 
   private void testCase(CheckedResource checked) throws XMLStreamException {
     Resource resource = checked.resource();
+    if (!checked.tagsKnown()) {
+      xml.writeCharacters("    ");
+      xml.writeStartElement("testcase");
+      attribute("classname", className(resource.accountId(), resource.region()));
+      attribute("name", resource.arn());
+      attribute("time", TIME);
+      xml.writeCharacters("\n      ");
+      xml.writeEmptyElement("skipped");
+      attribute("message", "not judged: the account's tags could not be read");
+      xml.writeCharacters("\n    ");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      return;
+    }
     List<Finding> failing = new ArrayList<>();
     List<Finding> below = new ArrayList<>();
     for (Finding finding : checked.findings()) {

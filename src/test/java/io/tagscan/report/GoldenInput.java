@@ -84,11 +84,13 @@ record GoldenInput(
     List<Account> accounts = new ArrayList<>();
     for (JsonNode account : root.path("accounts")) {
       accounts.add(
-          Account.of(
+          new Account(
               account.path("id").asText(),
               account.path("name").asText(""),
               account.path("state").asText(""),
-              tags(account.path("tags"))));
+              new java.util.TreeMap<>(tags(account.path("tags"))),
+              "",
+              !account.path("tagsKnown").isBoolean() || account.path("tagsKnown").asBoolean()));
     }
     List<CheckedResource> resources = new ArrayList<>();
     for (JsonNode node : root.path("resources")) {
