@@ -43,6 +43,9 @@ public final class CommandLineFactory {
     listExitCodes(commandLine.getSubcommands().get("scan"), EnumSet.allOf(ExitCode.class));
     listExitCodes(commandLine.getSubcommands().get("cost"), EnumSet.allOf(ExitCode.class));
     listExitCodes(
+        commandLine.getSubcommands().get("check"),
+        EnumSet.complementOf(EnumSet.of(ExitCode.INCOMPLETE)));
+    listExitCodes(
         commandLine.getSubcommands().get("accounts"),
         EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS)));
     for (String file : List.of("lint", "export", "import")) {

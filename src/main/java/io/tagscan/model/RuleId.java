@@ -18,7 +18,8 @@ public enum RuleId {
   UNTAGGED_RESOURCE("untagged-resource", Severity.ERROR),
   EXEMPTION_EXPIRED("exemption-expired", Severity.WARNING),
   COST_ALLOCATION_TAG_INACTIVE("cost-allocation-tag-inactive", Severity.ERROR),
-  COST_ALLOCATION_TAG_UNUSED("cost-allocation-tag-unused", Severity.INFO);
+  COST_ALLOCATION_TAG_UNUSED("cost-allocation-tag-unused", Severity.INFO),
+  UNKNOWN_UNTIL_APPLY("unknown-until-apply", Severity.INFO);
 
   private final String slug;
   private final Severity defaultSeverity;

@@ -135,6 +135,13 @@ final class RuleHelp {
             "A cost-allocation key has carried no spend yet.",
             "tagscan cost: a cost-allocation key is active in Billing but no spend has carried it"
                 + " yet (LastUsedDate empty). Fix: tag the resources that should carry it."));
+    help.put(
+        RuleId.UNKNOWN_UNTIL_APPLY,
+        new Text(
+            "A tag is known only at apply or deploy time.",
+            "tagscan check: a Terraform plan marks the value as known after apply, or a"
+                + " CloudFormation template computes it with an intrinsic function (!Ref, !Sub, …),"
+                + " so it cannot be judged before deploy; a scan judges it once deployed."));
     for (RuleId rule : RuleId.values()) {
       if (!help.containsKey(rule)) {
         throw new IllegalStateException("no help for rule " + rule.slug());

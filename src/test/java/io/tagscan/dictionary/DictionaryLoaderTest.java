@@ -427,7 +427,7 @@ class DictionaryLoaderTest {
                 + " value-pattern-mismatch, value-case-mismatch, empty-value, key-convention,"
                 + " undeclared-key, pii-in-tag, tag-limit, account-missing-tag,"
                 + " sagemaker-tag-not-propagated, untagged-resource, exemption-expired,"
-                + " cost-allocation-tag-inactive, cost-allocation-tag-unused",
+                + " cost-allocation-tag-inactive, cost-allocation-tag-unused, unknown-until-apply",
             "d.yaml:5:14: error: rules.key-alias: expected one of error, warning, info, off, got"
                 + " 'loud'");
   }

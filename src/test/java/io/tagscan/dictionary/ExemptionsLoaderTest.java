@@ -95,7 +95,7 @@ class ExemptionsLoaderTest {
                 + " value-pattern-mismatch, value-case-mismatch, empty-value, key-convention,"
                 + " undeclared-key, pii-in-tag, tag-limit, account-missing-tag,"
                 + " sagemaker-tag-not-propagated, untagged-resource, exemption-expired,"
-                + " cost-allocation-tag-inactive, cost-allocation-tag-unused",
+                + " cost-allocation-tag-inactive, cost-allocation-tag-unused, unknown-until-apply",
             "x.yaml:6:14: error: exemption #1: expires: '2027-02-30' is not a real date",
             "x.yaml:9:14: error: exemption #2: expires: expected a date such as 2027-03-31"
                 + " (YYYY-MM-DD), got '31/03/2027'");
