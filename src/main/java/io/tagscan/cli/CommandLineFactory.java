@@ -46,6 +46,9 @@ public final class CommandLineFactory {
         commandLine.getSubcommands().get("policy").getSubcommands().get("check"),
         EnumSet.allOf(ExitCode.class));
     listExitCodes(
+        commandLine.getSubcommands().get("check"),
+        EnumSet.complementOf(EnumSet.of(ExitCode.INCOMPLETE)));
+    listExitCodes(
         commandLine.getSubcommands().get("accounts"),
         EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS)));
     for (String file : List.of("lint", "export", "import")) {

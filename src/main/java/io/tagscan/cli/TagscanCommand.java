@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         "Checks AWS resources against a tagging dictionary and reports what is out of line.",
     subcommands = {
       ScanCommand.class,
+      CheckCommand.class,
       AccountsCommand.class,
       CostCommand.class,
       DictionaryCommand.class,

@@ -11,7 +11,10 @@ import java.util.Set;
  * matches one of the globs, until the expiry date (inclusive).
  *
  * <p>An empty {@code rules} or {@code keys} set means every rule or every key. {@code file} and
- * {@code line} say where the exemption was written, so reports can point back to it.
+ * {@code line} say where the exemption was written, so reports can point back to it. {@code
+ * addresses} are globs over what {@code tagscan check} names resources by before they exist: a
+ * Terraform address or a CloudFormation logical id; {@code arns} match only resources read from AWS
+ * and {@code addresses} only those, so neither can waive the other by accident.
  */
 public record Exemption(
     List<Glob> arns,
@@ -20,10 +23,24 @@ public record Exemption(
     String reason,
     LocalDate expires,
     String file,
-    int line) {
+    int line,
+    List<Glob> addresses) {
+
+  /** An exemption of resources read from AWS only. */
+  public Exemption(
+      List<Glob> arns,
+      Set<RuleId> rules,
+      Set<String> keys,
+      String reason,
+      LocalDate expires,
+      String file,
+      int line) {
+    this(arns, rules, keys, reason, expires, file, line, List.of());
+  }
 
   public Exemption {
     arns = List.copyOf(arns);
+    addresses = List.copyOf(addresses);
     rules = Set.copyOf(rules);
     keys = Set.copyOf(keys);
     Objects.requireNonNull(reason, "reason");
@@ -33,14 +50,22 @@ public record Exemption(
 
   /** True when this exemption covers the finding's rule and key on a resource with this ARN. */
   public boolean covers(String arn, RuleId rule, String key) {
+    return covers(arn, false, rule, key);
+  }
+
+  /**
+   * True when this exemption covers the finding's rule and key on the resource named so: by its
+   * ARN, or, {@code beforeDeploy}, by its Terraform address or CloudFormation logical id.
+   */
+  public boolean covers(String name, boolean beforeDeploy, RuleId rule, String key) {
     if (!rules.isEmpty() && !rules.contains(rule)) {
       return false;
     }
     if (!keys.isEmpty() && (key == null || !keys.contains(key))) {
       return false;
     }
-    for (Glob glob : arns) {
-      if (glob.matches(arn)) {
+    for (Glob glob : beforeDeploy ? addresses : arns) {
+      if (glob.matches(name)) {
         return true;
       }
     }

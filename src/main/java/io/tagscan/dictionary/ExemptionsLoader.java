@@ -23,7 +23,7 @@ public final class ExemptionsLoader {
 
   static final List<String> TOP_FIELDS = List.of("version", "exemptions");
   static final List<String> EXEMPTION_FIELDS =
-      List.of("arns", "rules", "keys", "reason", "expires");
+      List.of("arns", "addresses", "rules", "keys", "reason", "expires");
 
   private static final List<String> RULE_SLUGS =
       Arrays.stream(RuleId.values()).map(RuleId::slug).toList();
@@ -107,7 +107,11 @@ public final class ExemptionsLoader {
       return null;
     }
     fields.allow(EXEMPTION_FIELDS);
-    fields.require("arns", "reason", "expires");
+    // arns, or for tagscan check addresses: either names the resources waived.
+    if (!fields.hasOrMisspelt("addresses")) {
+      fields.require("arns");
+    }
+    fields.require("reason", "expires");
     List<Glob> arns = new ArrayList<>();
     List<ScalarNode> arnNodes = fields.nonEmptyStrings("arns");
     if (arnNodes != null) {
@@ -122,6 +126,13 @@ public final class ExemptionsLoader {
                   + " 'arn:aws:s3:::legacy-*')");
         }
         arns.add(Glob.of(glob));
+      }
+    }
+    List<Glob> addresses = new ArrayList<>();
+    List<ScalarNode> addressNodes = fields.nonEmptyStrings("addresses");
+    if (addressNodes != null) {
+      for (ScalarNode node : fields.distinct("addresses", addressNodes)) {
+        addresses.add(Glob.of(node.getValue()));
       }
     }
     Set<RuleId> rules = new LinkedHashSet<>();
@@ -160,7 +171,7 @@ public final class ExemptionsLoader {
       fields.problem("reason", reasonNode, "must say why the exemption is granted");
     }
     LocalDate expires = readDate(fields);
-    if (reasonNode == null || expires == null || arnNodes == null) {
+    if (reasonNode == null || expires == null || (arnNodes == null && addressNodes == null)) {
       return null;
     }
     return new Exemption(
@@ -170,7 +181,8 @@ public final class ExemptionsLoader {
         reasonNode.getValue(),
         expires,
         fileName,
-        item.getStartMark().getLine() + 1);
+        item.getStartMark().getLine() + 1,
+        addresses);
   }
 
   private static LocalDate readDate(Fields fields) {

@@ -24,7 +24,8 @@ public enum RuleId {
   TAG_POLICY_KEY_CASE("tag-policy-key-case", Severity.ERROR),
   TAG_POLICY_VALUES_DIFFER("tag-policy-values-differ", Severity.WARNING),
   TAG_POLICY_UNKNOWN_KEY("tag-policy-unknown-key", Severity.WARNING),
-  TAG_POLICY_VALIDATION_ERROR("tag-policy-validation-error", Severity.WARNING);
+  TAG_POLICY_VALIDATION_ERROR("tag-policy-validation-error", Severity.WARNING),
+  UNKNOWN_UNTIL_APPLY("unknown-until-apply", Severity.INFO);
 
   private final String slug;
   private final Severity defaultSeverity;

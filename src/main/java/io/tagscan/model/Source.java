@@ -4,7 +4,11 @@ package io.tagscan.model;
 public enum Source {
   TAGGING_API("tagging-api"),
   SAGEMAKER("sagemaker"),
-  ORGANIZATIONS("organizations");
+  ORGANIZATIONS("organizations"),
+  /** A resource change of a Terraform plan ({@code terraform show -json}), before apply. */
+  TERRAFORM_PLAN("terraform-plan"),
+  /** A resource of a CloudFormation or SAM template, before deploy. */
+  CLOUDFORMATION("cloudformation");
 
   private final String slug;
 
@@ -15,6 +19,11 @@ public enum Source {
   /** The name used in reports and snapshots. */
   public String slug() {
     return slug;
+  }
+
+  /** True for a resource read from infrastructure as code rather than from AWS. */
+  public boolean beforeDeploy() {
+    return this == TERRAFORM_PLAN || this == CLOUDFORMATION;
   }
 
   /** Parses a slug; returns null for anything else. */

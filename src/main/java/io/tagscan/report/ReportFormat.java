@@ -1,8 +1,10 @@
 package io.tagscan.report;
 
+import io.tagscan.model.SourceLocation;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -98,5 +100,21 @@ public enum ReportFormat {
    */
   ReportSink newSink(Writer text, OutputStream bytes) {
     return byteSinkFactory != null ? byteSinkFactory.apply(bytes) : sinkFactory.apply(text);
+  }
+
+  /**
+   * A fresh writer of this format on a file ({@code bytes} non-null) or on standard output, for
+   * resources placed in files by {@code locations} (by name; null for resources read from AWS): a
+   * SARIF result then points at its file, line and column, and the terminal gets one line per
+   * finding, as a compiler writes them, instead of the table.
+   */
+  ReportSink newSink(Writer text, OutputStream bytes, Map<String, SourceLocation> locations) {
+    if (locations != null && this == SARIF) {
+      return new SarifReportSink(text, locations);
+    }
+    if (locations != null && this == TABLE) {
+      return new SourceLinesSink(text, locations);
+    }
+    return bytes == null ? newSink(text) : newSink(text, bytes);
   }
 }

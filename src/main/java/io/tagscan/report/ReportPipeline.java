@@ -6,16 +6,14 @@ import io.tagscan.model.AtomicFile;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.EnvironmentException;
 import io.tagscan.model.ScanError;
+import io.tagscan.model.SourceLocation;
 import io.tagscan.model.ToolVersion;
 import io.tagscan.model.WriteFailures;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -85,6 +83,8 @@ public final class ReportPipeline implements AutoCloseable {
   // Guarded by lock: what was masked in each account's own resource, to mask in its tags too.
   private final Map<String, PersonalDataMask> accountMasks = new HashMap<>();
   private State state = State.OPEN;
+  // Where each resource of a plan or template is, by its name; null for a scan of AWS.
+  private final Map<String, SourceLocation> locations;
 
   /**
    * Opens a pipeline: creates the output directory if missing and a temporary file for each report
@@ -97,6 +97,16 @@ public final class ReportPipeline implements AutoCloseable {
     return new ReportPipeline(dictionary, options, stdout, Tuning.DEFAULT, Opener.FILES);
   }
 
+  /** A pipeline for plans and templates: {@code locations} places each resource by its name. */
+  public static ReportPipeline open(
+      Dictionary dictionary,
+      ReportOptions options,
+      PrintWriter stdout,
+      Map<String, SourceLocation> locations) {
+    return new ReportPipeline(
+        dictionary, options, stdout, Tuning.DEFAULT, Opener.FILES, Map.copyOf(locations));
+  }
+
   ReportPipeline(Dictionary dictionary, ReportOptions options, PrintWriter stdout, Tuning tuning) {
     this(dictionary, options, stdout, tuning, Opener.FILES);
   }
@@ -107,6 +117,17 @@ public final class ReportPipeline implements AutoCloseable {
       PrintWriter stdout,
       Tuning tuning,
       Opener opener) {
+    this(dictionary, options, stdout, tuning, opener, null);
+  }
+
+  private ReportPipeline(
+      Dictionary dictionary,
+      ReportOptions options,
+      PrintWriter stdout,
+      Tuning tuning,
+      Opener opener,
+      Map<String, SourceLocation> locations) {
+    this.locations = locations;
     this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
     this.options = Objects.requireNonNull(options, "options");
     this.stdout = Objects.requireNonNull(stdout, "stdout");
@@ -126,10 +147,10 @@ public final class ReportPipeline implements AutoCloseable {
             ? null
             : new WorstResources(MARKDOWN_COSTLIEST, WorstResources.COSTLIEST_FIRST);
     this.suppressed = new SuppressedResources(options.showSuppressed() ? options.tableLimit() : 0);
-    Path tempDir = options.outputDir() != null ? options.outputDir() : systemTempDir();
+    Path tempDir = options.outputDir() != null ? options.outputDir() : TempFiles.systemTempDir();
     try {
       if (options.outputDir() != null) {
-        createDirectory(options.outputDir());
+        TempFiles.createDirectory(options.outputDir());
       }
       for (ReportFormat format : options.formats()) {
         Path file = options.file(format);
@@ -141,22 +162,12 @@ public final class ReportPipeline implements AutoCloseable {
       temp.closeAndDeleteAll();
       throw WriteFailures.cannotWrite("reports to", options.outputDir(), e);
     }
-    boolean streams = options.formats().stream().anyMatch(ReportFormat::streamsResources);
+    boolean streams =
+        locations != null || options.formats().stream().anyMatch(ReportFormat::streamsResources);
     this.spool =
         streams
             ? new Spool(tempDir, temp, tuning.runEntries(), tuning.runBytes(), tuning.fanIn())
             : null;
-  }
-
-  private static Path systemTempDir() {
-    return Paths.get(System.getProperty("java.io.tmpdir"));
-  }
-
-  private static void createDirectory(Path dir) throws IOException {
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new FileAlreadyExistsException(dir.toString());
-    }
-    Files.createDirectories(dir);
   }
 
   /**
@@ -233,7 +244,7 @@ public final class ReportPipeline implements AutoCloseable {
   }
 
   private Path spoolDir() {
-    return options.outputDir() != null ? options.outputDir() : systemTempDir();
+    return options.outputDir() != null ? options.outputDir() : TempFiles.systemTempDir();
   }
 
   /** Records an account the scan knows of, with its name, state and tags; the last call wins. */
@@ -307,11 +318,11 @@ public final class ReportPipeline implements AutoCloseable {
     try {
       for (ReportFormat format : options.formats()) {
         if (options.toStdout(format)) {
-          sinks.add(format.newSink(new KeepOpen(stdout)));
+          sinks.add(format.newSink(new KeepOpen(stdout), null, locations));
         } else {
           ReportFile file = new ReportFile(opener, pendingFiles.get(format), options.file(format));
           files.add(file);
-          sinks.add(format.newSink(file.writer(), file.bytes()));
+          sinks.add(format.newSink(file.writer(), file.bytes(), locations));
         }
       }
       for (ReportSink sink : sinks) {
@@ -345,19 +356,9 @@ public final class ReportPipeline implements AutoCloseable {
     }
   }
 
-  /** What receives the sorted resources one by one. */
-  private interface ResourceConsumer {
-    void accept(CheckedResource resource) throws IOException;
-  }
-
-  private void forEachSorted(ResourceConsumer consumer) throws IOException {
-    if (spool == null) {
-      return;
-    }
-    try (SortedRuns.Merge merge = spool.sorted()) {
-      for (CheckedResource next = merge.nextResource(); next != null; next = merge.nextResource()) {
-        consumer.accept(next);
-      }
+  private void forEachSorted(Spool.Consumer consumer) throws IOException {
+    if (spool != null) {
+      spool.forEachSorted(consumer);
     }
   }
 

@@ -177,6 +177,13 @@ final class RuleHelp {
             "tagscan policy check: ListEffectivePolicyValidationErrors reports an error in the"
                 + " account's effective tag policy, at the path the finding names. Fix: correct"
                 + " the contributing policies the message names."));
+    help.put(
+        RuleId.UNKNOWN_UNTIL_APPLY,
+        new Text(
+            "A tag is known only at apply or deploy time.",
+            "tagscan check: a Terraform plan marks the value as known after apply, or a"
+                + " CloudFormation template computes it with an intrinsic function (!Ref, !Sub, …),"
+                + " so it cannot be judged before deploy; a scan judges it once deployed."));
     for (RuleId rule : RuleId.values()) {
       if (!help.containsKey(rule)) {
         throw new IllegalStateException("no help for rule " + rule.slug());

@@ -10,6 +10,7 @@ import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
+import io.tagscan.model.SourceLocation;
 import io.tagscan.model.Suppressed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +39,10 @@ import java.util.Set;
  * suppression whose justification is the exemption's reason. Every text is first made {@linkplain
  * Escaping#visible visible} and then escaped as JSON, so no control or bidirectional character
  * reaches a reader's page.
+ *
+ * <p>For {@code tagscan check}, each result points instead at the file, line and column where its
+ * resource is written (the artifact URI relative to the working directory), and its logical
+ * location is the resource's Terraform address or CloudFormation logical id.
  */
 final class SarifReportSink implements ReportSink {
 
@@ -48,9 +54,16 @@ final class SarifReportSink implements ReportSink {
   private static final Set<String> LINE_ARRAYS = Set.of("rules", "results");
 
   private final JsonGenerator json;
+  private final Map<String, SourceLocation> locations;
   private String dictionaryUri;
 
   SarifReportSink(Writer out) {
+    this(out, Map.of());
+  }
+
+  /** A log whose results point at where {@code locations} says each resource is written. */
+  SarifReportSink(Writer out, Map<String, SourceLocation> locations) {
+    this.locations = locations;
     try {
       json = FACTORY.createGenerator(out);
     } catch (IOException e) {
@@ -172,10 +185,15 @@ final class SarifReportSink implements ReportSink {
     json.writeStartObject();
     json.writeObjectFieldStart("physicalLocation");
     json.writeObjectFieldStart("artifactLocation");
-    json.writeStringField("uri", dictionaryUri);
+    SourceLocation source = locations.get(resource.arn());
+    json.writeStringField(
+        "uri", source == null ? dictionaryUri : relativeUri(fromWorkingDirectory(source.file())));
     json.writeEndObject();
     json.writeObjectFieldStart("region");
-    json.writeNumberField("startLine", 1);
+    json.writeNumberField("startLine", source == null ? 1 : Math.max(1, source.line()));
+    if (source != null && source.column() > 0) {
+      json.writeNumberField("startColumn", source.column());
+    }
     json.writeEndObject();
     json.writeEndObject();
     json.writeArrayFieldStart("logicalLocations");
@@ -255,6 +273,16 @@ final class SarifReportSink implements ReportSink {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  /** An absolute path under the working directory as relative to it; any other path as given. */
+  static String fromWorkingDirectory(String file) {
+    java.nio.file.Path path = java.nio.file.Paths.get(file);
+    if (!path.isAbsolute()) {
+      return file;
+    }
+    java.nio.file.Path here = java.nio.file.Paths.get("").toAbsolutePath();
+    return path.normalize().startsWith(here) ? here.relativize(path.normalize()).toString() : file;
   }
 
   /**

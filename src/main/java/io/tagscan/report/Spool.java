@@ -1,5 +1,6 @@
 package io.tagscan.report;
 
+import io.tagscan.model.CheckedResource;
 import io.tagscan.report.SortedRuns.Chain;
 import io.tagscan.report.SortedRuns.Ends;
 import io.tagscan.report.SortedRuns.Entry;
@@ -175,6 +176,20 @@ final class Spool {
    * are chained into one source; sources beyond the fan-in are merged first, so no more than {@code
    * fanIn} files are open at once.
    */
+  /** What receives the sorted resources one by one. */
+  interface Consumer {
+    void accept(CheckedResource resource) throws IOException;
+  }
+
+  /** Hands every resource to {@code consumer} in sorted order. */
+  void forEachSorted(Consumer consumer) throws IOException {
+    try (Merge merge = sorted()) {
+      for (CheckedResource next = merge.nextResource(); next != null; next = merge.nextResource()) {
+        consumer.accept(next);
+      }
+    }
+  }
+
   Merge sorted() throws IOException {
     List<Entry> last;
     List<Run> spilled;

@@ -96,4 +96,17 @@ final class TempFiles {
       throw failure;
     }
   }
+
+  /** The system's directory for temporary files. */
+  static Path systemTempDir() {
+    return java.nio.file.Paths.get(System.getProperty("java.io.tmpdir"));
+  }
+
+  /** Creates the directory and its parents, unless it is there; a file in its place is an error. */
+  static void createDirectory(Path dir) throws IOException {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new java.nio.file.FileAlreadyExistsException(dir.toString());
+    }
+    Files.createDirectories(dir);
+  }
 }

@@ -43,11 +43,19 @@ final class ExemptionFilter {
    * The findings that stand for the resource with this ARN (unsorted), and how many were waived.
    */
   Applied apply(String arn, List<FindingSink.Pending> pending) {
+    return apply(arn, false, pending);
+  }
+
+  /**
+   * The same for a resource named, {@code beforeDeploy}, by its Terraform address or CloudFormation
+   * logical id rather than its ARN.
+   */
+  Applied apply(String arn, boolean beforeDeploy, List<FindingSink.Pending> pending) {
     List<Finding> standing = new ArrayList<>(pending.size());
     List<Suppressed> waived = new ArrayList<>();
     Set<Seen> seen = null;
     for (FindingSink.Pending entry : pending) {
-      Exemption waiver = covering(live, arn, entry);
+      Exemption waiver = covering(live, arn, beforeDeploy, entry);
       if (waiver != null) {
         waived.add(new Suppressed(entry.finding(), waiver.reason(), waiver.origin()));
         continue;
@@ -56,7 +64,7 @@ final class ExemptionFilter {
       standing.add(finding);
       for (int i = 0; i < expired.size(); i++) {
         Exemption exemption = expired.get(i);
-        if (!covers(exemption, arn, entry)) {
+        if (!covers(exemption, arn, beforeDeploy, entry)) {
           continue;
         }
         if (seen == null) {
@@ -77,23 +85,24 @@ final class ExemptionFilter {
   record Applied(List<Finding> standing, List<Suppressed> waived) {}
 
   private static Exemption covering(
-      List<Exemption> exemptions, String arn, FindingSink.Pending entry) {
+      List<Exemption> exemptions, String arn, boolean beforeDeploy, FindingSink.Pending entry) {
     for (Exemption exemption : exemptions) {
-      if (covers(exemption, arn, entry)) {
+      if (covers(exemption, arn, beforeDeploy, entry)) {
         return exemption;
       }
     }
     return null;
   }
 
-  private static boolean covers(Exemption exemption, String arn, FindingSink.Pending entry) {
+  private static boolean covers(
+      Exemption exemption, String arn, boolean beforeDeploy, FindingSink.Pending entry) {
     Finding finding = entry.finding();
     if (finding.rule() == RuleId.EXEMPTION_EXPIRED) {
       return false;
     }
-    return exemption.covers(arn, finding.rule(), finding.key())
+    return exemption.covers(arn, beforeDeploy, finding.rule(), finding.key())
         || (entry.dictionaryKey() != null
-            && exemption.covers(arn, finding.rule(), entry.dictionaryKey()));
+            && exemption.covers(arn, beforeDeploy, finding.rule(), entry.dictionaryKey()));
   }
 
   private Finding expiredFinding(Exemption exemption, String key) {

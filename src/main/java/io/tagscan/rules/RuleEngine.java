@@ -7,6 +7,7 @@ import io.tagscan.dictionary.Exemption;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Finding;
+import io.tagscan.model.PlannedResource;
 import io.tagscan.model.Resource;
 import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
@@ -159,6 +160,94 @@ public final class RuleEngine {
   }
 
   /**
+   * A resource of a Terraform plan or CloudFormation template judged before it exists, by the same
+   * rules as a scan judges its type: the rules that need live AWS (propagation from a SageMaker
+   * domain, {@code untagged-resource}, account tags) do not run. A tag whose value is known only at
+   * apply is not judged by its value (nor counted as missing) but gets an {@code
+   * unknown-until-apply} finding; when tags may be added at apply ({@link
+   * PlannedResource#moreTagsUnknown}), a mandatory key that is absent is {@code
+   * unknown-until-apply} too, rather than missing. Exemptions match the resource's address or
+   * logical id.
+   */
+  @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
+  public CheckedResource judgePlanned(PlannedResource planned) {
+    Resource resource = planned.resource();
+    FindingSink raw = new FindingSink(severities);
+    if (rules.length > 0) {
+      ResolvedResource resolved = new ResolvedResource(dictionary, resource);
+      for (ResourceRule rule : rules) {
+        rule.check(resolved, raw);
+      }
+    }
+    FindingSink sink = new FindingSink(severities);
+    boolean reportUnknown = severities[RuleId.UNKNOWN_UNTIL_APPLY.ordinal()] != null;
+    String when =
+        resource.source() == io.tagscan.model.Source.TERRAFORM_PLAN
+            ? "only after apply"
+            : "only at deploy (an intrinsic function)";
+    for (FindingSink.Pending pending : raw.pending()) {
+      Finding f = pending.finding();
+      if (f.key() != null && planned.unknownKeys().contains(f.key()) && judgesValue(f.rule())) {
+        continue;
+      }
+      if (f.rule() == RuleId.MISSING_MANDATORY_TAG && planned.moreTagsUnknown()) {
+        if (reportUnknown) {
+          sink.add(
+              RuleId.UNKNOWN_UNTIL_APPLY,
+              f.key(),
+              null,
+              f.expected(),
+              "check the tag once applied, or set it in the configuration: " + f.fix(),
+              "mandatory tag "
+                  + quote(f.key())
+                  + " is not set, but the tags are known "
+                  + when
+                  + ", which may set it");
+        }
+        continue;
+      }
+      sink.add(
+          f.rule(),
+          f.key(),
+          f.value(),
+          f.expected(),
+          f.fix(),
+          f.message(),
+          pending.dictionaryKey());
+    }
+    if (reportUnknown) {
+      for (String key : new java.util.TreeSet<>(planned.unknownKeys())) {
+        SpecInfo info = dictionary.exact(key);
+        sink.add(
+            RuleId.UNKNOWN_UNTIL_APPLY,
+            key,
+            null,
+            info == null ? null : info.expectedPresent(),
+            null,
+            "the value of the tag "
+                + quote(key)
+                + " is known only after apply, so it is not judged");
+      }
+    }
+    Judged judged = finish(resource.arn(), true, sink);
+    return new CheckedResource(resource, judged.findings(), true, judged.waived());
+  }
+
+  /** True for the rules that judge a tag's value, which a value known only after apply escapes. */
+  private static boolean judgesValue(RuleId rule) {
+    return switch (rule) {
+      case EMPTY_VALUE,
+          VALUE_CASE_MISMATCH,
+          VALUE_NOT_ALLOWED,
+          VALUE_PATTERN_MISMATCH,
+          PII_IN_TAG,
+          TAG_LIMIT ->
+          true;
+      default -> false;
+    };
+  }
+
+  /**
    * The finding the value rules give {@code value} of the declared {@code key}, judged as the value
    * of that key on a resource in its scope, or null when the value is valid, the key is not
    * declared (or reserved), or the rule it would draw is switched off. Spend grouped by a tag in
@@ -250,6 +339,10 @@ public final class RuleEngine {
   }
 
   private Judged finish(String arn, FindingSink sink) {
+    return finish(arn, false, sink);
+  }
+
+  private Judged finish(String arn, boolean beforeDeploy, FindingSink sink) {
     if (sink.isEmpty()) {
       return Judged.NOTHING;
     }
@@ -261,7 +354,7 @@ public final class RuleEngine {
         findings.add(pending.finding());
       }
     } else {
-      ExemptionFilter.Applied applied = exemptions.apply(arn, sink.pending());
+      ExemptionFilter.Applied applied = exemptions.apply(arn, beforeDeploy, sink.pending());
       findings = applied.standing();
       waived = applied.waived();
       waived.sort(SUPPRESSED_ORDER);

@@ -18,7 +18,8 @@ final class UntaggedResourceRule implements ResourceRule {
 
   @Override
   public void check(ResolvedResource resource, FindingSink sink) {
-    if (resource.resource.source() == Source.TAGGING_API || resource.userTagCount > 0) {
+    // Direct discovery is SageMaker's listing; a plan or template is judged before it exists.
+    if (resource.resource.source() != Source.SAGEMAKER || resource.userTagCount > 0) {
       return;
     }
     List<String> mandatory = new ArrayList<>();

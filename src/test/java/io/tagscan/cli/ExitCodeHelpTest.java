@@ -20,6 +20,7 @@ class ExitCodeHelpTest {
         Arguments.of(List.of("scan"), List.of(0, 1, 2, 3, 4, 130, 141, 143)),
         Arguments.of(List.of("accounts"), List.of(0, 2, 3, 4, 130, 141, 143)),
         Arguments.of(List.of("cost"), List.of(0, 1, 2, 3, 4, 130, 141, 143)),
+        Arguments.of(List.of("check"), List.of(0, 1, 2, 4, 130, 141, 143)),
         Arguments.of(List.of("dictionary", "lint"), List.of(0, 2, 4, 130, 141, 143)),
         Arguments.of(List.of("dictionary", "export"), List.of(0, 2, 4, 130, 141, 143)),
         Arguments.of(List.of("dictionary", "import"), List.of(0, 2, 4, 130, 141, 143)));

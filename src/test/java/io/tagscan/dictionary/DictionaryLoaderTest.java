@@ -429,7 +429,8 @@ class DictionaryLoaderTest {
                 + " sagemaker-tag-not-propagated, untagged-resource, exemption-expired,"
                 + " cost-allocation-tag-inactive, cost-allocation-tag-unused, tag-policy-missing,"
                 + " tag-policy-missing-required-key, tag-policy-key-case, tag-policy-values-differ,"
-                + " tag-policy-unknown-key, tag-policy-validation-error",
+                + " tag-policy-unknown-key, tag-policy-validation-error,"
+                + " unknown-until-apply",
             "d.yaml:5:14: error: rules.key-alias: expected one of error, warning, info, off, got"
                 + " 'loud'");
   }

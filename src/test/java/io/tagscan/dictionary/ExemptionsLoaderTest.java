@@ -97,7 +97,8 @@ class ExemptionsLoaderTest {
                 + " sagemaker-tag-not-propagated, untagged-resource, exemption-expired,"
                 + " cost-allocation-tag-inactive, cost-allocation-tag-unused, tag-policy-missing,"
                 + " tag-policy-missing-required-key, tag-policy-key-case, tag-policy-values-differ,"
-                + " tag-policy-unknown-key, tag-policy-validation-error",
+                + " tag-policy-unknown-key, tag-policy-validation-error,"
+                + " unknown-until-apply",
             "x.yaml:6:14: error: exemption #1: expires: '2027-02-30' is not a real date",
             "x.yaml:9:14: error: exemption #2: expires: expected a date such as 2027-03-31"
                 + " (YYYY-MM-DD), got '31/03/2027'");

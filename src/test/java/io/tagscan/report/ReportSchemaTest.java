@@ -64,6 +64,7 @@ class ReportSchemaTest {
         golden.resolve("scan/baseline-new-findings/expected.tagscan-report.json"),
         golden.resolve("merge/three-shards/expected.tagscan-report.json"),
         golden.resolve("render/hostile-every-format/expected.tagscan-report.json"),
+        golden.resolve("check/sarif/expected.tagscan-report.json"),
         Paths.get("src/test/resources/interchange/example.json"));
   }
 

@@ -52,7 +52,8 @@ class SarifSchemaTest {
     assertThat(sarifLogs().map(Path::toString))
         .anyMatch(path -> path.contains("/report/mixed-hostile/"))
         .anyMatch(path -> path.contains("/scan/"))
-        .anyMatch(path -> path.contains("/render/"));
+        .anyMatch(path -> path.contains("/render/"))
+        .anyMatch(path -> path.contains("/check/"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -75,7 +76,18 @@ class SarifSchemaTest {
           .isNotEmpty();
       JsonNode logical = location.path("logicalLocations").path(0);
       assertThat(logical.path("kind").asText()).isEqualTo("resource");
-      assertThat(logical.path("fullyQualifiedName").asText()).startsWith("arn:");
+      if (log.toString().contains("/check/")) {
+        // tagscan check: the file, line and column the resource is written at, named by its id.
+        JsonNode physical = location.path("physicalLocation");
+        assertThat(physical.path("artifactLocation").path("uri").asText())
+            .startsWith("src/test/resources/golden/check/")
+            .doesNotContain("dictionary");
+        assertThat(physical.path("region").path("startLine").asInt()).isPositive();
+        assertThat(physical.path("region").path("startColumn").asInt()).isPositive();
+        assertThat(logical.path("fullyQualifiedName").asText()).doesNotStartWith("arn:");
+      } else {
+        assertThat(logical.path("fullyQualifiedName").asText()).startsWith("arn:");
+      }
       assertThat(result.path("properties").path("accountId").isTextual()).isTrue();
       assertThat(result.path("properties").path("region").isTextual()).isTrue();
     }
