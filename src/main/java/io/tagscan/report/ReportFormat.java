@@ -99,4 +99,9 @@ public enum ReportFormat {
   ReportSink newSink(Writer text, OutputStream bytes) {
     return byteSinkFactory != null ? byteSinkFactory.apply(bytes) : sinkFactory.apply(text);
   }
+
+  /** True for the formats that rank the costliest noncompliant resources (the same ten). */
+  boolean ranksCostliest() {
+    return this == MARKDOWN || this == HTML || this == TABLE;
+  }
 }

@@ -9,7 +9,6 @@ import static io.tagscan.report.Numbers.percent;
 import static io.tagscan.report.Numbers.plural;
 
 import io.tagscan.model.CheckedResource;
-import io.tagscan.model.Cost;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
@@ -118,47 +117,13 @@ final class TableReportSink implements ReportSink {
               + count(info.sagemakerListedOnly())
               + " of them never returned by the Tagging API");
     }
-    unallocatable(summary.unallocatable());
+    TableCosts.unallocatable(summary.unallocatable(), width, text);
     findings(context.worst(), summary.resourcesWithFindings());
+    TableCosts.costliest(context.costliestNoncompliant(), width, text);
     suppressed(context);
     errors(context.errors());
     text.append('\n');
     prose(label(context.verdict()) + ": " + context.verdictSentence());
-  }
-
-  /** Per cost-allocation key, what the priced resources lacking a valid value for it cost. */
-  private void unallocatable(UnallocatableSpend spend) {
-    if (spend == null) {
-      return;
-    }
-    prose("unallocatable spend, of " + costs(spend.priced()) + " priced:");
-    for (UnallocatableSpend.KeyAmounts key : spend.keys()) {
-      StringBuilder line =
-          new StringBuilder("  ")
-              .append(terminal(key.key()))
-              .append(": ")
-              .append(costs(key.totals()));
-      if (!key.byAccount().isEmpty()) {
-        line.append(" (");
-        String separator = "";
-        for (var account : key.byAccount().entrySet()) {
-          line.append(separator)
-              .append(account.getKey().isEmpty() ? "–" : terminal(account.getKey()))
-              .append(' ')
-              .append(costs(account.getValue()));
-          separator = "; ";
-        }
-        line.append(')');
-      }
-      for (String wrapped : TerminalText.wrap(line.toString(), width, "  ", "    ")) {
-        text.append(wrapped).append('\n');
-      }
-    }
-  }
-
-  private static String costs(List<Cost> costs) {
-    return String.join(
-        ", ", costs.stream().map(c -> c.amountText() + " " + terminal(c.currency())).toList());
   }
 
   private String label(ReportContext.Verdict verdict) {
