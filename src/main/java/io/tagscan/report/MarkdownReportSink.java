@@ -6,7 +6,6 @@ import static io.tagscan.report.Numbers.percent;
 import static io.tagscan.report.Numbers.plural;
 
 import io.tagscan.model.CheckedResource;
-import io.tagscan.model.Cost;
 import io.tagscan.model.Finding;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
@@ -14,7 +13,6 @@ import io.tagscan.model.Suppressed;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -74,7 +72,7 @@ final class MarkdownReportSink implements ReportSink {
     rules(summary);
     accounts(context);
     coverage(summary);
-    unallocatable(summary.unallocatable());
+    MarkdownCosts.unallocatable(summary.unallocatable(), page);
     worst(context);
     costliest(context);
     suppressed(context);
@@ -371,52 +369,6 @@ final class MarkdownReportSink implements ReportSink {
           .append(" |\n");
     }
     page.append('\n');
-  }
-
-  /**
-   * What priced resources lacking a valid cost-allocation value cost, only with a billing export.
-   */
-  private void unallocatable(UnallocatableSpend spend) {
-    if (spend == null) {
-      return;
-    }
-    page.append("### Unallocatable spend by cost-allocation key\n\n")
-        .append("Spend of the resources in a key's scope that lack a valid value for it, of ")
-        .append(costs(spend.priced()))
-        .append(" priced by the billing export.\n\n");
-    page.append("| Key | Account | Unallocatable | Currency |\n|---|---|--:|---|\n");
-    for (UnallocatableSpend.KeyAmounts key : spend.keys()) {
-      for (Cost cost : key.totals()) {
-        costRow(markdown(key.key()), "all accounts", cost);
-      }
-      for (var account : key.byAccount().entrySet()) {
-        for (Cost cost : account.getValue()) {
-          costRow(
-              markdown(key.key()),
-              account.getKey().isEmpty() ? "–" : markdown(account.getKey()),
-              cost);
-        }
-      }
-    }
-    page.append('\n');
-  }
-
-  private void costRow(String key, String account, Cost cost) {
-    page.append("| ")
-        .append(key)
-        .append(" | ")
-        .append(account)
-        .append(" | ")
-        .append(cost.amountText())
-        .append(" | ")
-        .append(markdown(cost.currency()))
-        .append(" |\n");
-  }
-
-  /** Amounts in several currencies, each apart: {@code 12.30 USD, 4 EUR}. */
-  static String costs(List<Cost> costs) {
-    return String.join(
-        ", ", costs.stream().map(c -> c.amountText() + " " + markdown(c.currency())).toList());
   }
 
   @Override
