@@ -2,6 +2,11 @@ package io.tagscan.bench;
 
 import io.tagscan.billing.CostMetric;
 import io.tagscan.billing.FocusCosts;
+import io.tagscan.cost.FocusSpend;
+import io.tagscan.cost.FocusSplit;
+import io.tagscan.cost.SpendJudge;
+import io.tagscan.dictionary.DictionaryLoader;
+import io.tagscan.rules.RuleEngine;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -11,15 +16,18 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Shows that reading a FOCUS export keeps memory flat: writes a gzipped export of ROWS rows over
  * IDS distinct resources (streamed, never in memory), then sums it under whatever {@code -Xmx} the
- * JVM was given and prints rows, bytes, wall and CPU time and the peak heap after GC.
+ * JVM was given and prints rows, bytes, wall and CPU time and the peak heap after GC. With a third
+ * argument {@code split} it judges the export's own tags instead, as {@code tagscan cost --focus}
+ * does ({@link FocusSplit}), for a cost-center key with 10,000 distinct values.
  *
- * <p>{@code java -Xmx64m -cp … io.tagscan.bench.FocusReadHarness 20000000 100000}
+ * <p>{@code java -Xmx64m -cp … io.tagscan.bench.FocusReadHarness 20000000 100000 [split]}
  */
 public final class FocusReadHarness {
 
@@ -34,7 +42,11 @@ public final class FocusReadHarness {
       ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
       long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long wall0 = System.nanoTime();
-      FocusCosts costs = FocusCosts.read(List.of(file), CostMetric.BILLED_COST);
+      boolean split = args.length > 2 && args[2].equals("split");
+      long held =
+          split
+              ? split(file).keys().get(0).rows().size()
+              : FocusCosts.read(List.of(file), CostMetric.BILLED_COST).resources();
       long wall = System.nanoTime() - wall0;
       long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
       long peak = 0;
@@ -44,12 +56,13 @@ public final class FocusReadHarness {
         }
       }
       System.err.printf(
-          "rows=%d csvBytes=%d gzBytes=%d resources=%d wall=%.1fs cpu=%.1fs"
+          "rows=%d csvBytes=%d gzBytes=%d %s=%d wall=%.1fs cpu=%.1fs"
               + " heapAfterGc=%dMB maxHeap=%dMB%n",
           rows,
           raw,
           Files.size(file),
-          costs.resources(),
+          split ? "sums" : "resources",
+          held,
           wall / 1e9,
           cpu / 1e9,
           peak >> 20,
@@ -57,6 +70,25 @@ public final class FocusReadHarness {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  private static FocusSpend split(Path file) {
+    RuleEngine engine =
+        new RuleEngine(
+            DictionaryLoader.parse(
+                "harness.yaml",
+                "version: 1\nprefix: anycompany\ntags:\n"
+                    + "  - key: anycompany:finance:cost-center\n"
+                    + "    cost-allocation: true\n"
+                    + "    mandatory: true\n"
+                    + "    values: { pattern: '^[0-9]{4}$' }\n"),
+            List.of(),
+            LocalDate.parse("2026-12-01"));
+    return FocusSplit.read(
+        List.of(file),
+        CostMetric.BILLED_COST,
+        List.of("anycompany:finance:cost-center"),
+        new SpendJudge(engine));
   }
 
   private static long write(Path file, long rows, int ids) throws IOException {

@@ -1,11 +1,13 @@
 package io.tagscan.cli;
 
+import io.tagscan.billing.CostMetric;
 import io.tagscan.cost.CostReport;
 import io.tagscan.cost.CostRequest;
 import io.tagscan.cost.CostService;
 import io.tagscan.model.CostQuery;
 import io.tagscan.model.ExitCode;
 import io.tagscan.model.Finding;
+import io.tagscan.model.Printable;
 import io.tagscan.model.UsageException;
 import io.tagscan.report.CostReports;
 import java.math.BigDecimal;
@@ -31,8 +33,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Spend by cost-allocation key: valid, invalid (per value, with the rule and the fix) and",
-      "untagged, per account and in total, from Cost Explorer or from saved",
-      "'aws ce get-cost-and-usage' output; and the cost allocation tags Billing has not activated.",
+      "untagged, per account and in total, from Cost Explorer, from saved",
+      "'aws ce get-cost-and-usage' output or from FOCUS exports' own tags; and the cost",
+      "allocation tags Billing has not activated.",
     })
 final class CostCommand implements Callable<Integer> {
 
@@ -55,6 +58,27 @@ final class CostCommand implements Callable<Integer> {
               + " Type=DIMENSION,Key=LINKED_ACCOUNT', one or more files (pages, keys). No AWS"
               + " call is made.")
   List<Path> costFiles = new ArrayList<>();
+
+  @Option(
+      names = "--focus",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "FOCUS 1.x exports from AWS Data Exports (CSV or CSV.gz): the same split judged from"
+              + " their own Tags column, and the spend of rows with no ResourceId. Alone, no AWS"
+              + " call is made.")
+  List<Path> focus = new ArrayList<>();
+
+  @Option(
+      names = "--cost-metric",
+      paramLabel = "BilledCost|EffectiveCost",
+      description = "With --focus: the cost column to sum (default: BilledCost).")
+  String costMetric;
+
+  @Option(
+      names = "--cost-explorer",
+      description = "With --focus: read Cost Explorer too, and report both side by side.")
+  boolean costExplorer;
 
   @Option(
       names = "--period",
@@ -182,7 +206,16 @@ final class CostCommand implements Callable<Integer> {
     List<CostReports> chosen = formats();
     CostReport report =
         CostService.run(
-            new CostRequest(dictionaryFile, query(), costFiles, profile, endpointUrl, maxRequests));
+            new CostRequest(
+                dictionaryFile,
+                query(),
+                costFiles,
+                profile,
+                endpointUrl,
+                maxRequests,
+                focus,
+                focusMetric(),
+                focus.isEmpty() || costExplorer));
     int width = parent.environment().tableWidth();
     for (CostReports format : chosen) {
       if (output == null) {
@@ -231,6 +264,7 @@ final class CostCommand implements Callable<Integer> {
         && (failAbove.signum() < 0 || failAbove.compareTo(BigDecimal.valueOf(100)) > 0)) {
       problems.add("--fail-above takes a percentage from 0 to 100");
     }
+    focusProblems(problems);
     if (!problems.isEmpty()) {
       throw new UsageException(String.join("; ", problems));
     }
@@ -239,6 +273,53 @@ final class CostCommand implements Callable<Integer> {
       return new CostQuery(last[0], last[1], granularity, metric);
     }
     return new CostQuery(start, end, granularity, metric);
+  }
+
+  /** What --focus alone cannot take: the options that shape a Cost Explorer query. */
+  private void focusProblems(List<String> problems) {
+    if (focus.isEmpty()) {
+      if (costExplorer) {
+        problems.add(
+            "--cost-explorer goes with --focus (without it, Cost Explorer is read anyway)");
+      }
+      return;
+    }
+    if (costExplorer && !costFiles.isEmpty()) {
+      problems.add("give either --cost-explorer or --cost-file beside --focus, not both");
+    }
+    if (costExplorer || !costFiles.isEmpty()) {
+      return;
+    }
+    var parsed = spec.commandLine().getParseResult();
+    List<String> query =
+        List.of("--period", "--start", "--end", "--granularity", "--metric").stream()
+            .filter(parsed::hasMatchedOption)
+            .toList();
+    if (!query.isEmpty()) {
+      problems.add(
+          String.join(", ", query)
+              + (query.size() == 1 ? " shapes" : " shape")
+              + " a Cost Explorer query, and a FOCUS export covers its own period;"
+              + " add --cost-explorer to read both");
+    }
+  }
+
+  /** The --cost-metric given, checked: it chooses a column of the --focus exports. */
+  private CostMetric focusMetric() {
+    if (costMetric == null) {
+      return CostMetric.BILLED_COST;
+    }
+    if (focus.isEmpty()) {
+      throw new UsageException("--cost-metric chooses the cost column of --focus exports");
+    }
+    CostMetric metric = CostMetric.fromColumn(costMetric);
+    if (metric == null) {
+      throw new UsageException(
+          "--cost-metric '"
+              + Printable.of(costMetric)
+              + "' is not a FOCUS cost column: BilledCost or EffectiveCost");
+    }
+    return metric;
   }
 
   private List<CostReports> formats() {

@@ -10,7 +10,10 @@ import java.util.Objects;
 /**
  * Everything a cost run found, for the reports: the query, where the spend came from, the
  * activation findings, the spend of each cost-allocation key, account names where the source gave
- * them, the Cost Explorer requests estimated and made, the calls that failed, and notes.
+ * them, the Cost Explorer requests estimated and made, the calls that failed, notes, and the split
+ * judged from FOCUS exports' own tags ({@code focus}, null when none was read). {@code source} is
+ * where {@code keys} came from: {@code cost-explorer}, {@code cost-file}, or {@code focus} when
+ * only exports were read (then {@code keys} is empty and every figure is in {@code focus}).
  */
 public record CostReport(
     CostQuery query,
@@ -23,7 +26,8 @@ public record CostReport(
     int requestsEstimated,
     int requestsMade,
     List<ScanError> errors,
-    List<String> notes) {
+    List<String> notes,
+    FocusSpend focus) {
 
   public CostReport {
     Objects.requireNonNull(query, "query");
@@ -33,6 +37,11 @@ public record CostReport(
     accountNames = Map.copyOf(accountNames);
     errors = errors.stream().sorted(ScanError.ORDER).toList();
     notes = List.copyOf(notes);
+  }
+
+  /** True when the figures in {@link #keys()} came from Cost Explorer or cost files. */
+  public boolean hasCostExplorer() {
+    return !source.equals("focus");
   }
 
   /** True when every call the run needed succeeded. */
@@ -51,6 +60,15 @@ public record CostReport(
    */
   public List<String> above(java.math.BigDecimal percent) {
     List<String> out = new java.util.ArrayList<>();
+    above(keys, percent, "", out);
+    if (focus != null) {
+      above(focus.keys(), percent, " in the FOCUS export", out);
+    }
+    return out;
+  }
+
+  private static void above(
+      List<KeySpend> keys, java.math.BigDecimal percent, String where, List<String> out) {
     for (KeySpend key : keys) {
       for (SpendTotals totals : key.totals()) {
         if (totals.unallocatedPercent().compareTo(percent) > 0) {
@@ -61,10 +79,11 @@ public record CostReport(
                   + totals.unallocatedPercent().toPlainString()
                   + "% of "
                   + totals.currency()
-                  + " spend untagged or invalid)");
+                  + " spend untagged or invalid"
+                  + where
+                  + ")");
         }
       }
     }
-    return out;
   }
 }

@@ -20,7 +20,8 @@ import java.util.TreeMap;
 /**
  * Runs {@code tagscan cost}: loads the dictionary, checks that Billing has activated each
  * cost-allocation key, reads each active key's spend from Cost Explorer (or every line of the cost
- * files) and judges it with {@link SpendJudge}.
+ * files) and judges it with {@link SpendJudge}; FOCUS exports go through the same judge from their
+ * own tags ({@link FocusSplit}), alone or beside Cost Explorer.
  */
 public final class CostService {
 
@@ -64,7 +65,17 @@ public final class CostService {
         keys.add(spec.key());
       }
     }
+    // The export is read first: a bad cell is exit 2 before any Cost Explorer request is paid for.
+    FocusSpend focus =
+        request.focusFiles().isEmpty()
+            ? null
+            : FocusSplit.read(
+                request.focusFiles(), request.focusMetric(), keys, new SpendJudge(engine));
     SpendJudge judge = new SpendJudge(engine);
+    if (request.focusOnly()) {
+      return report(
+          request, dictionary, "focus", List.of(), judge, Map.of(), 0, 0, List.of(), focus);
+    }
     keys.forEach(judge::expect);
     if (request.offline()) {
       CostFileReader.CostFiles files =
@@ -79,7 +90,8 @@ public final class CostService {
           files.accountNames(),
           0,
           0,
-          List.of());
+          List.of(),
+          focus);
     }
     int estimated = estimate(keys.size(), request.query());
     if (estimated > request.maxRequests()) {
@@ -129,7 +141,8 @@ public final class CostService {
           names,
           estimated,
           reader.requestsMade(),
-          errors);
+          errors,
+          focus);
     }
   }
 
@@ -142,18 +155,20 @@ public final class CostService {
       Map<String, String> names,
       int estimated,
       int made,
-      List<ScanError> errors) {
+      List<ScanError> errors,
+      FocusSpend focus) {
     List<KeySpend> keys = judge.result();
     List<String> notes = new ArrayList<>();
-    for (KeySpend key : keys) {
-      if (key.mixedCurrencies()) {
+    currencyNotes(keys, "", notes);
+    if (focus != null) {
+      currencyNotes(focus.keys(), " in the FOCUS export", notes);
+      if (focus.withoutResource().size() > 1) {
         notes.add(
-            "the spend of '"
-                + key.key()
-                + "' comes in "
-                + key.totals().size()
+            "the spend with no ResourceId in the FOCUS export comes in "
+                + focus.withoutResource().size()
                 + " currencies ("
-                + String.join(", ", key.totals().stream().map(SpendTotals::currency).toList())
+                + String.join(
+                    ", ", focus.withoutResource().stream().map(c -> c.currency()).toList())
                 + "); each is totalled on its own, never added");
       }
     }
@@ -168,6 +183,24 @@ public final class CostService {
         estimated,
         made,
         errors,
-        notes);
+        notes,
+        focus);
+  }
+
+  private static void currencyNotes(List<KeySpend> keys, String where, List<String> notes) {
+    for (KeySpend key : keys) {
+      if (key.mixedCurrencies()) {
+        notes.add(
+            "the spend of '"
+                + key.key()
+                + "'"
+                + where
+                + " comes in "
+                + key.totals().size()
+                + " currencies ("
+                + String.join(", ", key.totals().stream().map(SpendTotals::currency).toList())
+                + "); each is totalled on its own, never added");
+      }
+    }
   }
 }

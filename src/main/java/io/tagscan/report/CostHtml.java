@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The cost report as one self-contained HTML page from {@code costPage.jte}, with the scan report's
  * stylesheet and bars: untagged and invalid share per key, the cost allocation tag findings and the
- * invalid values with their fixes. It runs no script, and its policy allows none.
+ * invalid values with their fixes, and the same from a FOCUS export with its spend of rows with no
+ * {@code ResourceId}. It runs no script, and its policy allows none.
  */
 final class CostHtml {
 
@@ -34,6 +35,8 @@ final class CostHtml {
 
   static void write(CostReport report, Writer out) throws IOException {
     List<SpendRow> invalid = CostText.invalid(report);
+    List<SpendRow> focusInvalid =
+        report.focus() == null ? List.of() : CostText.invalid(report.focus().keys());
     try {
       TEMPLATES.render(
           "costPage.jte",
@@ -43,7 +46,9 @@ final class CostHtml {
               "style",
               style(),
               "invalid",
-              invalid.subList(0, Math.min(MAX_INVALID, invalid.size()))),
+              invalid.subList(0, Math.min(MAX_INVALID, invalid.size())),
+              "focusInvalid",
+              focusInvalid.subList(0, Math.min(MAX_INVALID, focusInvalid.size()))),
           new WriterOutput(out));
     } catch (UncheckedIOException e) {
       throw e.getCause();

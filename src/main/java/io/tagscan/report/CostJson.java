@@ -6,9 +6,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.tagscan.cost.CostReport;
+import io.tagscan.cost.FocusSpend;
 import io.tagscan.cost.KeySpend;
 import io.tagscan.cost.SpendRow;
 import io.tagscan.cost.SpendTotals;
+import io.tagscan.model.Cost;
 import io.tagscan.model.Finding;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.ToolVersion;
@@ -59,6 +61,9 @@ final class CostJson {
         writeKey(report, key, json);
       }
       json.writeEndArray();
+      if (report.focus() != null) {
+        writeFocus(report, report.focus(), json);
+      }
       json.writeArrayFieldStart("errors");
       for (ScanError e : report.errors()) {
         json.writeStartObject();
@@ -81,10 +86,12 @@ final class CostJson {
   private static void writeRun(CostReport report, JsonGenerator json) throws IOException {
     json.writeObjectFieldStart("cost");
     json.writeStringField("source", report.source());
-    json.writeStringField("start", report.query().start().toString());
-    json.writeStringField("end", report.query().end().toString());
-    json.writeStringField("granularity", report.query().granularity().name());
-    json.writeStringField("metric", report.query().metric());
+    if (report.hasCostExplorer()) {
+      json.writeStringField("start", report.query().start().toString());
+      json.writeStringField("end", report.query().end().toString());
+      json.writeStringField("granularity", report.query().granularity().name());
+      json.writeStringField("metric", report.query().metric());
+    }
     json.writeObjectFieldStart("dictionary");
     json.writeStringField("path", report.dictionaryPath());
     json.writeStringField("sha256", report.dictionarySha256());
@@ -127,6 +134,50 @@ final class CostJson {
     }
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  private static void writeFocus(CostReport report, FocusSpend focus, JsonGenerator json)
+      throws IOException {
+    json.writeObjectFieldStart("focus");
+    json.writeArrayFieldStart("files");
+    for (String file : focus.files()) {
+      json.writeString(file);
+    }
+    json.writeEndArray();
+    json.writeStringField("metric", focus.metric());
+    json.writeNumberField("rows", focus.rows());
+    json.writeStringField("firstChargePeriodStart", focus.firstChargePeriod());
+    json.writeStringField("lastChargePeriodStart", focus.lastChargePeriod());
+    json.writeArrayFieldStart("keys");
+    for (KeySpend key : focus.keys()) {
+      writeKey(report, key, json);
+    }
+    json.writeEndArray();
+    json.writeObjectFieldStart("withoutResourceId");
+    writeAmounts("totals", focus.withoutResource(), json);
+    json.writeArrayFieldStart("accounts");
+    for (Map.Entry<String, List<Cost>> account : focus.withoutResourceByAccount().entrySet()) {
+      json.writeStartObject();
+      json.writeStringField("accountId", account.getKey());
+      json.writeStringField("accountName", report.accountName(account.getKey()));
+      writeAmounts("totals", account.getValue(), json);
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeAmounts(String name, List<Cost> amounts, JsonGenerator json)
+      throws IOException {
+    json.writeArrayFieldStart(name);
+    for (Cost cost : amounts) {
+      json.writeStartObject();
+      json.writeStringField("currency", cost.currency());
+      json.writeStringField("amount", cost.amountText());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private static void writeTotals(String name, List<SpendTotals> totals, JsonGenerator json)

@@ -18,14 +18,7 @@ final class CostMask {
   private CostMask() {}
 
   static CostReport apply(CostReport report) {
-    List<KeySpend> keys = new ArrayList<>();
-    for (KeySpend key : report.keys()) {
-      List<SpendRow> rows = new ArrayList<>();
-      for (SpendRow row : key.rows()) {
-        rows.add(mask(row));
-      }
-      keys.add(new KeySpend(key.key(), rows, key.byAccount(), key.totals()));
-    }
+    List<KeySpend> keys = mask(report.keys());
     return new CostReport(
         report.query(),
         report.source(),
@@ -37,7 +30,20 @@ final class CostMask {
         report.requestsEstimated(),
         report.requestsMade(),
         report.errors(),
-        report.notes());
+        report.notes(),
+        report.focus() == null ? null : report.focus().withKeys(mask(report.focus().keys())));
+  }
+
+  private static List<KeySpend> mask(List<KeySpend> spend) {
+    List<KeySpend> keys = new ArrayList<>();
+    for (KeySpend key : spend) {
+      List<SpendRow> rows = new ArrayList<>();
+      for (SpendRow row : key.rows()) {
+        rows.add(mask(row));
+      }
+      keys.add(new KeySpend(key.key(), rows, key.byAccount(), key.totals()));
+    }
+    return keys;
   }
 
   private static SpendRow mask(SpendRow row) {

@@ -77,12 +77,50 @@ final class CostText {
 
   static void csv(CostReport report, Writer out) throws IOException {
     CsvRowWriter rows = new CsvRowWriter(out);
-    rows.row(
-        List.of(
-            "key", "account id", "account name", "value", "verdict", "rule", "spend", "currency"));
-    for (KeySpend key : report.keys()) {
+    boolean sources = report.focus() != null;
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "key",
+                "account id",
+                "account name",
+                "value",
+                "verdict",
+                "rule",
+                "spend",
+                "currency"));
+    if (sources) {
+      // Only with a FOCUS export: a CSV of Cost Explorer alone keeps its columns.
+      header.add("source");
+    }
+    rows.row(header);
+    csvRows(report, report.keys(), sources ? report.source() : null, rows);
+    if (sources) {
+      csvRows(report, report.focus().keys(), "focus", rows);
+      for (var account : report.focus().withoutResourceByAccount().entrySet()) {
+        for (var cost : account.getValue()) {
+          rows.row(
+              List.of(
+                  "",
+                  account.getKey(),
+                  report.accountName(account.getKey()),
+                  "",
+                  CostFocusText.NO_RESOURCE_ID,
+                  "",
+                  cost.amountText(),
+                  cost.currency(),
+                  "focus"));
+        }
+      }
+    }
+    rows.flush();
+  }
+
+  private static void csvRows(
+      CostReport report, List<KeySpend> keys, String source, CsvRowWriter rows) throws IOException {
+    for (KeySpend key : keys) {
       for (SpendRow row : key.rows()) {
-        List<String> cells = new ArrayList<>(8);
+        List<String> cells = new ArrayList<>(9);
         cells.add(key.key());
         cells.add(row.accountId());
         cells.add(report.accountName(row.accountId()));
@@ -91,76 +129,36 @@ final class CostText {
         cells.add(row.finding() == null ? "" : row.finding().rule().slug());
         cells.add(row.amount().toPlainString());
         cells.add(row.currency());
+        if (source != null) {
+          cells.add(source);
+        }
         rows.row(cells);
       }
     }
-    rows.flush();
   }
 
   static void markdown(CostReport report, Writer writer) {
     PrintWriter out = new PrintWriter(writer);
     out.print("## tagscan cost: spend by cost-allocation tag\n\n");
-    out.print(
-        "Period "
-            + report.query().start()
-            + " to "
-            + report.query().end()
-            + " (end exclusive), "
-            + report.query().metric()
-            + ", from "
-            + report.source()
-            + (report.source().equals("cost-explorer")
-                ? " (" + report.requestsMade() + " requests)"
-                : "")
-            + ".\n\n");
-    out.print("| key | currency | valid | invalid | untagged | untagged or invalid |\n");
-    out.print("|---|---|--:|--:|--:|--:|\n");
-    for (KeySpend key : report.keys()) {
-      if (key.totals().isEmpty()) {
-        out.print("| " + Escaping.markdown(key.key()) + " | | | | | no spend read |\n");
-      }
-      for (SpendTotals t : key.totals()) {
-        out.print(
-            "| "
-                + Escaping.markdown(key.key())
-                + " | "
-                + Escaping.markdown(t.currency())
-                + " | "
-                + money(t.valid())
-                + " | "
-                + money(t.invalid())
-                + " | "
-                + money(t.untagged())
-                + " | "
-                + t.unallocatedPercent().toPlainString()
-                + "% |\n");
-      }
+    if (report.hasCostExplorer()) {
+      out.print(
+          "Period "
+              + report.query().start()
+              + " to "
+              + report.query().end()
+              + " (end exclusive), "
+              + report.query().metric()
+              + ", from "
+              + report.source()
+              + (report.source().equals("cost-explorer")
+                  ? " (" + report.requestsMade() + " requests)"
+                  : "")
+              + ".\n\n");
+      markdownKeys(report.keys(), out);
+      markdownInvalid(report, invalid(report.keys()), "### Invalid values", out);
     }
-    List<SpendRow> invalid = invalid(report);
-    if (!invalid.isEmpty()) {
-      out.print("\n### Invalid values\n\n| key | account | value | rule | spend | fix |\n");
-      out.print("|---|---|---|---|--:|---|\n");
-      for (SpendRow row : invalid.subList(0, Math.min(MAX_INVALID_SHOWN, invalid.size()))) {
-        out.print(
-            "| "
-                + Escaping.markdown(row.key())
-                + " | "
-                + Escaping.markdown(account(report, row.accountId()))
-                + " | "
-                + Escaping.markdown(row.value())
-                + " | "
-                + row.finding().rule().slug()
-                + " | "
-                + money(row.amount())
-                + " "
-                + Escaping.markdown(row.currency())
-                + " | "
-                + Escaping.markdown(row.finding().fix())
-                + " |\n");
-      }
-      if (invalid.size() > MAX_INVALID_SHOWN) {
-        out.print("\n…and " + (invalid.size() - MAX_INVALID_SHOWN) + " more.\n");
-      }
+    if (report.focus() != null) {
+      CostFocusText.markdown(report, report.focus(), out);
     }
     if (!report.findings().isEmpty()) {
       out.print("\n### Cost allocation tags\n\n");
@@ -181,15 +179,90 @@ final class CostText {
     out.flush();
   }
 
+  static void markdownKeys(List<KeySpend> keys, PrintWriter out) {
+    out.print("| key | currency | valid | invalid | untagged | untagged or invalid |\n");
+    out.print("|---|---|--:|--:|--:|--:|\n");
+    for (KeySpend key : keys) {
+      if (key.totals().isEmpty()) {
+        out.print("| " + Escaping.markdown(key.key()) + " | | | | | no spend read |\n");
+      }
+      for (SpendTotals t : key.totals()) {
+        out.print(
+            "| "
+                + Escaping.markdown(key.key())
+                + " | "
+                + Escaping.markdown(t.currency())
+                + " | "
+                + money(t.valid())
+                + " | "
+                + money(t.invalid())
+                + " | "
+                + money(t.untagged())
+                + " | "
+                + t.unallocatedPercent().toPlainString()
+                + "% |\n");
+      }
+    }
+  }
+
+  static void markdownInvalid(
+      CostReport report, List<SpendRow> invalid, String heading, PrintWriter out) {
+    if (invalid.isEmpty()) {
+      return;
+    }
+    out.print("\n" + heading + "\n\n| key | account | value | rule | spend | fix |\n");
+    out.print("|---|---|---|---|--:|---|\n");
+    for (SpendRow row : invalid.subList(0, Math.min(MAX_INVALID_SHOWN, invalid.size()))) {
+      out.print(
+          "| "
+              + Escaping.markdown(row.key())
+              + " | "
+              + Escaping.markdown(account(report, row.accountId()))
+              + " | "
+              + Escaping.markdown(row.value())
+              + " | "
+              + row.finding().rule().slug()
+              + " | "
+              + money(row.amount())
+              + " "
+              + Escaping.markdown(row.currency())
+              + " | "
+              + Escaping.markdown(row.finding().fix())
+              + " |\n");
+    }
+    if (invalid.size() > MAX_INVALID_SHOWN) {
+      out.print("\n…and " + (invalid.size() - MAX_INVALID_SHOWN) + " more.\n");
+    }
+  }
+
   static void table(CostReport report, Writer writer, int width) {
     PrintWriter out = new PrintWriter(writer);
+    if (report.hasCostExplorer()) {
+      tableKeys(report.keys(), width, out);
+      tableInvalid(
+          report, invalid(report.keys()), width, "Invalid values, the costliest first:", out);
+    }
+    if (report.focus() != null) {
+      CostFocusText.table(report, report.focus(), width, out);
+    }
+    for (Finding f : report.findings()) {
+      out.print("\n" + f.severity().slug() + ": " + Escaping.terminal(f.message()) + "\n");
+      for (String line : TerminalText.wrap(Escaping.terminal(f.fix()), width, "  fix: ", "    ")) {
+        out.print(line + "\n");
+      }
+    }
+    trailer(report, out, Escaping::terminal);
+    out.flush();
+  }
+
+  static void tableKeys(List<KeySpend> keys, int width, PrintWriter out) {
     int keyWidth = Math.max(12, Math.min(40, width - 62));
     out.print(
         TerminalText.pad("KEY", keyWidth)
             + "  CUR  "
             + String.format("%14s %14s %14s %7s", "VALID", "INVALID", "UNTAGGED", "UNALLOC")
             + "\n");
-    for (KeySpend key : report.keys()) {
+    for (KeySpend key : keys) {
       String name = TerminalText.middle(Escaping.terminal(key.key()), keyWidth);
       if (key.totals().isEmpty()) {
         out.print(TerminalText.pad(name, keyWidth) + "  no spend read\n");
@@ -209,9 +282,12 @@ final class CostText {
                 + "\n");
       }
     }
-    List<SpendRow> invalid = invalid(report);
+  }
+
+  static void tableInvalid(
+      CostReport report, List<SpendRow> invalid, int width, String heading, PrintWriter out) {
     if (!invalid.isEmpty()) {
-      out.print("\nInvalid values, the costliest first:\n");
+      out.print("\n" + heading + "\n");
       for (SpendRow row : invalid.subList(0, Math.min(MAX_INVALID_SHOWN, invalid.size()))) {
         String head =
             "  "
@@ -237,14 +313,6 @@ final class CostText {
         out.print("  …and " + (invalid.size() - MAX_INVALID_SHOWN) + " more\n");
       }
     }
-    for (Finding f : report.findings()) {
-      out.print("\n" + f.severity().slug() + ": " + Escaping.terminal(f.message()) + "\n");
-      for (String line : TerminalText.wrap(Escaping.terminal(f.fix()), width, "  fix: ", "    ")) {
-        out.print(line + "\n");
-      }
-    }
-    trailer(report, out, Escaping::terminal);
-    out.flush();
   }
 
   private static void trailer(
@@ -261,15 +329,20 @@ final class CostText {
     }
   }
 
-  private static String account(CostReport report, String accountId) {
+  static String account(CostReport report, String accountId) {
     String name = report.accountName(accountId);
     return name.isEmpty() ? accountId : accountId + " (" + name + ")";
   }
 
   /** The invalid rows of every key, the costliest first, then by key, account and value. */
   static List<SpendRow> invalid(CostReport report) {
+    return invalid(report.keys());
+  }
+
+  /** The invalid rows of these keys, the costliest first, then by key, account and value. */
+  static List<SpendRow> invalid(List<KeySpend> keys) {
     List<SpendRow> rows = new ArrayList<>();
-    for (KeySpend key : report.keys()) {
+    for (KeySpend key : keys) {
       for (SpendRow row : key.rows()) {
         if (row.verdict() == Verdict.INVALID) {
           rows.add(row);

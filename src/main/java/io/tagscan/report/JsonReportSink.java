@@ -12,6 +12,7 @@ import io.tagscan.dictionary.Glob;
 import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Cost;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
@@ -183,7 +184,40 @@ final class JsonReportSink implements ReportSink {
       writeCoverage(entry.getValue());
     }
     json.writeEndObject();
+    if (summary.unallocatable() != null) {
+      writeUnallocatable(summary.unallocatable());
+    }
     json.writeEndObject();
+  }
+
+  private void writeUnallocatable(UnallocatableSpend spend) throws IOException {
+    json.writeObjectFieldStart("unallocatableSpend");
+    writeCosts("priced", spend.priced());
+    json.writeArrayFieldStart("keys");
+    for (UnallocatableSpend.KeyAmounts key : spend.keys()) {
+      json.writeStartObject();
+      json.writeStringField("key", key.key());
+      writeCosts("totals", key.totals());
+      json.writeObjectFieldStart("byAccount");
+      for (Map.Entry<String, List<Cost>> account : key.byAccount().entrySet()) {
+        writeCosts(account.getKey(), account.getValue());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void writeCosts(String field, List<Cost> costs) throws IOException {
+    json.writeArrayFieldStart(field);
+    for (Cost cost : costs) {
+      json.writeStartObject();
+      json.writeStringField("amount", cost.amountText());
+      json.writeStringField("currency", cost.currency());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private void writeRate(String field, BigDecimal rate) throws IOException {

@@ -72,6 +72,7 @@ final class MarkdownReportSink implements ReportSink {
     rules(summary);
     accounts(context);
     coverage(summary);
+    MarkdownCosts.unallocatable(summary.unallocatable(), page);
     worst(context);
     costliest(context);
     suppressed(context);

@@ -117,4 +117,9 @@ public enum ReportFormat {
     }
     return bytes == null ? newSink(text) : newSink(text, bytes);
   }
+
+  /** True for the formats that rank the costliest noncompliant resources (the same ten). */
+  boolean ranksCostliest() {
+    return this == MARKDOWN || this == HTML || this == TABLE;
+  }
 }

@@ -42,8 +42,8 @@ public final class ReportPipeline implements AutoCloseable {
 
   static final int MARKDOWN_WORST = 20;
 
-  /** How many of the costliest noncompliant resources the Markdown page ranks. */
-  static final int MARKDOWN_COSTLIEST = 10;
+  /** How many of the costliest noncompliant resources Markdown, HTML and the table rank. */
+  static final int COSTLIEST = 10;
 
   /** The resource type of an AWS account judged as a resource, whose tags are the account's. */
   private static final String ACCOUNT_TYPE = "organizations:account";
@@ -143,9 +143,9 @@ public final class ReportPipeline implements AutoCloseable {
             ? new WorstResources(MARKDOWN_WORST)
             : null;
     this.costliest =
-        worstNoncompliant == null
-            ? null
-            : new WorstResources(MARKDOWN_COSTLIEST, WorstResources.COSTLIEST_FIRST);
+        options.formats().stream().anyMatch(ReportFormat::ranksCostliest)
+            ? new WorstResources(COSTLIEST, WorstResources.COSTLIEST_FIRST)
+            : null;
     this.suppressed = new SuppressedResources(options.showSuppressed() ? options.tableLimit() : 0);
     Path tempDir = options.outputDir() != null ? options.outputDir() : TempFiles.systemTempDir();
     try {
@@ -226,9 +226,9 @@ public final class ReportPipeline implements AutoCloseable {
       }
       if (worstNoncompliant != null && !resource.compliant()) {
         worstNoncompliant.offer(resource);
-        if (resource.cost() != null) {
-          costliest.offer(resource);
-        }
+      }
+      if (costliest != null && !resource.compliant() && resource.cost() != null) {
+        costliest.offer(resource);
       }
     }
     if (resource.cost() != null) {

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * resources without findings are not in it. Severity maps always hold all three severities. {@code
  * waivedByRule} counts by rule the findings exemptions waived (rules with none are absent). {@code
  * businessUnits} is null when the dictionary names no business-unit key; {@code baseline} is null
- * without {@code --baseline}.
+ * without {@code --baseline}; {@code unallocatable} is null when no resource has a cost.
  */
 public record Summary(
     long resources,
@@ -34,7 +34,38 @@ public record Summary(
     SortedMap<String, List<KeyCoverage>> coverageByAccount,
     SortedMap<String, Long> waivedByRule,
     BusinessUnits businessUnits,
-    BaselineFigures baseline) {
+    BaselineFigures baseline,
+    UnallocatableSpend unallocatable) {
+
+  /** Figures of a scan with no resource priced. */
+  public Summary(
+      long resources,
+      long compliant,
+      long noncompliant,
+      Map<Severity, Long> findingsBySeverity,
+      SortedMap<String, Long> findingsByRule,
+      Map<Severity, Long> resourcesByWorstFinding,
+      SortedMap<String, AccountFigures> findingsByAccount,
+      List<KeyCoverage> coverage,
+      SortedMap<String, List<KeyCoverage>> coverageByAccount,
+      SortedMap<String, Long> waivedByRule,
+      BusinessUnits businessUnits,
+      BaselineFigures baseline) {
+    this(
+        resources,
+        compliant,
+        noncompliant,
+        findingsBySeverity,
+        findingsByRule,
+        resourcesByWorstFinding,
+        findingsByAccount,
+        coverage,
+        coverageByAccount,
+        waivedByRule,
+        businessUnits,
+        baseline,
+        null);
+  }
 
   /** Figures of a scan without a baseline. */
   public Summary(
@@ -61,6 +92,7 @@ public record Summary(
         coverageByAccount,
         waivedByRule,
         businessUnits,
+        null,
         null);
   }
 

@@ -42,6 +42,7 @@ final class SummaryBuilder {
   private final Set<String> accountKeys;
   private final Map<String, boolean[]> scopeByType = new ConcurrentHashMap<>();
   private final Baseline baseline;
+  private final int[] costKeys;
 
   // Guarded by this.
   private final Figures total;
@@ -54,6 +55,7 @@ final class SummaryBuilder {
   private long covered;
   private final long[] newFindings = new long[SEVERITIES.length];
   private final long[] worstNew = new long[SEVERITIES.length];
+  private final UnallocatableSpend.Tally unallocatable;
 
   SummaryBuilder(Dictionary dictionary) {
     this(dictionary, MAX_BUSINESS_UNITS, null);
@@ -75,6 +77,13 @@ final class SummaryBuilder {
             .toList();
     this.accountKeys = Set.copyOf(dictionary.accountMandatory());
     this.total = new Figures(coverageKeys.size());
+    this.costKeys =
+        java.util.stream.IntStream.range(0, coverageKeys.size())
+            .filter(i -> coverageKeys.get(i).costAllocation())
+            .toArray();
+    this.unallocatable =
+        new UnallocatableSpend.Tally(
+            java.util.Arrays.stream(costKeys).mapToObj(i -> coverageKeys.get(i).key()).toList());
     this.businessUnitKey = businessUnitKey(dictionary);
     this.maxBusinessUnits = maxBusinessUnits;
   }
@@ -154,6 +163,13 @@ final class SummaryBuilder {
           .add(compliant, bySeverity, worst, scope, tagged);
       if (businessUnitKey != null) {
         countUnit(resource.tags().get(businessUnitKey), compliant);
+      }
+      if (checked.cost() != null) {
+        boolean[] costScope = new boolean[costKeys.length];
+        for (int i = 0; i < costKeys.length; i++) {
+          costScope[i] = scope[costKeys[i]];
+        }
+        unallocatable.add(checked, costScope);
       }
     }
   }
@@ -249,7 +265,8 @@ final class SummaryBuilder {
         businessUnits(),
         baseline == null
             ? null
-            : new Summary.BaselineFigures(covered, bySeverity(newFindings), bySeverity(worstNew)));
+            : new Summary.BaselineFigures(covered, bySeverity(newFindings), bySeverity(worstNew)),
+        unallocatable.snapshot());
   }
 
   /** The counts of the rules that have any, by slug. */

@@ -117,7 +117,9 @@ final class TableReportSink implements ReportSink {
               + count(info.sagemakerListedOnly())
               + " of them never returned by the Tagging API");
     }
+    TableCosts.unallocatable(summary.unallocatable(), width, text);
     findings(context.worst(), summary.resourcesWithFindings());
+    TableCosts.costliest(context.costliestNoncompliant(), width, text);
     suppressed(context);
     errors(context.errors());
     text.append('\n');

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,8 @@ class CostReportSchemaTest {
   private static final Path SCHEMA = Paths.get("schema/cost-report.schema.json");
   private static final Path GOLDEN =
       Paths.get("src/test/resources/golden/cost/example-all-formats/expected.tagscan-cost.json");
+  private static final Path FOCUS_ONLY =
+      Paths.get("src/test/resources/golden/cost/focus-all-formats/expected.tagscan-cost.json");
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonSchemaFactory FACTORY =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
@@ -40,6 +43,31 @@ class CostReportSchemaTest {
   @Test
   void acceptsTheGoldenCostReport() throws IOException {
     assertThat(schema().validate(MAPPER.readTree(GOLDEN.toFile()))).isEmpty();
+  }
+
+  @Test
+  void acceptsTheGoldenReportsWithAFocusExport() throws IOException {
+    for (String name : List.of("focus-all-formats", "focus-with-cost-file")) {
+      Path golden = Paths.get("src/test/resources/golden/cost", name, "expected.tagscan-cost.json");
+      assertThat(schema().validate(MAPPER.readTree(golden.toFile()))).as(name).isEmpty();
+    }
+  }
+
+  @Test
+  void rejectsAPeriodOnAReportOfAFocusExportAlone() throws IOException {
+    JsonNode report = MAPPER.readTree(FOCUS_ONLY.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) report.get("cost"))
+        .put("start", "2026-10-01");
+    assertThat(schema().validate(report)).isNotEmpty();
+  }
+
+  @Test
+  void rejectsAFocusAmountWrittenAsAFloatingPointNumber() throws IOException {
+    JsonNode report = MAPPER.readTree(FOCUS_ONLY.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            report.at("/focus/withoutResourceId/totals/0"))
+        .put("amount", 1.6);
+    assertThat(schema().validate(report)).isNotEmpty();
   }
 
   @Test
