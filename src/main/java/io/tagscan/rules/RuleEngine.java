@@ -206,14 +206,14 @@ public final class RuleEngine {
         }
         continue;
       }
-      sink.add(
-          f.rule(),
-          f.key(),
-          f.value(),
-          f.expected(),
-          f.fix(),
-          f.message(),
-          pending.dictionaryKey());
+      String value = f.value();
+      String message = f.message();
+      if (f.key() != null && planned.unknownKeys().contains(f.key())) {
+        // A key rule on a tag whose value is not known yet: say so rather than show a blank.
+        value = null;
+        message = message.replace(" (value " + quote("") + ")", " (value known " + when + ")");
+      }
+      sink.add(f.rule(), f.key(), value, f.expected(), f.fix(), message, pending.dictionaryKey());
     }
     if (reportUnknown) {
       for (String key : new java.util.TreeSet<>(planned.unknownKeys())) {
