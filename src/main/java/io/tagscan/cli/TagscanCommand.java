@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       CostCommand.class,
       DictionaryCommand.class,
       ReportCommand.class,
+      FixCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
       picocli.CommandLine.HelpCommand.class
     })
