@@ -63,6 +63,9 @@ public final class CommandLineFactory {
       listExitCodes(
           fix.getSubcommands().get(step), EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS)));
     }
+    listExitCodes(
+        fix.getSubcommands().get("show"),
+        EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS, ExitCode.INCOMPLETE)));
 
     return commandLine;
   }
