@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     description =
         "Fix tags from findings: plan the safe changes, show them for review, apply exactly the"
             + " plan (with an undo plan).",
-    subcommands = {FixPlanCommand.class, FixShowCommand.class})
+    subcommands = {FixPlanCommand.class, FixShowCommand.class, FixApplyCommand.class})
 final class FixCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -2,6 +2,7 @@ package io.tagscan.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tagscan.model.ApplyOutcome;
 import io.tagscan.model.FixPlan;
 import io.tagscan.model.PersonalData;
 import io.tagscan.model.ResourceFix;
@@ -321,5 +322,38 @@ public final class FixPlanView {
       throw new UncheckedIOException(e);
     }
     out.println();
+  }
+
+  /** The outcome of {@code fix apply}, a line per resource then the counts, for the terminal. */
+  public static void writeOutcome(ApplyOutcome outcome, PrintWriter out) {
+    for (ApplyOutcome.Result result : outcome.results()) {
+      StringBuilder line =
+          new StringBuilder(
+              String.format(
+                  "%-11s %s", result.status().slug(), Escaping.terminal(result.fix().arn())));
+      if (!result.reason().isEmpty()) {
+        line.append(": ").append(Escaping.terminal(result.reason()));
+      }
+      if (result.error() != null) {
+        line.append(" (")
+            .append(result.error().operation())
+            .append(": ")
+            .append(Escaping.terminal(result.error().code()))
+            .append(result.error().message().isEmpty() ? "" : ": ")
+            .append(Escaping.terminal(result.error().message()))
+            .append(')');
+      }
+      out.println(line);
+    }
+    out.printf(
+        "%s: %d %s, %d skipped, %d failed%s%n",
+        outcome.dryRun() ? "dry run" : "done",
+        outcome.count(
+            outcome.dryRun() ? ApplyOutcome.Status.WOULD_APPLY : ApplyOutcome.Status.APPLIED),
+        outcome.dryRun() ? "would apply" : "applied",
+        outcome.count(ApplyOutcome.Status.SKIPPED),
+        outcome.count(ApplyOutcome.Status.FAILED),
+        outcome.dryRun() ? " (nothing was changed; pass --yes to apply)" : "");
+    out.flush();
   }
 }
