@@ -112,18 +112,23 @@ public final class ApplyService {
         bySet.computeIfAbsent(fix.toSet(), k -> new ArrayList<>()).add(fix.arn());
       }
     }
-    for (Map.Entry<SortedMap<String, String>, List<String>> group : bySet.entrySet()) {
-      addFailures.putAll(tagger.tag(accountId, region, group.getValue(), group.getKey()));
-    }
+    Map<String, ResourceFix> byArn = new LinkedHashMap<>();
+    ready.forEach(fix -> byArn.put(fix.arn(), fix));
     Map<String, SortedMap<String, String>> reached = new LinkedHashMap<>();
-    for (ResourceFix fix : ready) {
-      if (!addFailures.containsKey(fix.arn()) && !fix.toSet().isEmpty()) {
-        TreeMap<String, String> added = new TreeMap<>(fix.tags());
-        added.putAll(fix.toSet());
-        reached.put(fix.arn(), added);
+    for (Map.Entry<SortedMap<String, String>, List<String>> group : bySet.entrySet()) {
+      for (List<String> call : calls(group.getValue())) {
+        Map<String, TagFailure> failed = tagger.tag(accountId, region, call, group.getKey());
+        addFailures.putAll(failed);
+        for (String arn : call) {
+          if (!failed.containsKey(arn)) {
+            TreeMap<String, String> added = new TreeMap<>(byArn.get(arn).tags());
+            added.putAll(group.getKey());
+            reached.put(arn, added);
+          }
+        }
+        writeUndo(plan, checksum, undo, ready, reached, undoFile);
       }
     }
-    writeUndo(plan, checksum, undo, ready, reached, undoFile);
     Map<List<String>, List<String>> byKeys = new LinkedHashMap<>();
     for (ResourceFix fix : ready) {
       if (!addFailures.containsKey(fix.arn()) && !fix.toRemove().isEmpty()) {
@@ -132,14 +137,17 @@ public final class ApplyService {
     }
     Map<String, TagFailure> removeFailures = new TreeMap<>();
     for (Map.Entry<List<String>, List<String>> group : byKeys.entrySet()) {
-      removeFailures.putAll(tagger.untag(accountId, region, group.getValue(), group.getKey()));
-    }
-    for (ResourceFix fix : ready) {
-      if (!addFailures.containsKey(fix.arn()) && !removeFailures.containsKey(fix.arn())) {
-        reached.put(fix.arn(), fix.after());
+      for (List<String> call : calls(group.getValue())) {
+        Map<String, TagFailure> failed = tagger.untag(accountId, region, call, group.getKey());
+        removeFailures.putAll(failed);
+        for (String arn : call) {
+          if (!failed.containsKey(arn)) {
+            reached.put(arn, byArn.get(arn).after());
+          }
+        }
+        writeUndo(plan, checksum, undo, ready, reached, undoFile);
       }
     }
-    writeUndo(plan, checksum, undo, ready, reached, undoFile);
     for (ResourceFix fix : ready) {
       TagFailure added = addFailures.get(fix.arn());
       TagFailure removed = removeFailures.get(fix.arn());
@@ -157,6 +165,15 @@ public final class ApplyService {
         results.add(new ApplyOutcome.Result(fix, ApplyOutcome.Status.APPLIED, "", null));
       }
     }
+  }
+
+  /** The ARNs in groups of at most {@link LiveTagger#MAX_WRITE_ARNS}, one group a call. */
+  private static List<List<String>> calls(List<String> arns) {
+    List<List<String>> calls = new ArrayList<>();
+    for (int i = 0; i < arns.size(); i += LiveTagger.MAX_WRITE_ARNS) {
+      calls.add(arns.subList(i, Math.min(arns.size(), i + LiveTagger.MAX_WRITE_ARNS)));
+    }
+    return calls;
   }
 
   /** Why the resource is left alone, or null when its changes can be made. */

@@ -51,6 +51,7 @@ final class FakeTagStore implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, TreeMap<String, String>> tags = new TreeMap<>();
   private final Map<String, String> failing = new ConcurrentHashMap<>();
+  private final Map<String, String> failingUntag = new ConcurrentHashMap<>();
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
 
   FakeTagStore() throws IOException {
@@ -158,7 +159,9 @@ final class FakeTagStore implements AutoCloseable {
         ObjectNode failed = answer.putObject("FailedResourcesMap");
         for (JsonNode arnNode : request.get("ResourceARNList")) {
           String arn = arnNode.asText();
-          String code = failing.get(arn);
+          String code =
+              failing.getOrDefault(
+                  arn, operation.equals("UntagResources") ? failingUntag.get(arn) : null);
           if (code != null) {
             failed
                 .putObject(arn)
@@ -280,6 +283,20 @@ final class FakeTagStore implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  /**
+   * Makes every later {@code UntagResources} of the resource come back in {@code
+   * FailedResourcesMap}.
+   */
+  void failRemovalsFrom(String arn, String errorCode) {
+    failingUntag.put(arn, errorCode);
+  }
+
+  /** Lets every later write succeed again. */
+  void stopFailing() {
+    failing.clear();
+    failingUntag.clear();
   }
 
   /** The tagging call batches as ARN sets, for assertions on grouping. */

@@ -171,6 +171,41 @@ class FixApplyWireTest {
   }
 
   @Test
+  void anUndoPlanWrittenAsItGoesCoversTheAddsOfAResourceWhoseRemovalFailed() {
+    Map<String, String> tags = Map.of("CostCenter", "2045");
+    aws.put(instance(1), tags);
+    aws.put(instance(2), tags);
+    aws.failRemovalsFrom(instance(2), "InternalServiceException");
+    Path undo = dir.resolve("undo.json");
+    ApplyOutcome outcome =
+        apply(
+            plan(
+                List.of(
+                    rename(instance(1), tags, "CostCenter", COST),
+                    rename(instance(2), tags, "CostCenter", COST))),
+            false,
+            undo);
+
+    assertThat(outcome.results().get(1).status()).isEqualTo(ApplyOutcome.Status.FAILED);
+    assertThat(outcome.results().get(1).reason()).contains("added but the old ones could not");
+    assertThat(aws.tagsOf(instance(2)))
+        .containsEntry("CostCenter", "2045")
+        .containsEntry(COST, "2045");
+    FixPlan undoPlan = PlanJson.read(undo);
+    assertThat(PlanJson.checksum(undoPlan)).isEqualTo(outcome.undoChecksum());
+    assertThat(undoPlan.resources())
+        .extracting(ResourceFix::arn)
+        .containsExactly(instance(1), instance(2));
+    assertThat(undoPlan.resources().get(1).toRemove()).containsExactly(COST);
+
+    aws.stopFailing();
+    ApplyOutcome undone = apply(undoPlan, false, dir.resolve("undo-of-undo.json"));
+    assertThat(undone.whole()).isTrue();
+    assertThat(aws.tagsOf(instance(1))).isEqualTo(tags);
+    assertThat(aws.tagsOf(instance(2))).isEqualTo(tags);
+  }
+
+  @Test
   void skipsAResourceWhoseTagsChangedSinceThePlan() {
     Map<String, String> tags = Map.of("CostCenter", "2045");
     aws.put(instance(1), Map.of("CostCenter", "2045", "team", "ml"));
