@@ -66,8 +66,9 @@ final class FixApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Environment environment = ((TagscanCommand) spec.root().userObject()).environment();
-    FixPlan read = PlanJson.read(plan);
-    String checksum = PlanJson.checksum(read);
+    PlanJson.Loaded loaded = PlanJson.load(plan);
+    FixPlan read = loaded.plan();
+    String checksum = loaded.checksum();
     Path undoFile = undo != null ? undo : beside(plan, ".undo.json");
     Path resultFile = result != null ? result : beside(plan, ".result.json");
     if (undoFile.toAbsolutePath().normalize().equals(plan.toAbsolutePath().normalize())) {
@@ -79,7 +80,8 @@ final class FixApplyCommand implements Callable<Integer> {
     Instant startedAt = environment.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     ApplyOutcome outcome;
     try (LiveTagger tagger = new LiveTagger(role.toOptions())) {
-      outcome = new ApplyService(tagger, environment.clock()).apply(read, !apply, undoFile);
+      outcome =
+          new ApplyService(tagger, environment.clock()).apply(read, checksum, !apply, undoFile);
     }
     Instant finishedAt = environment.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     if (apply) {

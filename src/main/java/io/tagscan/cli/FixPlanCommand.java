@@ -98,7 +98,8 @@ final class FixPlanCommand implements Callable<Integer> {
             environment.clock());
     PlanService.Outcome outcome =
         PlanService.plan(request, PlanService.LiveScannerFactory.defaults());
-    PlanFilesOut.write("the plan", output, PlanJson.bytes(outcome.plan()));
+    PlanJson.Encoded encoded = PlanJson.encode(outcome.plan());
+    PlanFilesOut.write("the plan", output, encoded.bytes());
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
         "tagscan: wrote %s: %d changes on %d resources, %d findings skipped (%s)%n",
@@ -106,7 +107,7 @@ final class FixPlanCommand implements Callable<Integer> {
         outcome.plan().changeCount(),
         outcome.plan().resources().size(),
         outcome.plan().skipped().size(),
-        PlanJson.checksum(outcome.plan()));
+        encoded.checksum());
     if (!outcome.complete()) {
       err.printf(
           "tagscan: the plan is incomplete: %d part(s) could not be read%n",

@@ -2,7 +2,6 @@ package io.tagscan.cli;
 
 import io.tagscan.fix.PlanJson;
 import io.tagscan.model.ExitCode;
-import io.tagscan.model.FixPlan;
 import io.tagscan.report.FixPlanView;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,9 +43,9 @@ final class FixShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FixPlan read = PlanJson.read(plan);
+    PlanJson.Loaded read = PlanJson.load(plan);
     PrintWriter out = spec.commandLine().getOut();
-    new FixPlanView(read, PlanJson.checksum(read), showPii).write(format, out);
+    new FixPlanView(read.plan(), read.checksum(), showPii).write(format, out);
     StandardOutput.check(out);
     return ExitCode.OK.code();
   }

@@ -38,7 +38,7 @@ public final class ApplyService {
 
   private final LiveTagger tagger;
   private final Clock clock;
-  private FixPlan lastUndo;
+  private String lastUndo;
 
   public ApplyService(LiveTagger tagger, Clock clock) {
     this.tagger = tagger;
@@ -51,8 +51,12 @@ public final class ApplyService {
    * @param undoFile where the undo plan is written (ignored in a dry run)
    */
   public ApplyOutcome apply(FixPlan plan, boolean dryRun, Path undoFile) {
+    return apply(plan, PlanJson.checksum(plan), dryRun, undoFile);
+  }
+
+  /** As {@link #apply(FixPlan, boolean, Path)}, for a plan whose checksum is known. */
+  public ApplyOutcome apply(FixPlan plan, String checksum, boolean dryRun, Path undoFile) {
     lastUndo = null;
-    String checksum = PlanJson.checksum(plan);
     Map<String, List<ResourceFix>> pairs = new LinkedHashMap<>();
     for (ResourceFix fix : plan.resources()) {
       String region = fix.region().isEmpty() ? tagger.homeRegion() : fix.region();
@@ -66,7 +70,7 @@ public final class ApplyService {
           parts[0], parts[1], pair.getValue(), dryRun, results, undo, plan, checksum, undoFile);
     }
     results.sort((a, b) -> FixPlan.RESOURCE_ORDER.compare(a.fix(), b.fix()));
-    String undoChecksum = lastUndo == null ? null : PlanJson.checksum(lastUndo);
+    String undoChecksum = lastUndo;
     return new ApplyOutcome(dryRun, results, undoChecksum);
   }
 
@@ -256,9 +260,10 @@ public final class ApplyService {
       }
     }
     if (!undo.isEmpty()) {
-      lastUndo = undoPlan(plan, checksum, undo);
+      PlanJson.Encoded encoded = PlanJson.encode(undoPlan(plan, checksum, undo));
+      lastUndo = encoded.checksum();
       if (undoFile != null) {
-        PlanFilesOut.write("the undo plan", undoFile, PlanJson.bytes(lastUndo));
+        PlanFilesOut.write("the undo plan", undoFile, encoded.bytes());
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.tagscan.fix;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import io.tagscan.model.ResourceFix;
 import io.tagscan.model.SkippedFix;
 import io.tagscan.model.TagChange;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,12 +55,43 @@ public final class PlanJson {
 
   private PlanJson() {}
 
+  /** A plan as the bytes of its file and the checksum they carry. */
+  public static final class Encoded {
+    private final byte[] bytes;
+    private final String checksum;
+
+    Encoded(byte[] bytes, String checksum) {
+      this.bytes = bytes;
+      this.checksum = checksum;
+    }
+
+    /** The file's bytes; the caller must not change them. */
+    public byte[] bytes() {
+      return bytes;
+    }
+
+    /** The checksum the file carries. */
+    public String checksum() {
+      return checksum;
+    }
+  }
+
+  /** A plan as read, with the checksum its file carries (and that matched its content). */
+  public record Loaded(FixPlan plan, String checksum) {}
+
   /** The plan as the bytes of its file, checksum included, ending with a newline. */
   public static byte[] bytes(FixPlan plan) {
+    return encode(plan).bytes();
+  }
+
+  /** The plan's file and its checksum, worked out once. */
+  public static Encoded encode(FixPlan plan) {
     ObjectNode body = body(plan);
-    body.put("checksum", checksum(body));
+    String checksum = checksum(body);
+    body.put("checksum", checksum);
     try {
-      return (MAPPER.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);
+      return new Encoded(
+          (MAPPER.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8), checksum);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a plan always serialises", e);
     }
@@ -77,6 +110,15 @@ public final class PlanJson {
    * @throws InputException naming the file and the problem
    */
   public static FixPlan read(Path file) {
+    return load(file).plan();
+  }
+
+  /**
+   * Reads a plan as {@link #read} does, with its checksum.
+   *
+   * @throws InputException naming the file and the problem
+   */
+  public static Loaded load(Path file) {
     String name = file.toString();
     JsonNode root;
     try {
@@ -120,7 +162,7 @@ public final class PlanJson {
               + " make it again with 'tagscan fix plan'");
     }
     try {
-      return parse(object);
+      return new Loaded(parse(object), given.textValue());
     } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
       throw bad(name, "not a valid fix plan: " + Printable.of(String.valueOf(e.getMessage())));
     }
@@ -270,27 +312,54 @@ public final class PlanJson {
   /** SHA-256 of the canonical form: object keys sorted at every level, no white space, UTF-8. */
   static String checksum(JsonNode body) {
     try {
-      byte[] canonical = COMPACT.writeValueAsBytes(canonical(body));
-      return "sha256:"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (JsonGenerator out = COMPACT.getFactory().createGenerator(new DigestStream(digest))) {
+        writeCanonical(out, body);
+      }
+      return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    } catch (IOException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
   }
 
-  private static JsonNode canonical(JsonNode node) {
+  /** Writes the tree with every object's keys in order, straight into the digest. */
+  private static void writeCanonical(JsonGenerator out, JsonNode node) throws IOException {
     if (node.isObject()) {
       TreeMap<String, JsonNode> sorted = new TreeMap<>();
-      node.properties().forEach(e -> sorted.put(e.getKey(), canonical(e.getValue())));
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      sorted.forEach(out::set);
-      return out;
+      node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+      out.writeStartObject();
+      for (Map.Entry<String, JsonNode> field : sorted.entrySet()) {
+        out.writeFieldName(field.getKey());
+        writeCanonical(out, field.getValue());
+      }
+      out.writeEndObject();
+    } else if (node.isArray()) {
+      out.writeStartArray();
+      for (JsonNode child : node) {
+        writeCanonical(out, child);
+      }
+      out.writeEndArray();
+    } else {
+      COMPACT.writeTree(out, node);
     }
-    if (node.isArray()) {
-      ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      node.forEach(child -> out.add(canonical(child)));
-      return out;
+  }
+
+  /** The bytes written, fed to a digest and kept nowhere. */
+  private static final class DigestStream extends OutputStream {
+    private final MessageDigest digest;
+
+    DigestStream(MessageDigest digest) {
+      this.digest = digest;
     }
-    return node;
+
+    @Override
+    public void write(int b) {
+      digest.update((byte) b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      digest.update(bytes, offset, length);
+    }
   }
 }
