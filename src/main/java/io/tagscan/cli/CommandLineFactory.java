@@ -64,6 +64,15 @@ public final class CommandLineFactory {
     }
     listExitCodes(
         report.getSubcommands().get("diff"), EnumSet.complementOf(EnumSet.of(ExitCode.INCOMPLETE)));
+    CommandLine fix = commandLine.getSubcommands().get("fix");
+    for (String step : List.of("plan", "apply")) {
+      listExitCodes(
+          fix.getSubcommands().get(step), EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS)));
+    }
+    listExitCodes(
+        fix.getSubcommands().get("show"),
+        EnumSet.complementOf(EnumSet.of(ExitCode.FINDINGS, ExitCode.INCOMPLETE)));
+
     return commandLine;
   }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       DictionaryCommand.class,
       PolicyCommand.class,
       ReportCommand.class,
+      FixCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
       picocli.CommandLine.HelpCommand.class
     })

@@ -17,7 +17,8 @@ final class TagReader {
           "mandatory",
           "values",
           "aliases",
-          "applies-to");
+          "applies-to",
+          "default");
 
   /** A resource-type glob such as {@code s3}, {@code s3:bucket} or {@code sagemaker:*}. */
   private static final java.util.regex.Pattern RESOURCE_TYPE_GLOB =
@@ -81,6 +82,7 @@ final class TagReader {
     ValueRule values = ValueRuleReader.read(fields.mapping("values"), context, problems);
     List<ScalarNode> aliases = readAliases(fields);
     List<Glob> appliesTo = readAppliesTo(fields);
+    String defaultValue = readDefault(fields, values);
     if (keyNode == null) {
       return null;
     }
@@ -95,8 +97,33 @@ final class TagReader {
             aliases.stream().map(ScalarNode::getValue).toList(),
             appliesTo,
             item.getStartMark().getLine() + 1,
-            item.getStartMark().getColumn() + 1);
+            item.getStartMark().getColumn() + 1,
+            defaultValue);
     return new DeclaredTag(spec, keyNode, context, aliases);
+  }
+
+  /** The value {@code fix plan} adds when the key is missing: one the key's own rules accept. */
+  private static String readDefault(Fields fields, ValueRule values) {
+    ScalarNode node = fields.scalar("default", "a string");
+    if (node == null) {
+      return null;
+    }
+    String value = node.getValue();
+    String problem = TagSyntax.valueProblem(value);
+    if (problem == null && value.isBlank()) {
+      problem = "is blank; a default must be a value the key accepts";
+    }
+    if (problem != null) {
+      fields.problem("default", node, Quote.of(value) + " " + problem);
+    } else if (values != null) {
+      String mismatch =
+          ValueRuleReader.mismatch(
+              value, values.allowed().isEmpty() ? null : values.allowed(), values.pattern());
+      if (mismatch != null) {
+        fields.problem("default", node, mismatch);
+      }
+    }
+    return value;
   }
 
   private static List<ScalarNode> readAliases(Fields fields) {

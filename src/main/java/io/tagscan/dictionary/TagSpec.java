@@ -11,7 +11,9 @@ import java.util.Objects;
  * <p>{@code appliesTo} holds resource-type globs such as {@code s3:bucket} or {@code sagemaker:*};
  * a glob with no colon names a whole service. An empty list means every resource type. {@code
  * values} is null when any value is allowed. {@code line} and {@code column} place the entry in its
- * file (0 when built in code).
+ * file (0 when built in code). {@code defaultValue}, null when absent, is the value {@code tagscan
+ * fix plan} adds when the key is missing and no {@code --set} names one; the loader checks it
+ * against {@code values}.
  */
 public record TagSpec(
     String key,
@@ -23,7 +25,8 @@ public record TagSpec(
     List<String> aliases,
     List<Glob> appliesTo,
     int line,
-    int column) {
+    int column,
+    String defaultValue) {
 
   public TagSpec {
     Objects.requireNonNull(key, "key");
@@ -31,6 +34,32 @@ public record TagSpec(
     purpose = Objects.requireNonNullElse(purpose, "");
     aliases = List.copyOf(aliases);
     appliesTo = List.copyOf(appliesTo);
+  }
+
+  /** A key with no default value. */
+  public TagSpec(
+      String key,
+      String type,
+      String purpose,
+      boolean costAllocation,
+      boolean mandatory,
+      ValueRule values,
+      List<String> aliases,
+      List<Glob> appliesTo,
+      int line,
+      int column) {
+    this(
+        key,
+        type,
+        purpose,
+        costAllocation,
+        mandatory,
+        values,
+        aliases,
+        appliesTo,
+        line,
+        column,
+        null);
   }
 
   /**

@@ -48,7 +48,7 @@ public final class TagSyntax {
   }
 
   /** Why AWS would reject the text as a tag key, or null when it would accept it. */
-  static String keyProblem(String key) {
+  public static String keyProblem(String key) {
     if (key.isEmpty()) {
       return "is empty";
     }
@@ -70,7 +70,7 @@ public final class TagSyntax {
    * Why AWS would reject the text as a tag value, or null when it would accept it. Only the length
    * is judged: some services (EC2 among them) accept any character in values.
    */
-  static String valueProblem(String value) {
+  public static String valueProblem(String value) {
     int length = length(value);
     if (length > MAX_VALUE_LENGTH) {
       return "is " + length + " characters long; AWS allows at most " + MAX_VALUE_LENGTH;

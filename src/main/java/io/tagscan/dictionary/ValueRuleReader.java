@@ -78,6 +78,10 @@ final class ValueRuleReader {
   }
 
   /** Why the example would itself be reported, or null when the rules accept it. */
+  static String mismatch(String example, List<String> allowed, Pattern pattern) {
+    return exampleMismatch(example, allowed, pattern);
+  }
+
   private static String exampleMismatch(String example, List<String> allowed, Pattern pattern) {
     boolean inAllowed = allowed != null && allowed.contains(example);
     boolean matches = pattern != null && pattern.matches(example);

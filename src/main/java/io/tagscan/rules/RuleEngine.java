@@ -279,6 +279,11 @@ public final class RuleEngine {
     return sink.pending().get(0).finding();
   }
 
+  /** The dictionary's lookup tables, for the fix planner's resolution of the same tags. */
+  CompiledDictionary compiled() {
+    return dictionary;
+  }
+
   /** The severity the dictionary gives a rule, or null when it switches the rule off. */
   @SuppressWarnings("EnumOrdinal") // an enum ordinal indexes a dense array, one slot per constant
   public Severity severity(RuleId rule) {

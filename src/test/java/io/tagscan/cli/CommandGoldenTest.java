@@ -31,7 +31,7 @@ class CommandGoldenTest {
   @TempDir Path out;
 
   static Stream<Path> cases() {
-    return Stream.of("lint", "scan", "render", "merge", "diff", "export", "cost", "check")
+    return Stream.of("lint", "scan", "render", "merge", "diff", "export", "cost", "check", "fix")
         .flatMap(suite -> GoldenRunner.cases(suite).stream());
   }
 

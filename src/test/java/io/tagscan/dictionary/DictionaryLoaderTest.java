@@ -590,7 +590,7 @@ class DictionaryLoaderTest {
                 + " - @ are allowed)",
             "d.yaml:4:5: error: tag 'team\\u001B[31m\\u202E': unknown field 'colour'; expected one"
                 + " of: key, type, purpose, cost-allocation, mandatory, values, aliases,"
-                + " applies-to");
+                + " applies-to, default");
   }
 
   @Test
@@ -797,5 +797,28 @@ class DictionaryLoaderTest {
         .containsExactly("NIST", "HIPAA", "GDPR");
     assertThat(dictionary.conventions()).isEqualTo(Conventions.DEFAULT);
     assertThat(dictionary.severities()).isEqualTo(Dictionary.defaultSeverities());
+  }
+
+  @Test
+  void readsAKeysDefaultValueForFixPlans() {
+    Dictionary dictionary =
+        DictionaryLoader.parse(
+            "d.yaml",
+            "version: 1\ntags:\n  - key: env\n    values: { allowed: [dev, prod] }\n"
+                + "    default: dev\n  - key: team\n");
+    assertThat(dictionary.tag("env").defaultValue()).isEqualTo("dev");
+    assertThat(dictionary.tag("team").defaultValue()).isNull();
+  }
+
+  @Test
+  void rejectsADefaultTheKeyWouldNotAccept() {
+    assertThat(
+            problems(
+                "version: 1\ntags:\n  - key: env\n    values: { allowed: [dev, prod] }\n"
+                    + "    default: staging\n  - key: team\n    default: '  '\n"))
+        .containsExactly(
+            "d.yaml:5:14: error: tag 'env': default: 'staging' is not one of the allowed values",
+            "d.yaml:7:14: error: tag 'team': default: '  ' is blank; a default must be a value the"
+                + " key accepts");
   }
 }

@@ -1,0 +1,282 @@
+package io.tagscan.fix;
+
+import io.tagscan.inventory.aws.LiveTagger;
+import io.tagscan.model.ApplyOutcome;
+import io.tagscan.model.FixPlan;
+import io.tagscan.model.ResourceFix;
+import io.tagscan.model.TagChange;
+import io.tagscan.model.TagFailure;
+import io.tagscan.model.ToolVersion;
+import io.tagscan.rules.FixPlanner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Applies exactly a plan, one account × region at a time: re-reads every resource's tags and leaves
+ * alone the ones that changed since the plan, or whose change would break AWS's rules (over 50 user
+ * tags, an {@code aws:} key, a key or value AWS refuses); then adds and sets tags before it removes
+ * any, so that a failure part-way never leaves a resource without the value, with one call for each
+ * group of up to 20 resources that get the same tags. The undo plan, which takes each changed
+ * resource back to the tags read before, is rewritten after every call, so it covers what was done
+ * even if the run is cut short.
+ */
+public final class ApplyService {
+
+  /** The prefix AWS reserves for its own tags, which users can neither set nor remove. */
+  static final String RESERVED_PREFIX = "aws:";
+
+  private static final int MAX_USER_TAGS = 50;
+
+  private final LiveTagger tagger;
+  private final Clock clock;
+  private String lastUndo;
+
+  public ApplyService(LiveTagger tagger, Clock clock) {
+    this.tagger = tagger;
+    this.clock = clock;
+  }
+
+  /**
+   * Applies the plan, or with {@code dryRun} only checks what would apply.
+   *
+   * @param undoFile where the undo plan is written (ignored in a dry run)
+   */
+  public ApplyOutcome apply(FixPlan plan, boolean dryRun, Path undoFile) {
+    return apply(plan, PlanJson.checksum(plan), dryRun, undoFile);
+  }
+
+  /** As {@link #apply(FixPlan, boolean, Path)}, for a plan whose checksum is known. */
+  public ApplyOutcome apply(FixPlan plan, String checksum, boolean dryRun, Path undoFile) {
+    lastUndo = null;
+    Map<String, List<ResourceFix>> pairs = new LinkedHashMap<>();
+    for (ResourceFix fix : plan.resources()) {
+      String region = fix.region().isEmpty() ? tagger.homeRegion() : fix.region();
+      pairs.computeIfAbsent(fix.accountId() + "\0" + region, k -> new ArrayList<>()).add(fix);
+    }
+    List<ApplyOutcome.Result> results = new ArrayList<>();
+    List<ResourceFix> undo = new ArrayList<>();
+    for (Map.Entry<String, List<ResourceFix>> pair : pairs.entrySet()) {
+      String[] parts = pair.getKey().split("\0", 2);
+      applyPair(
+          parts[0], parts[1], pair.getValue(), dryRun, results, undo, plan, checksum, undoFile);
+    }
+    results.sort((a, b) -> FixPlan.RESOURCE_ORDER.compare(a.fix(), b.fix()));
+    String undoChecksum = lastUndo;
+    return new ApplyOutcome(dryRun, results, undoChecksum);
+  }
+
+  private void applyPair(
+      String accountId,
+      String region,
+      List<ResourceFix> fixes,
+      boolean dryRun,
+      List<ApplyOutcome.Result> results,
+      List<ResourceFix> undo,
+      FixPlan plan,
+      String checksum,
+      Path undoFile) {
+    LiveTagger.Reading now =
+        tagger.read(accountId, region, fixes.stream().map(ResourceFix::arn).toList());
+    List<ResourceFix> ready = new ArrayList<>();
+    for (ResourceFix fix : fixes) {
+      TagFailure failed = now.failures().get(fix.arn());
+      if (failed != null) {
+        results.add(
+            new ApplyOutcome.Result(
+                fix, ApplyOutcome.Status.FAILED, "its tags could not be read", failed));
+        continue;
+      }
+      SortedMap<String, String> current = now.tags().get(fix.arn());
+      String problem = problem(fix, current);
+      if (problem != null) {
+        results.add(new ApplyOutcome.Result(fix, ApplyOutcome.Status.SKIPPED, problem, null));
+      } else if (dryRun) {
+        results.add(new ApplyOutcome.Result(fix, ApplyOutcome.Status.WOULD_APPLY, "", null));
+      } else {
+        ready.add(fix);
+      }
+    }
+    if (ready.isEmpty()) {
+      return;
+    }
+    // Adds first: a resource whose adds fail is left as it was, and nothing is removed from it.
+    Map<String, TagFailure> addFailures = new TreeMap<>();
+    Map<SortedMap<String, String>, List<String>> bySet = new LinkedHashMap<>();
+    for (ResourceFix fix : ready) {
+      if (!fix.toSet().isEmpty()) {
+        bySet.computeIfAbsent(fix.toSet(), k -> new ArrayList<>()).add(fix.arn());
+      }
+    }
+    Map<String, ResourceFix> byArn = new LinkedHashMap<>();
+    ready.forEach(fix -> byArn.put(fix.arn(), fix));
+    Map<String, SortedMap<String, String>> reached = new LinkedHashMap<>();
+    for (Map.Entry<SortedMap<String, String>, List<String>> group : bySet.entrySet()) {
+      for (List<String> call : calls(group.getValue())) {
+        Map<String, TagFailure> failed = tagger.tag(accountId, region, call, group.getKey());
+        addFailures.putAll(failed);
+        for (String arn : call) {
+          if (!failed.containsKey(arn)) {
+            TreeMap<String, String> added = new TreeMap<>(byArn.get(arn).tags());
+            added.putAll(group.getKey());
+            reached.put(arn, added);
+          }
+        }
+        writeUndo(plan, checksum, undo, ready, reached, undoFile);
+      }
+    }
+    Map<List<String>, List<String>> byKeys = new LinkedHashMap<>();
+    for (ResourceFix fix : ready) {
+      if (!addFailures.containsKey(fix.arn()) && !fix.toRemove().isEmpty()) {
+        byKeys.computeIfAbsent(fix.toRemove(), k -> new ArrayList<>()).add(fix.arn());
+      }
+    }
+    Map<String, TagFailure> removeFailures = new TreeMap<>();
+    for (Map.Entry<List<String>, List<String>> group : byKeys.entrySet()) {
+      for (List<String> call : calls(group.getValue())) {
+        Map<String, TagFailure> failed = tagger.untag(accountId, region, call, group.getKey());
+        removeFailures.putAll(failed);
+        for (String arn : call) {
+          if (!failed.containsKey(arn)) {
+            reached.put(arn, byArn.get(arn).after());
+          }
+        }
+        writeUndo(plan, checksum, undo, ready, reached, undoFile);
+      }
+    }
+    for (ResourceFix fix : ready) {
+      TagFailure added = addFailures.get(fix.arn());
+      TagFailure removed = removeFailures.get(fix.arn());
+      if (added != null) {
+        results.add(
+            new ApplyOutcome.Result(fix, ApplyOutcome.Status.FAILED, "nothing was changed", added));
+      } else if (removed != null) {
+        results.add(
+            new ApplyOutcome.Result(
+                fix,
+                ApplyOutcome.Status.FAILED,
+                "the new tags were added but the old ones could not be removed",
+                removed));
+      } else {
+        results.add(new ApplyOutcome.Result(fix, ApplyOutcome.Status.APPLIED, "", null));
+      }
+    }
+  }
+
+  /** The ARNs in groups of at most {@link LiveTagger#MAX_WRITE_ARNS}, one group a call. */
+  private static List<List<String>> calls(List<String> arns) {
+    List<List<String>> calls = new ArrayList<>();
+    for (int i = 0; i < arns.size(); i += LiveTagger.MAX_WRITE_ARNS) {
+      calls.add(arns.subList(i, Math.min(arns.size(), i + LiveTagger.MAX_WRITE_ARNS)));
+    }
+    return calls;
+  }
+
+  /** Why the resource is left alone, or null when its changes can be made. */
+  static String problem(ResourceFix fix, SortedMap<String, String> current) {
+    SortedMap<String, String> now = current == null ? new TreeMap<>() : current;
+    if (current == null && !fix.tags().isEmpty()) {
+      return "AWS no longer returns the resource: it was deleted, or its tags were all removed,"
+          + " since the plan";
+    }
+    if (!now.equals(fix.tags())) {
+      TreeSet<String> differ = new TreeSet<>();
+      for (String key : union(now, fix.tags())) {
+        if (!java.util.Objects.equals(now.get(key), fix.tags().get(key))) {
+          differ.add(key);
+        }
+      }
+      return "its tags changed since the plan (" + String.join(", ", quoted(differ)) + ")";
+    }
+    for (TagChange change : fix.changes()) {
+      if (change.key().startsWith(RESERVED_PREFIX)
+          || (change.newKey() != null && change.newKey().startsWith(RESERVED_PREFIX))) {
+        return "a change touches a key with AWS's reserved prefix 'aws:'";
+      }
+    }
+    for (Map.Entry<String, String> tag : fix.toSet().entrySet()) {
+      String rejected = FixPlanner.tagProblem(tag.getKey(), tag.getValue());
+      if (rejected != null) {
+        return "AWS would refuse the tag: " + rejected;
+      }
+    }
+    long users = fix.after().keySet().stream().filter(k -> !k.startsWith(RESERVED_PREFIX)).count();
+    if (users > MAX_USER_TAGS) {
+      return "it would carry " + users + " user tags, over AWS's limit of " + MAX_USER_TAGS;
+    }
+    return null;
+  }
+
+  private static Set<String> union(Map<String, String> a, Map<String, String> b) {
+    TreeSet<String> keys = new TreeSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    return keys;
+  }
+
+  private static List<String> quoted(Set<String> keys) {
+    List<String> out = new ArrayList<>();
+    for (String key : keys) {
+      out.add("'" + io.tagscan.model.Printable.of(key) + "'");
+      if (out.size() == 5 && keys.size() > 5) {
+        out.add("…");
+        break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Records where each changed resource now stands and rewrites the undo plan: for each, the
+   * changes from those tags back to the ones read before.
+   */
+  private void writeUndo(
+      FixPlan plan,
+      String checksum,
+      List<ResourceFix> undo,
+      List<ResourceFix> ready,
+      Map<String, SortedMap<String, String>> reached,
+      Path undoFile) {
+    for (ResourceFix fix : ready) {
+      SortedMap<String, String> at = reached.get(fix.arn());
+      if (at == null) {
+        continue;
+      }
+      undo.removeIf(u -> u.arn().equals(fix.arn()));
+      List<TagChange> back =
+          ResourceFix.between(
+              at, fix.tags(), "undo", "restores the tags read when the plan was made");
+      if (!back.isEmpty()) {
+        undo.add(
+            new ResourceFix(
+                fix.arn(), fix.accountId(), fix.region(), fix.resourceType(), at, back));
+      }
+    }
+    if (!undo.isEmpty()) {
+      PlanJson.Encoded encoded = PlanJson.encode(undoPlan(plan, checksum, undo));
+      lastUndo = encoded.checksum();
+      if (undoFile != null) {
+        PlanFilesOut.write("the undo plan", undoFile, encoded.bytes());
+      }
+    }
+  }
+
+  private FixPlan undoPlan(FixPlan plan, String checksum, List<ResourceFix> undo) {
+    return new FixPlan(
+        ToolVersion.version(),
+        clock.instant().truncatedTo(ChronoUnit.MILLIS),
+        plan.dictionaryPath(),
+        plan.dictionarySha256(),
+        "undo of " + checksum,
+        checksum,
+        undo,
+        List.of());
+  }
+}
