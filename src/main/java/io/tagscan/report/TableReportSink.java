@@ -117,6 +117,12 @@ final class TableReportSink implements ReportSink {
               + count(info.sagemakerListedOnly())
               + " of them never returned by the Tagging API");
     }
+    if (info.resourceExplorer() != null) {
+      prose(
+          "resource explorer: "
+              + count(info.resourceExplorer().explorerOnly())
+              + " resources found only in the view");
+    }
     findings(context.worst(), summary.resourcesWithFindings());
     suppressed(context);
     errors(context.errors());

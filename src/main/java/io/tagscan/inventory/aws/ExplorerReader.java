@@ -6,7 +6,10 @@ import io.tagscan.model.Source;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.document.Document;
@@ -25,6 +28,14 @@ final class ExplorerReader {
 
   /** The most results a {@code ListResources} page may hold. */
   static final int PAGE_SIZE = 1000;
+
+  /** Pages fetched ahead of the one being handed on. */
+  private static final int PAGES_AHEAD = 2;
+
+  /** The name of the thread that fetches the pages. */
+  static final String THREADS = "tagscan-explorer";
+
+  private static final Object END = new Object();
 
   /** The property that holds a resource's tags, which a view must include to be of any use. */
   static final String TAGS = "tags";
@@ -70,27 +81,65 @@ final class ExplorerReader {
   }
 
   /**
-   * Lists every resource of the view, handing each on with the type Resource Explorer gave it.
+   * Lists every resource of the view, handing each on with the type Resource Explorer gave it. The
+   * next page is fetched on a thread of its own while this one hands on the page before, since each
+   * page's token comes from the page before and the pages cannot be asked for side by side.
    *
    * @throws software.amazon.awssdk.core.exception.SdkException when a call fails after the SDK's
    *     retries, or a page hands back a token given before ({@link PageTokens.Loop})
-   * @throws CancellationException when {@code stopped} turns true between pages
+   * @throws CancellationException when {@code stopped} turns true between pages, or the thread is
+   *     interrupted
    */
   void read(String viewArn, Consumer<Listed> out, BooleanSupplier stopped) {
-    PageTokens tokens = new PageTokens("ListResources");
-    for (ListResourcesResponse page :
-        client.listResourcesPaginator(request -> request.viewArn(viewArn).maxResults(PAGE_SIZE))) {
-      if (stopped.getAsBoolean()) {
-        throw new CancellationException("the scan was stopped");
-      }
-      for (software.amazon.awssdk.services.resourceexplorer2.model.Resource result :
-          page.resources()) {
-        Resource resource = toResource(result);
-        if (resource != null) {
-          out.accept(new Listed(resource, result.resourceType()));
+    BlockingQueue<Object> pages = new ArrayBlockingQueue<>(PAGES_AHEAD);
+    ExecutorService fetcher = DaemonPools.pool(THREADS, 1);
+    try {
+      fetcher.execute(() -> fetch(viewArn, pages));
+      for (Object next = pages.take(); next != END; next = pages.take()) {
+        if (next instanceof RuntimeException failure) {
+          throw failure;
+        }
+        if (next instanceof Error failure) {
+          throw failure;
+        }
+        if (stopped.getAsBoolean()) {
+          throw new CancellationException("the scan was stopped");
+        }
+        for (software.amazon.awssdk.services.resourceexplorer2.model.Resource result :
+            ((ListResourcesResponse) next).resources()) {
+          Resource resource = toResource(result);
+          if (resource != null) {
+            out.accept(new Listed(resource, result.resourceType()));
+          }
         }
       }
-      tokens.more(page.nextToken());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while listing Resource Explorer's view");
+    } finally {
+      fetcher.shutdownNow();
+    }
+  }
+
+  /** Puts every page, then {@link #END}, or the failure that ended the listing. */
+  private void fetch(String viewArn, BlockingQueue<Object> pages) {
+    // The paginator stops at a missing NextToken; the tokens stop a repeated one.
+    PageTokens tokens = new PageTokens("ListResources");
+    try {
+      try {
+        for (ListResourcesResponse page :
+            client.listResourcesPaginator(
+                request -> request.viewArn(viewArn).maxResults(PAGE_SIZE))) {
+          pages.put(page);
+          tokens.more(page.nextToken());
+        }
+        pages.put(END);
+      } catch (RuntimeException | Error failure) {
+        pages.put(failure);
+      }
+    } catch (InterruptedException e) {
+      // The reader stopped waiting: nobody takes what is left.
+      Thread.currentThread().interrupt();
     }
   }
 

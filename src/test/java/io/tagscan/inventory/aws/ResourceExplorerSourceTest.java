@@ -248,6 +248,43 @@ class ResourceExplorerSourceTest {
   }
 
   @Test
+  void stopsAListingThatHandsBackATokenItGaveBefore() throws IOException {
+    aws.explorerDefaultView(REGION, VIEW);
+    aws.explorerView(REGION, VIEW, true, UPDATED);
+    aws.explorerPage(
+        REGION,
+        VIEW,
+        null,
+        "again",
+        List.of(new Found(PROD_BUCKET, PROD, REGION, "s3:bucket", COMPLIANT)));
+    aws.explorerPage(
+        REGION,
+        VIEW,
+        "again",
+        "again",
+        List.of(new Found(DEV_QUEUE, DEV, REGION, "sqs:queue", COMPLIANT)));
+
+    Run run =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never");
+
+    assertThat(run.code).as(run.err).isEqualTo(3);
+    JsonNode report = report();
+    assertThat(arns(report)).containsExactly(PROD_BUCKET, DEV_QUEUE);
+    assertThat(report.at("/errors/0/operation").asText()).isEqualTo("ListResources");
+    assertThat(report.at("/errors/0/code").asText()).isEqualTo("PaginationLoop");
+    aws.server.verify(exactly(2), FakeAws.explorerRequests("ListResources"));
+  }
+
+  @Test
   void refusesAViewThatDoesNotIncludeTags() {
     aws.explorerDefaultView(REGION, VIEW);
     aws.explorerView(REGION, VIEW, false, UPDATED);
@@ -319,12 +356,14 @@ class ResourceExplorerSourceTest {
             new Found(PROD_BUCKET, PROD, REGION, "s3:bucket", WRONG),
             new Found(PROD_INSTANCE, PROD, REGION, "ec2:instance", Map.of())));
 
-    Run run = scanOrganization("--fail-on", "never");
+    Run run = scanOrganization("--fail-on", "never", "--format", "json,markdown");
 
     assertThat(run.code).as(run.err).isZero();
     JsonNode report = report();
     assertThat(arns(report))
         .containsExactly(PROD_INSTANCE, PROD_BUCKET, PROD_ENDPOINT, DEV_ROLE, DEV_QUEUE);
+    assertThat(Files.readString(dir.resolve("reports/tagscan-summary.md")))
+        .contains("Resource Explorer: 2 resources found only in the view");
     assertThat(resource(report, PROD_ENDPOINT).get("source").asText()).isEqualTo("tagging-api");
     assertThat(resource(report, PROD_ENDPOINT).at("/tags/stale").isMissingNode()).isTrue();
     assertThat(resource(report, PROD_INSTANCE).get("source").asText())
@@ -371,6 +410,36 @@ class ResourceExplorerSourceTest {
     assertThat(arns(report)).containsExactly(PROD_BUCKET, PROD_ENDPOINT, DEV_QUEUE);
     assertThat(report.get("scan").has("resourceExplorer")).isFalse();
     assertThat(texts(report.at("/scan/sources"))).containsExactly("tagging-api", "sagemaker");
+  }
+
+  @Test
+  void aDefaultViewWithoutTagsLeavesTheDefaultScanToTheTaggingApiWithANote() throws IOException {
+    taggingApi();
+    aws.explorerDefaultView(REGION, VIEW);
+    aws.explorerView(REGION, VIEW, false, UPDATED);
+
+    Run run = scanOrganization("--fail-on", "never");
+
+    assertThat(run.code).as(run.err).isZero();
+    assertThat(arns(report())).containsExactly(PROD_BUCKET, PROD_ENDPOINT, DEV_QUEUE);
+    assertThat(report().get("scan").has("resourceExplorer")).isFalse();
+    assertThat(run.err)
+        .contains("tagscan: note: the Resource Explorer view " + VIEW)
+        .contains("the scan read the Tagging API alone");
+    aws.server.verify(exactly(0), FakeAws.explorerRequests("ListResources"));
+  }
+
+  @Test
+  void refusesAnUnknownSourceAndAViewArnThatIsNoView() {
+    Run source = run("scan", "--source", "config");
+    Run view = run("scan", "--source", "resource-explorer", "--view-arn", "arn:aws:s3:::bucket");
+
+    assertThat(source.code).isEqualTo(2);
+    assertThat(source.err)
+        .contains("--source 'config' is not a source: auto, tagging-api, resource-explorer");
+    assertThat(view.code).isEqualTo(2);
+    assertThat(view.err)
+        .contains("--view-arn 'arn:aws:s3:::bucket' is not a Resource Explorer view");
   }
 
   @Test
@@ -460,11 +529,12 @@ class ResourceExplorerSourceTest {
                 "TagAuditor",
                 "--regions",
                 REGION,
-                "--format",
-                "json",
                 "-o",
                 out()));
     args.addAll(List.of(more));
+    if (!args.contains("--format")) {
+      args.addAll(List.of("--format", "json"));
+    }
     return run(args.toArray(String[]::new));
   }
 
