@@ -443,6 +443,50 @@ class ResourceExplorerSourceTest {
   }
 
   @Test
+  void combinedWithoutADefaultViewIsAUsageError() {
+    taggingApi();
+    aws.explorerDefaultView(REGION, null);
+
+    Run run = scanOrganization("--source", "combined");
+
+    assertThat(run.code).as(run.err).isEqualTo(2);
+    assertThat(run.err).contains("create-index --type AGGREGATOR");
+    aws.server.verify(exactly(0), FakeAws.getResourcesRequests());
+  }
+
+  @Test
+  void aRefusedGetDefaultViewFailsAResourceExplorerScanButNotTheDefaultOne() throws IOException {
+    taggingApi();
+    aws.explorerFail("GetDefaultView", 403, "AccessDeniedException");
+
+    Run alone = run("scan", "--source", "resource-explorer", "--format", "json", "-o", out());
+    assertThat(alone.code).as(alone.err).isEqualTo(3);
+    assertThat(report().at("/errors/0/operation").asText()).isEqualTo("GetDefaultView");
+    assertThat(report().at("/errors/0/code").asText()).isEqualTo("AccessDeniedException");
+
+    Run auto = scanOrganization("--fail-on", "never");
+    assertThat(auto.code).as(auto.err).isZero();
+    assertThat(report().get("errors")).isEmpty();
+    assertThat(arns(report())).containsExactly(PROD_BUCKET, PROD_ENDPOINT, DEV_QUEUE);
+  }
+
+  @Test
+  void resourceExplorerOptionsCannotGoWithAnInventory() {
+    Run run =
+        run(
+            "scan",
+            "--inventory",
+            "examples/inventory/anycompany-ml.json",
+            "--source",
+            "resource-explorer",
+            "--untagged-types",
+            "ec2:*");
+
+    assertThat(run.code).as(run.err).isEqualTo(2);
+    assertThat(run.err).contains("--source").contains("--untagged-types").contains("--inventory");
+  }
+
+  @Test
   void sourceTaggingApiAsksResourceExplorerNothing() throws IOException {
     taggingApi();
     view();
