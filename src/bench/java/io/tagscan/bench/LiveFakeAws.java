@@ -19,16 +19,26 @@ import java.util.regex.Pattern;
 
 /**
  * A fake AWS on loopback for the live benchmark: STS (query/XML), Organizations, the Tagging API
- * and SageMaker (JSON 1.1), each call answered after a fixed latency and counted by operation.
+ * and SageMaker (JSON 1.1) and Resource Explorer (REST-JSON), each call answered after a fixed
+ * latency and counted by operation.
  *
  * <p>Every account × region holds the same number of resources, served 100 a page. SageMaker's
  * listings and {@code Search} answer empty. Which account a call is for comes from the access key
  * of its signature ({@code ASIA} + the account id, as the fake's AssumeRole hands out), its region
- * from the SigV4 credential scope, as AWS itself tells them apart.
+ * from the SigV4 credential scope, as AWS itself tells them apart. Resource Explorer's one view
+ * holds the same resources of every account and region of {@link #organization}, with the same
+ * tags, {@value #EXPLORER_PAGE} a page.
  */
 final class LiveFakeAws implements ResponseDefinitionTransformerV2 {
 
   static final int PAGE = 100;
+
+  /** Results a Resource Explorer {@code ListResources} page holds at most. */
+  static final int EXPLORER_PAGE = 1000;
+
+  static final String VIEW = "arn:aws:resource-explorer-2:us-east-1:999999999999:view/org/bench";
+
+  private static final Pattern NEXT_TOKEN = Pattern.compile("\"NextToken\":\"r(\\d+)\"");
 
   private static final Pattern ROLE_ACCOUNT = Pattern.compile("%3A(\\d{12})%3Arole");
   private static final Pattern SCOPE =
@@ -39,6 +49,8 @@ final class LiveFakeAws implements ResponseDefinitionTransformerV2 {
 
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
   private volatile int resourcesPerPair;
+  private volatile int accounts;
+  private volatile java.util.List<String> regions = java.util.List.of();
   private WireMockServer server;
 
   @Override
@@ -77,6 +89,18 @@ final class LiveFakeAws implements ResponseDefinitionTransformerV2 {
     calls.clear();
   }
 
+  /** The accounts (ids from 210000000000 on) and regions Resource Explorer's view covers. */
+  void organization(int accountCount, java.util.List<String> regionNames) {
+    this.accounts = accountCount;
+    this.regions = java.util.List.copyOf(regionNames);
+  }
+
+  /** How many pages Resource Explorer's view takes: at least one, which may be empty. */
+  int explorerPages() {
+    long total = (long) accounts * regions.size() * resourcesPerPair;
+    return (int) Math.max(1, (total + EXPLORER_PAGE - 1) / EXPLORER_PAGE);
+  }
+
   /** The calls answered since the last reset, by operation, sorted. */
   Map<String, Long> calls() {
     Map<String, Long> out = new TreeMap<>();
@@ -93,6 +117,22 @@ final class LiveFakeAws implements ResponseDefinitionTransformerV2 {
   public ResponseDefinition transform(ServeEvent event) {
     String target = event.getRequest().getHeader("X-Amz-Target");
     String body = event.getRequest().getBodyAsString();
+    String url = event.getRequest().getUrl();
+    if (target == null && url.startsWith("/") && url.length() > 1 && !url.contains("?")) {
+      String operation = url.substring(1);
+      count(operation);
+      return switch (operation) {
+        case "GetDefaultView" -> restJson("{\"ViewArn\":\"" + VIEW + "\"}");
+        case "GetView" ->
+            restJson(
+                "{\"View\":{\"ViewArn\":\""
+                    + VIEW
+                    + "\",\"IncludedProperties\":[{\"Name\":\"tags\"}],"
+                    + "\"LastUpdatedAt\":\"2026-11-27T08:00:00Z\"}}");
+        case "ListResources" -> listResources(body);
+        default -> json(400, "{\"__type\":\"UnknownOperationException\",\"Message\":\"?\"}");
+      };
+    }
     if (target == null) {
       if (body.contains("Action=AssumeRole")) {
         count("AssumeRole");
@@ -201,6 +241,61 @@ final class LiveFakeAws implements ResponseDefinitionTransformerV2 {
     }
     out.append("]}");
     return json(200, out.toString());
+  }
+
+  /** A page of the whole organization, resource by resource as GetResources serves them. */
+  private ResponseDefinition listResources(String body) {
+    int perPair = resourcesPerPair;
+    long total = (long) accounts * regions.size() * perPair;
+    int pages = explorerPages();
+    Matcher token = NEXT_TOKEN.matcher(body);
+    int page = token.find() ? Integer.parseInt(token.group(1)) : 0;
+    long from = (long) page * EXPLORER_PAGE;
+    long to = Math.min(total, from + EXPLORER_PAGE);
+    StringBuilder out = new StringBuilder(256 + (int) (to - from) * 300);
+    out.append('{');
+    if (page + 1 < pages) {
+      out.append("\"NextToken\":\"r").append(page + 1).append("\",");
+    }
+    out.append("\"ViewArn\":\"").append(VIEW).append("\",\"Resources\":[");
+    for (long n = from; n < to; n++) {
+      if (n > from) {
+        out.append(',');
+      }
+      long pair = n / perPair;
+      int inPair = (int) (n % perPair);
+      String account = String.format(java.util.Locale.ROOT, "%012d", 210_000_000_000L + pair / regions.size());
+      String region = regions.get((int) (pair % regions.size()));
+      int resourcePage = inPair / PAGE;
+      int i = inPair % PAGE;
+      out.append("{\"Arn\":\"arn:aws:ec2:")
+          .append(region)
+          .append(':')
+          .append(account)
+          .append(":instance/i-")
+          .append(resourcePage)
+          .append('-')
+          .append(i)
+          .append("\",\"OwningAccountId\":\"")
+          .append(account)
+          .append("\",\"Region\":\"")
+          .append(region)
+          .append("\",\"ResourceType\":\"ec2:instance\",\"Service\":\"ec2\",")
+          .append("\"Properties\":[{\"Name\":\"tags\",\"Data\":[")
+          .append("{\"Key\":\"anycompany:workload:environment\",\"Value\":\"")
+          .append(i % 7 == 0 ? "Production" : "production")
+          .append("\"},{\"Key\":\"anycompany:finance:cost-center\",\"Value\":\"1234\"}]}]}");
+    }
+    out.append("]}");
+    return restJson(out.toString());
+  }
+
+  private static ResponseDefinition restJson(String body) {
+    return new ResponseDefinitionBuilder()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body)
+        .build();
   }
 
   private static String first(Pattern pattern, String text) {

@@ -47,7 +47,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code bench.cases}: any of {@code scan} (accounts × regions × resources, {@code
  *       --no-sagemaker}), {@code sagemaker} (the same with SageMaker on), {@code org} (an
- *       organization with a few resources a pair); default all three.
+ *       organization with a few resources a pair), {@code org-rex} (the same organization through
+ *       one Resource Explorer view, {@code --source resource-explorer}); default the first three.
+ *       The per-pair cases pass {@code --source tagging-api}.
  *   <li>{@code bench.accounts} (200), {@code bench.regions} (4), {@code bench.resources} (200 a
  *       pair): the {@code scan} and {@code sagemaker} cases.
  *   <li>{@code bench.org.accounts} (1000), {@code bench.org.regions} (17), {@code
@@ -91,7 +93,8 @@ public final class LiveScanBenchmark {
   private LiveScanBenchmark() {}
 
   /** One case: its shape and whether SageMaker is listed. */
-  record Case(String name, int accounts, int regions, int resources, boolean sagemaker) {}
+  record Case(
+      String name, int accounts, int regions, int resources, boolean sagemaker, boolean explorer) {}
 
   /** What one run of tagscan cost. */
   record Run(
@@ -116,6 +119,7 @@ public final class LiveScanBenchmark {
         case "scan" -> cases.add(shape("scan", "bench", false));
         case "sagemaker" -> cases.add(shape("sagemaker", "bench", true));
         case "org" -> cases.add(shape("org", "bench.org", false));
+        case "org-rex" -> cases.add(shape("org-rex", "bench.org", false));
         default -> throw new IllegalArgumentException("unknown case " + name);
       }
     }
@@ -209,7 +213,7 @@ public final class LiveScanBenchmark {
     if (regions < 1 || regions > REGIONS.size()) {
       throw new IllegalArgumentException("regions must be 1 to " + REGIONS.size());
     }
-    return new Case(name, accounts, regions, resources, sagemaker);
+    return new Case(name, accounts, regions, resources, sagemaker, name.endsWith("-rex"));
   }
 
   private static String property(String name, String fallback) {
@@ -260,7 +264,13 @@ public final class LiveScanBenchmark {
     command.addAll(List.of("--region", "us-east-1", "--endpoint-url", endpoint.toString()));
     command.addAll(
         List.of("--regions", String.join(",", REGIONS.subList(0, scenario.regions()))));
-    command.addAll(List.of("--accounts-file", accounts.toString(), "--role-name", "TagAuditor"));
+    if (scenario.explorer()) {
+      // One view from the caller's own account: no accounts file, no role.
+      command.addAll(List.of("--source", "resource-explorer"));
+    } else {
+      command.addAll(List.of("--accounts-file", accounts.toString(), "--role-name", "TagAuditor"));
+      command.addAll(List.of("--source", "tagging-api"));
+    }
     command.addAll(List.of("--concurrency", Integer.toString(concurrency)));
     if (!scenario.sagemaker()) {
       command.add("--no-sagemaker");
@@ -283,6 +293,7 @@ public final class LiveScanBenchmark {
     builder.redirectOutput(dir.resolve("stdout.txt").toFile());
     builder.redirectError(dir.resolve("stderr.txt").toFile());
     fake.reset(scenario.resources());
+    fake.organization(scenario.accounts(), REGIONS.subList(0, scenario.regions()));
     long start = System.nanoTime();
     Process process = builder.start();
     ThreadCpu threads = new ThreadCpu();
@@ -301,7 +312,7 @@ public final class LiveScanBenchmark {
               + Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
     }
     if (format.contains("json")) {
-      check(scenario, reports.resolve("tagscan-report.json"), calls);
+      check(scenario, reports.resolve("tagscan-report.json"), calls, fake.explorerPages());
     }
     // Otherwise exit status 0 under --fail-on never says the scan was complete.
     String[] measured = lastTimes(times);
@@ -361,8 +372,8 @@ public final class LiveScanBenchmark {
   }
 
   /** The report must hold every resource served, the scan complete. */
-  private static void check(Case scenario, Path report, Map<String, Long> calls)
-      throws IOException {
+  private static void check(
+      Case scenario, Path report, Map<String, Long> calls, long explorerPages) throws IOException {
     JsonNode scan = null;
     JsonNode summary = null;
     ObjectMapper mapper = new ObjectMapper();
@@ -385,11 +396,18 @@ public final class LiveScanBenchmark {
             + scenario.accounts();
     long pages =
         (long) scenario.accounts() * scenario.regions() * LiveFakeAws.pages(scenario.resources());
+    String paged = "GetResources";
+    if (scenario.explorer()) {
+      // Resource Explorer alone asks Organizations nothing: the accounts are not resources.
+      expected -= scenario.accounts();
+      pages = explorerPages;
+      paged = "ListResources";
+    }
     if (scan == null
         || summary == null
         || !scan.path("complete").asBoolean()
         || summary.path("resources").asLong() != expected
-        || calls.getOrDefault("GetResources", 0L) != pages) {
+        || calls.getOrDefault(paged, 0L) != pages) {
       throw new IllegalStateException(
           "the scan did not read the case whole: scan "
               + scan
@@ -452,7 +470,6 @@ public final class LiveScanBenchmark {
             : 0;
     long pairChain = pagesPerPair + (scenario.sagemaker() ? 1 + listingRounds : 0);
     long chain = prefix + 1 + pairChain;
-    long critical = chain * latency;
     long assumeRoles = calls.getOrDefault("AssumeRole", 0L);
     long workBound =
         (long)
@@ -460,6 +477,12 @@ public final class LiveScanBenchmark {
                 Math.max(
                     (double) (total - sagemakerCalls) * latency / concurrency,
                     (double) (assumeRoles + pairs * pairChain) * latency / concurrency));
+    if (scenario.explorer()) {
+      // GetDefaultView, GetView, then each page's token from the page before: one chain.
+      chain = total;
+      workBound = total * latency;
+    }
+    long critical = chain * latency;
     long lower = Math.max(critical, workBound);
     double cpuPerCall = run.cpuSeconds() * 1000 / total;
     out.printf(
@@ -469,7 +492,9 @@ public final class LiveScanBenchmark {
         scenario.accounts(),
         scenario.regions(),
         scenario.resources(),
-        scenario.sagemaker() ? "SageMaker on (empty listings)" : "--no-sagemaker",
+        scenario.explorer()
+            ? "--source resource-explorer (one view)"
+            : scenario.sagemaker() ? "SageMaker on (empty listings)" : "--no-sagemaker",
         concurrency);
     out.printf(
         Locale.ROOT,

@@ -109,6 +109,9 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin(name = "aws")
   AwsOptionsMixin aws;
 
+  @Mixin(name = "explorer")
+  ExplorerOptionsMixin explorer;
+
   @Mixin DisplayOptions display;
 
   @Mixin ConfigOption config;
@@ -124,7 +127,7 @@ final class ScanCommand implements Callable<Integer> {
             dictionaryFile,
             exemptions,
             inventory,
-            inventory.isEmpty() ? aws.toOptions() : null,
+            inventory.isEmpty() ? aws.toOptions().withExplorer(explorer.toOptions()) : null,
             report,
             saveInventory,
             environment.clock(),
@@ -197,9 +200,11 @@ final class ScanCommand implements Callable<Integer> {
    */
   private void refuseAwsOptions() {
     List<String> given = new ArrayList<>();
-    for (OptionSpec option : spec.mixins().get("aws").options()) {
-      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-        given.add(option.longestName());
+    for (String mixin : List.of("aws", "explorer")) {
+      for (OptionSpec option : spec.mixins().get(mixin).options()) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          given.add(option.longestName());
+        }
       }
     }
     if (!given.isEmpty()) {

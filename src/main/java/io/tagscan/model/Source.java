@@ -4,6 +4,7 @@ package io.tagscan.model;
 public enum Source {
   TAGGING_API("tagging-api"),
   SAGEMAKER("sagemaker"),
+  RESOURCE_EXPLORER("resource-explorer"),
   ORGANIZATIONS("organizations"),
   /** A resource change of a Terraform plan ({@code terraform show -json}), before apply. */
   TERRAFORM_PLAN("terraform-plan"),

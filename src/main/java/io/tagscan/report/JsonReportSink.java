@@ -105,6 +105,7 @@ final class JsonReportSink implements ReportSink {
     json.writeNumberField("failed", info.accountsFailed());
     json.writeEndObject();
     ModelJson.sagemaker(json, "sagemaker", info.sagemaker());
+    ModelJson.explorer(json, "resourceExplorer", info.resourceExplorer());
     json.writeEndObject();
   }
 

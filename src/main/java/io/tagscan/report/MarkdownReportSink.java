@@ -117,6 +117,11 @@ final class MarkdownReportSink implements ReportSink {
           .append(count(info.sagemakerListedOnly()))
           .append(" never returned by the Tagging API");
     }
+    if (info.resourceExplorer() != null) {
+      page.append(" · Resource Explorer: ")
+          .append(count(info.resourceExplorer().explorerOnly()))
+          .append(" resources found only in the view");
+    }
     page.append("\n\n");
   }
 

@@ -5,6 +5,7 @@ import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Diagnostic;
+import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.InputException;
 import io.tagscan.model.Printable;
 import io.tagscan.model.SageMakerCoverage;
@@ -252,6 +253,7 @@ public final class SavedReports {
     int scanned = 0;
     int failed = 0;
     LinkedHashSet<SageMakerCoverage> sagemaker = new LinkedHashSet<>();
+    List<ExplorerCoverage> explorer = new ArrayList<>();
     for (SavedReport report : reports) {
       ScanInfo info = report.header().info();
       started = info.startedAt().isBefore(started) ? info.startedAt() : started;
@@ -263,6 +265,9 @@ public final class SavedReports {
       scanned += info.accountsScanned();
       failed += info.accountsFailed();
       sagemaker.addAll(info.sagemaker());
+      if (info.resourceExplorer() != null) {
+        explorer.add(info.resourceExplorer());
+      }
     }
     Set<String> union = new TreeSet<>();
     int covered = 0;
@@ -294,7 +299,8 @@ public final class SavedReports {
         requested,
         scanned,
         failed,
-        List.copyOf(sagemaker));
+        List.copyOf(sagemaker),
+        explorer.isEmpty() ? null : ExplorerCoverage.merge(explorer));
   }
 
   private static String name(Path file) {

@@ -8,6 +8,7 @@ import io.tagscan.dictionary.Glob;
 import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.Account;
 import io.tagscan.model.Diagnostic;
+import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.InputException;
 import io.tagscan.model.Printable;
 import io.tagscan.model.SageMakerCoverage;
@@ -72,7 +73,47 @@ final class SavedSections {
                 count(accounts, "requested", at),
                 count(accounts, "scanned", at),
                 count(accounts, "failed", at),
-                sagemaker));
+                sagemaker,
+                explorer(scan.get("resourceExplorer"), at)));
+  }
+
+  /** The Resource Explorer figures, or null when the report has none. */
+  private ExplorerCoverage explorer(JsonNode saved, JsonLocation at) {
+    if (saved == null || saved.isNull()) {
+      return null;
+    }
+    if (!saved.isObject()) {
+      throw problem(at, "scan.resourceExplorer is not an object");
+    }
+    List<ExplorerCoverage.View> views = new ArrayList<>();
+    for (JsonNode view : array(saved.get("views"), "scan.resourceExplorer.views", at)) {
+      JsonNode updated = view.get("lastUpdatedAt");
+      views.add(
+          new ExplorerCoverage.View(
+              text(view, "arn", at), updated == null ? null : instant(view, "lastUpdatedAt", at)));
+    }
+    List<ExplorerCoverage.Pair> pairs = new ArrayList<>();
+    for (JsonNode pair : array(saved.get("pairs"), "scan.resourceExplorer.pairs", at)) {
+      pairs.add(
+          checked(
+              at,
+              () ->
+                  new ExplorerCoverage.Pair(
+                      text(pair, "accountId", at),
+                      text(pair, "region", at),
+                      count(pair, "taggingApi", at),
+                      count(pair, "resourceExplorer", at),
+                      count(pair, "explorerOnly", at))));
+    }
+    return checked(
+        at,
+        () ->
+            new ExplorerCoverage(
+                views,
+                strings(saved.get("resourceTypes"), "scan.resourceExplorer.resourceTypes", at),
+                count(saved, "outsideFilters", at),
+                count(saved, "untaggedTypeSkipped", at),
+                pairs));
   }
 
   Dictionary dictionary(JsonNode saved, ScanInfo info, JsonLocation at) {

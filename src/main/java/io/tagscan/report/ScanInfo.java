@@ -1,5 +1,6 @@
 package io.tagscan.report;
 
+import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.SageMakerCoverage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.Objects;
  * What the scan covered and how it went, for the report headers: when it ran, whether it read
  * everything asked, the dictionary it judged against, the sources and regions read, and how many
  * accounts were asked for, read and lost, and per account × region how many SageMaker resources the
- * Tagging API and the SageMaker listing each found.
+ * Tagging API and the SageMaker listing each found; {@code resourceExplorer} is what Resource
+ * Explorer gave, null when it was not read.
  */
 public record ScanInfo(
     Instant startedAt,
@@ -23,7 +25,36 @@ public record ScanInfo(
     int accountsRequested,
     int accountsScanned,
     int accountsFailed,
-    List<SageMakerCoverage> sagemaker) {
+    List<SageMakerCoverage> sagemaker,
+    ExplorerCoverage resourceExplorer) {
+
+  /** Figures for a scan that did not read Resource Explorer. */
+  public ScanInfo(
+      Instant startedAt,
+      Instant finishedAt,
+      boolean complete,
+      String dictionaryPath,
+      String dictionarySha256,
+      List<String> sources,
+      List<String> regions,
+      int accountsRequested,
+      int accountsScanned,
+      int accountsFailed,
+      List<SageMakerCoverage> sagemaker) {
+    this(
+        startedAt,
+        finishedAt,
+        complete,
+        dictionaryPath,
+        dictionarySha256,
+        sources,
+        regions,
+        accountsRequested,
+        accountsScanned,
+        accountsFailed,
+        sagemaker,
+        null);
+  }
 
   /** Figures for a scan that did not list SageMaker. */
   public ScanInfo(

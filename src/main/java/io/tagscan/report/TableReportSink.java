@@ -118,6 +118,12 @@ final class TableReportSink implements ReportSink {
               + " of them never returned by the Tagging API");
     }
     TableCosts.unallocatable(summary.unallocatable(), width, text);
+    if (info.resourceExplorer() != null) {
+      prose(
+          "resource explorer: "
+              + count(info.resourceExplorer().explorerOnly())
+              + " resources found only in the view");
+    }
     findings(context.worst(), summary.resourcesWithFindings());
     TableCosts.costliest(context.costliestNoncompliant(), width, text);
     suppressed(context);

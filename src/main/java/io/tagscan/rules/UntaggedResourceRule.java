@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code untagged-resource}: a resource found by direct discovery (SageMaker listing, not the
- * Tagging API) that carries no user tag at all.
+ * {@code untagged-resource}: a resource found by direct discovery (SageMaker's listing or Resource
+ * Explorer, not the Tagging API) that carries no user tag at all.
  *
  * <p>Tagging API resources are left out on purpose: the API returns only resources that are or once
  * were tagged, so one with no tags left was untagged deliberately and its mandatory keys are
@@ -18,8 +18,11 @@ final class UntaggedResourceRule implements ResourceRule {
 
   @Override
   public void check(ResolvedResource resource, FindingSink sink) {
-    // Direct discovery is SageMaker's listing; a plan or template is judged before it exists.
-    if (resource.resource.source() != Source.SAGEMAKER || resource.userTagCount > 0) {
+    // Direct discovery is SageMaker's listing or Resource Explorer's index; a plan or template is
+    // judged before it exists.
+    Source source = resource.resource.source();
+    boolean discovered = source == Source.SAGEMAKER || source == Source.RESOURCE_EXPLORER;
+    if (!discovered || resource.userTagCount > 0) {
       return;
     }
     List<String> mandatory = new ArrayList<>();

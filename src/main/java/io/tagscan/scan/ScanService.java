@@ -9,8 +9,10 @@ import io.tagscan.inventory.InventoryReader;
 import io.tagscan.inventory.InventoryResult;
 import io.tagscan.inventory.ScanListener;
 import io.tagscan.inventory.SnapshotWriter;
+import io.tagscan.inventory.aws.ExplorerOptions;
 import io.tagscan.inventory.aws.LiveScanResult;
 import io.tagscan.inventory.aws.LiveScanner;
+import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.Printable;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -135,7 +138,8 @@ public final class ScanService {
               header.accountsRequested,
               header.accountsScanned,
               header.accountsFailed,
-              header.sagemaker);
+              header.sagemaker,
+              header.explorer);
       Summary summary =
           interruption.unlessInterrupted(
               () -> {
@@ -219,6 +223,7 @@ public final class ScanService {
         shard == null
             ? read.sagemaker()
             : read.sagemaker().stream().filter(pair -> shard.holds(pair.accountId())).toList(),
+        null,
         read.notes());
   }
 
@@ -229,15 +234,26 @@ public final class ScanService {
             request.shard() == null ? request.aws() : request.aws().withShard(request.shard()))) {
       onInterrupt.accept(scanner);
       LiveScanResult result = scanner.scan(everyone);
+      List<String> sources = new ArrayList<>();
+      if (request.aws().explorer().mode() != ExplorerOptions.Mode.RESOURCE_EXPLORER) {
+        sources.add("tagging-api");
+        if (request.aws().sagemaker()) {
+          sources.add("sagemaker");
+        }
+      }
+      if (result.resourceExplorer() != null) {
+        sources.add("resource-explorer");
+      }
       return new Header(
-          request.aws().sagemaker() ? List.of("tagging-api", "sagemaker") : List.of("tagging-api"),
+          sources,
           result.regions(),
           result.accountsRequested(),
           result.accountsScanned(),
           result.accountsFailed(),
           result.complete(),
           result.sagemaker(),
-          List.of());
+          result.resourceExplorer(),
+          result.notes());
     }
   }
 
@@ -250,5 +266,6 @@ public final class ScanService {
       int accountsFailed,
       boolean complete,
       List<SageMakerCoverage> sagemaker,
+      ExplorerCoverage explorer,
       List<String> notes) {}
 }

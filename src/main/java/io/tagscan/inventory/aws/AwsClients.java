@@ -295,7 +295,7 @@ final class AwsClients implements AutoCloseable {
   }
 
   /** Registers a regional client for closing, or closes it at once when the scan was stopped. */
-  private <C extends SdkAutoCloseable> C keep(C client) {
+  <C extends SdkAutoCloseable> C keep(C client) {
     synchronized (lock) {
       if (closed) {
         client.close();
@@ -311,7 +311,7 @@ final class AwsClients implements AutoCloseable {
     return tagging.size();
   }
 
-  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+  <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
       B builder, String region, AwsCredentialsProvider credentials) {
     builder
         .region(Region.of(region))

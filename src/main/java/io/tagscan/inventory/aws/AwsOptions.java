@@ -43,7 +43,8 @@ public record AwsOptions(
     int concurrency,
     boolean sagemaker,
     Duration sagemakerSince,
-    Shard shard) {
+    Shard shard,
+    ExplorerOptions explorer) {
 
   /** The session name used unless {@code --role-session-name} says otherwise. */
   public static final String DEFAULT_ROLE_SESSION_NAME = "tagscan";
@@ -115,7 +116,34 @@ public record AwsOptions(
         concurrency,
         sagemaker,
         sagemakerSince,
+        null,
         null);
+  }
+
+  /** The same options reading Resource Explorer as {@code how} says. */
+  public AwsOptions withExplorer(ExplorerOptions how) {
+    return new AwsOptions(
+        profile,
+        region,
+        endpointUrl,
+        roleName,
+        roleArnTemplate,
+        externalId,
+        roleSessionName,
+        roleDuration,
+        regions,
+        allRegions,
+        accounts,
+        accountsFile,
+        org,
+        ous,
+        excludeAccounts,
+        resourceTypes,
+        concurrency,
+        sagemaker,
+        sagemakerSince,
+        shard,
+        how);
   }
 
   /** The same options scanning only the accounts of one part ({@code --shard}); null for all. */
@@ -140,7 +168,8 @@ public record AwsOptions(
         concurrency,
         sagemaker,
         sagemakerSince,
-        part);
+        part,
+        explorer);
   }
 
   public AwsOptions {
@@ -158,6 +187,7 @@ public record AwsOptions(
     excludeAccounts = cleaned(excludeAccounts);
     resourceTypes = cleaned(resourceTypes);
     sagemakerSince = Objects.requireNonNullElse(sagemakerSince, DEFAULT_SAGEMAKER_SINCE);
+    explorer = Objects.requireNonNullElse(explorer, ExplorerOptions.DEFAULT);
 
     List<String> problems = new ArrayList<>();
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
@@ -168,6 +198,7 @@ public record AwsOptions(
       problems.add("--region " + quote(region) + " is not an AWS region name (such as eu-west-1)");
     }
     checkEndpoint(endpointUrl, problems);
+    problems.addAll(explorer.problems());
     if (sagemakerSince.isNegative() || sagemakerSince.isZero()) {
       problems.add(
           "--sagemaker-since must be a positive duration such as 90d or 12h, not "

@@ -1,5 +1,6 @@
 package io.tagscan.inventory.aws;
 
+import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.SageMakerCoverage;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
  * read in full, or when the scan was stopped; a region that is not enabled for an account does not
  * make a scan incomplete. {@code sagemaker} holds, sorted by account and region, what SageMaker
  * discovery found in each account × region where it ran; it is empty with {@code --no-sagemaker}.
+ * {@code resourceExplorer} is what Resource Explorer gave, null when it was not read; {@code notes}
+ * say what the user may want to know that is no failure (a default view without tags).
  */
 public record LiveScanResult(
     int accountsRequested,
@@ -23,9 +26,44 @@ public record LiveScanResult(
     int accountsFailed,
     List<String> regions,
     boolean complete,
-    List<SageMakerCoverage> sagemaker) {
+    List<SageMakerCoverage> sagemaker,
+    ExplorerCoverage resourceExplorer,
+    List<String> notes) {
+
+  /** A result that read no Resource Explorer. */
+  public LiveScanResult(
+      int accountsRequested,
+      int accountsScanned,
+      int accountsFailed,
+      List<String> regions,
+      boolean complete,
+      List<SageMakerCoverage> sagemaker) {
+    this(
+        accountsRequested,
+        accountsScanned,
+        accountsFailed,
+        regions,
+        complete,
+        sagemaker,
+        null,
+        List.of());
+  }
+
+  /** This result with what Resource Explorer gave and the notes of the scan. */
+  LiveScanResult withExplorer(ExplorerCoverage figures, List<String> scanNotes) {
+    return new LiveScanResult(
+        accountsRequested,
+        accountsScanned,
+        accountsFailed,
+        regions,
+        complete,
+        sagemaker,
+        figures,
+        scanNotes);
+  }
 
   public LiveScanResult {
+    notes = List.copyOf(notes);
     if (accountsRequested < 0 || accountsScanned < 0 || accountsFailed < 0) {
       throw new IllegalArgumentException("account counts cannot be negative");
     }

@@ -7,6 +7,7 @@ import io.tagscan.model.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +46,8 @@ public final class LiveScanner implements AutoCloseable {
   private final AtomicBoolean scanStarted = new AtomicBoolean();
   private final AtomicReference<ScanJob> current = new AtomicReference<>();
   private volatile boolean closed;
+  // Resource Explorer as this scan uses it; null until the scan asks for it.
+  private volatile ExplorerSource explorer;
 
   /**
    * A scanner with the SDK's default credential chain (or {@code --profile}) and adaptive retries.
@@ -132,8 +135,9 @@ public final class LiveScanner implements AutoCloseable {
       throw new IllegalStateException("a LiveScanner runs one scan");
     }
     ScanJob job = begin(listener);
+    LiveScanResult alone = null;
     try {
-      run(job);
+      alone = run(job);
     } catch (RuntimeException | Error e) {
       if (e instanceof AbortedException || Thread.currentThread().isInterrupted()) {
         // Interrupted while still listing accounts on this thread: stop as close() would.
@@ -146,7 +150,9 @@ public final class LiveScanner implements AutoCloseable {
       end(job);
     }
     job.rethrowFailure();
-    return job.result();
+    LiveScanResult result = alone != null ? alone : job.result();
+    ExplorerSource used = explorer;
+    return used == null ? result : result.withExplorer(used.coverage(), used.notes());
   }
 
   /**
@@ -168,20 +174,40 @@ public final class LiveScanner implements AutoCloseable {
     return clients.taggingClientCount();
   }
 
-  private void run(ScanJob job) {
+  /** Runs the scan; returns its result when Resource Explorer alone was read, else null. */
+  private LiveScanResult run(ScanJob job) {
     String home = clients.homeRegion();
     String partition = Partitions.partitionOf(home);
     List<String> regions = planner.regions(home);
     AccountDirectory directory = new AccountDirectory(clients, partition);
+    ExplorerOptions.Mode mode = options.explorer().mode();
+    if (mode == ExplorerOptions.Mode.RESOURCE_EXPLORER) {
+      ExplorerSource alone = new ExplorerSource(options, clients, home);
+      explorer = alone;
+      return ExplorerAlone.run(options, planner, directory, clients, job, alone);
+    }
     AccountPlanner.Plan plan = planner.plan(directory, true, job.gate::error);
+    ExplorerSource beside = null;
+    if (mode != ExplorerOptions.Mode.TAGGING_API && !plan.ids().isEmpty() && !regions.isEmpty()) {
+      ExplorerSource candidate = new ExplorerSource(options, clients, home);
+      explorer = candidate;
+      if (candidate.find(job.gate::error)) {
+        beside = candidate;
+        if (!candidate.collect(Set.copyOf(plan.ids()), regions, job.gate::error)) {
+          job.partial();
+        }
+      } else if (mode == ExplorerOptions.Mode.COMBINED) {
+        job.partial();
+      }
+    }
     job.planned(plan.ids().size(), regions, plan.complete());
     job.gate.unitsPlanned(Math.multiplyExact(plan.ids().size(), regions.size()));
     if (plan.ids().isEmpty() || regions.isEmpty()) {
-      return;
+      return null;
     }
     String globalRegion = Partitions.globalResourceRegion(partition);
     TaggingReader reader = new TaggingReader(options.resourceTypes(), globalRegion);
-    PairReader pairs = new PairReader(options, clients, job, reader, home);
+    PairReader pairs = new PairReader(options, clients, job, reader, home, beside);
     AccountEntry entry =
         new AccountEntry(
             job,
@@ -198,6 +224,7 @@ public final class LiveScanner implements AutoCloseable {
       entry.start(id, plan.listed().get(id));
     }
     job.awaitFinished();
+    return null;
   }
 
   private ScanJob begin(ScanListener listener) {

@@ -31,9 +31,19 @@ final class PairReader {
   private final TaggingReader reader;
   private final String home;
   private final boolean sagemaker;
+  private final ExplorerSource explorer;
 
+  /**
+   * @param explorer Resource Explorer's results to add once each account is read; null for none
+   */
   PairReader(
-      AwsOptions options, AwsClients clients, ScanJob job, TaggingReader reader, String home) {
+      AwsOptions options,
+      AwsClients clients,
+      ScanJob job,
+      TaggingReader reader,
+      String home,
+      ExplorerSource explorer) {
+    this.explorer = explorer;
     this.options = options;
     this.clients = clients;
     this.job = job;
@@ -58,6 +68,9 @@ final class PairReader {
             run.markRead();
             if (discovery != null) {
               discovery.fromTaggingApi(resource);
+            }
+            if (explorer != null) {
+              run.taggingByRegion.merge(resource.region(), 1, Integer::sum);
             }
             job.gate.resource(resource);
           };
@@ -103,6 +116,14 @@ final class PairReader {
       job.partial();
     }
     if (run.pairsLeft.decrementAndGet() == 0) {
+      if (explorer != null) {
+        try {
+          explorer.accountDone(run, run.taggingByRegion, job.gate::resource);
+        } catch (RuntimeException | Error e) {
+          job.fail(e);
+          return;
+        }
+      }
       job.accountFinished(run.readSomething());
     }
   }

@@ -2,6 +2,7 @@ package io.tagscan.model.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tagscan.model.Account;
+import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import java.io.IOException;
@@ -111,5 +112,43 @@ public final class ModelJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+  }
+
+  /** What Resource Explorer gave, as an object; nothing at all when {@code figures} is null. */
+  public static void explorer(JsonGenerator json, String field, ExplorerCoverage figures)
+      throws IOException {
+    if (figures == null) {
+      return;
+    }
+    json.writeObjectFieldStart(field);
+    json.writeArrayFieldStart("views");
+    for (ExplorerCoverage.View view : figures.views()) {
+      json.writeStartObject();
+      json.writeStringField("arn", view.arn());
+      if (view.lastUpdatedAt() != null) {
+        json.writeStringField("lastUpdatedAt", view.lastUpdatedAt().toString());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("resourceTypes");
+    for (String type : figures.resourceTypes()) {
+      json.writeString(type);
+    }
+    json.writeEndArray();
+    json.writeNumberField("outsideFilters", figures.outsideFilters());
+    json.writeNumberField("untaggedTypeSkipped", figures.untaggedTypeSkipped());
+    json.writeArrayFieldStart("pairs");
+    for (ExplorerCoverage.Pair pair : figures.pairs()) {
+      json.writeStartObject();
+      json.writeStringField("accountId", pair.accountId());
+      json.writeStringField("region", pair.region());
+      json.writeNumberField("taggingApi", pair.taggingApi());
+      json.writeNumberField("resourceExplorer", pair.resourceExplorer());
+      json.writeNumberField("explorerOnly", pair.explorerOnly());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 }

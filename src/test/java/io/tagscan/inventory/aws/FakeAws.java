@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * A WireMock server on loopback answering as STS (query protocol, XML), Organizations and the
- * Tagging API (JSON 1.1) do, with helpers that stub one call each.
+ * Tagging API (JSON 1.1) and Resource Explorer (REST-JSON) do, with helpers that stub one call
+ * each.
  *
  * <p>Requests are told apart the way AWS tells them apart: the JSON target header or the form's
  * Action, the signing region in the SigV4 credential scope, and the access key, which for an
@@ -520,6 +521,108 @@ final class FakeAws {
   static RequestPatternBuilder requiredTagsRequests() {
     return postRequestedFor(urlEqualTo("/"))
         .withHeader("X-Amz-Target", equalTo(TAGGING + "ListRequiredTags"));
+  }
+
+  // ---- Resource Explorer (REST-JSON: POST /<Operation>) ----
+
+  /** A result of ListResources: where it lives and its tags (null: no tags property at all). */
+  record Found(String arn, String account, String region, String type, Map<String, String> tags) {}
+
+  /** GetDefaultView in the region answers {@code viewArn}; null answers that none is set. */
+  void explorerDefaultView(String region, String viewArn) {
+    ObjectNode body = JSON.createObjectNode();
+    if (viewArn != null) {
+      body.put("ViewArn", viewArn);
+    }
+    server.stubFor(explorerCall("GetDefaultView", region).willReturn(restJson(200, body)));
+  }
+
+  /** GetView of the view: whether it includes the tags property, and when it was last updated. */
+  void explorerView(String region, String viewArn, boolean tags, Instant lastUpdatedAt) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode view = body.putObject("View");
+    view.put("ViewArn", viewArn);
+    view.put("Owner", CALLER_ACCOUNT);
+    view.put("Scope", "arn:aws:organizations::" + CALLER_ACCOUNT + ":organization/o-abc");
+    if (lastUpdatedAt != null) {
+      view.put("LastUpdatedAt", lastUpdatedAt.toString());
+    }
+    ArrayNode properties = view.putArray("IncludedProperties");
+    if (tags) {
+      properties.addObject().put("Name", "tags");
+    }
+    view.putObject("Filters").put("FilterString", "");
+    server.stubFor(
+        explorerCall("GetView", region)
+            .withRequestBody(matchingJsonPath("$.ViewArn", equalTo(viewArn)))
+            .willReturn(restJson(200, body)));
+  }
+
+  /** One ListResources page of the view: asked with {@code token} (null: first). */
+  void explorerPage(
+      String region, String viewArn, String token, String nextToken, List<Found> results) {
+    ObjectNode body = JSON.createObjectNode();
+    if (nextToken != null) {
+      body.put("NextToken", nextToken);
+    }
+    body.put("ViewArn", viewArn);
+    ArrayNode list = body.putArray("Resources");
+    for (Found found : results) {
+      ObjectNode node = list.addObject();
+      node.put("Arn", found.arn());
+      node.put("OwningAccountId", found.account());
+      node.put("Region", found.region());
+      node.put("ResourceType", found.type());
+      node.put("Service", found.type().split(":")[0]);
+      node.put("LastReportedAt", "2026-11-27T08:00:00Z");
+      ArrayNode properties = node.putArray("Properties");
+      if (found.tags() != null) {
+        ObjectNode property = properties.addObject();
+        property.put("Name", "tags");
+        property.put("LastReportedAt", "2026-11-27T08:00:00Z");
+        ArrayNode data = property.putArray("Data");
+        found.tags().forEach((key, value) -> data.addObject().put("Key", key).put("Value", value));
+      }
+    }
+    MappingBuilder call =
+        explorerCall("ListResources", region)
+            .withRequestBody(matchingJsonPath("$.ViewArn", equalTo(viewArn)));
+    call =
+        token == null
+            ? call.atPriority(5)
+            : call.withRequestBody(matchingJsonPath("$.NextToken", equalTo(token))).atPriority(1);
+    server.stubFor(call.willReturn(restJson(200, body)));
+  }
+
+  /** Every call of the operation fails with this REST-JSON error. */
+  void explorerFail(String operation, int status, String code) {
+    server.stubFor(
+        post(urlEqualTo("/" + operation))
+            .atPriority(1)
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("x-amzn-ErrorType", code)
+                    .withBody("{\"message\":\"" + code + " from the fake\"}")));
+  }
+
+  static RequestPatternBuilder explorerRequests(String operation) {
+    return postRequestedFor(urlEqualTo("/" + operation));
+  }
+
+  private MappingBuilder explorerCall(String operation, String region) {
+    // GetDefaultView has no body, and so no Content-Type.
+    return post(urlEqualTo("/" + operation))
+        .withHeader(
+            "Authorization", matching(credentialScope(CALLER_KEY, region, "resource-explorer-2")));
+  }
+
+  private static ResponseDefinitionBuilder restJson(int status, ObjectNode body) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body.toString());
   }
 
   // ---- wire helpers ----
