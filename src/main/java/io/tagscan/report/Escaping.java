@@ -62,9 +62,10 @@ final class Escaping {
 
   /**
    * The text of one CSV cell before quoting: a cell a spreadsheet would run as a formula (first
-   * character {@code = + - @}, tab or CR) gets a leading {@code '}; invisible characters become
-   * {@code \\uXXXX} text ({@link #visible}), so no cell spans lines or hides what it holds. RFC
-   * 4180 quoting is {@link CsvRowWriter}'s job.
+   * character {@code = + - @}, tab or CR) gets a leading {@code '}, except a plain negative decimal
+   * such as {@code -1.50} (a credit), which a spreadsheet reads as the number it is and can sum;
+   * invisible characters become {@code \\uXXXX} text ({@link #visible}), so no cell spans lines or
+   * hides what it holds. RFC 4180 quoting is {@link CsvRowWriter}'s job.
    */
   static String csvText(String text) {
     if (text == null || text.isEmpty()) {
@@ -74,13 +75,31 @@ final class Escaping {
     char first = text.charAt(0);
     if (first == '='
         || first == '+'
-        || first == '-'
+        || (first == '-' && !isNegativeDecimal(text))
         || first == '@'
         || first == '\t'
         || first == '\r') {
       cell = "'" + cell;
     }
     return cell;
+  }
+
+  /** True for {@code -} then digits, with at most one {@code .} between digits: {@code -12.5}. */
+  private static boolean isNegativeDecimal(String text) {
+    int length = text.length();
+    boolean digits = false;
+    boolean point = false;
+    for (int i = 1; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (c == '.' && digits && !point && i + 1 < length) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digits;
   }
 
   /**

@@ -33,7 +33,14 @@ class EscapingTest {
       value = {
         "=cmd|' /C calc'!A0 § '=cmd|' /C calc'!A0",
         "+1 § '+1",
-        "-2 § '-2",
+        "-2+3 § '-2+3",
+        "-A1 § '-A1",
+        "-1. § '-1.",
+        "-.5 § '-.5",
+        "-1e5 § '-1e5",
+        "- § '-",
+        "-2 § -2",
+        "-1.50 § -1.50",
         "@SUM(1) § '@SUM(1)",
         "plain § plain",
         "a=b § a=b",
@@ -63,11 +70,11 @@ class EscapingTest {
   void writesEveryCellOfARowIncludingEmptyOnesWithCrlfLineEnds() throws IOException {
     StringWriter out = new StringWriter();
     CsvRowWriter rows = new CsvRowWriter(out);
-    rows.row(Arrays.asList("a b", null, "", "#x", " lead", "-1"));
+    rows.row(Arrays.asList("a b", null, "", "#x", " lead", "-1", "-1+1"));
     rows.row(Arrays.asList("1", "2"));
     rows.flush();
 
-    assertThat(out.toString()).isEqualTo("a b,,,#x, lead,'-1\r\n1,2\r\n");
+    assertThat(out.toString()).isEqualTo("a b,,,#x, lead,-1,'-1+1\r\n1,2\r\n");
   }
 
   @Test
