@@ -31,12 +31,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = {
-      "Spend by cost-allocation key: valid, invalid (per value, with the rule and the fix) and",
-      "untagged, per account and in total, from Cost Explorer, from saved",
-      "'aws ce get-cost-and-usage' output or from FOCUS exports' own tags; and the cost",
-      "allocation tags Billing has not activated.",
-    })
+    description =
+        "Spend by cost-allocation key: valid, invalid (per value, with the rule and the fix) and"
+            + " untagged, per account and in total, from Cost Explorer, from saved"
+            + " 'aws ce get-cost-and-usage' output or from FOCUS exports' own tags; and the cost"
+            + " allocation tags Billing has not activated.")
 final class CostCommand implements Callable<Integer> {
 
   static final int DEFAULT_MAX_REQUESTS = 50;

@@ -26,11 +26,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = {
-      "Check each account's effective tag policy (Organizations DescribeEffectivePolicy) and the",
-      "keys the Tagging API requires in each region (ListRequiredTags) against the dictionary.",
-      "Read-only; findings go on each account, in the same reports and exit codes as scan.",
-    })
+    description =
+        "Check each account's effective tag policy (Organizations DescribeEffectivePolicy) and the"
+            + " keys the Tagging API requires in each region (ListRequiredTags) against the"
+            + " dictionary. Read-only; findings go on each account, in the same reports and exit"
+            + " codes as scan.")
 final class PolicyCheckCommand implements Callable<Integer> {
 
   /** Options of the shared AWS mixin that choose resources, which a policy check does not read. */

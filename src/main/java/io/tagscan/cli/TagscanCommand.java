@@ -1,5 +1,6 @@
 package io.tagscan.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -41,7 +42,17 @@ final class TagscanCommand implements Runnable {
 
   @Override
   public void run() {
+    // Named from the registered commands, so the message never falls behind them.
+    List<String> commands =
+        spec.subcommands().keySet().stream()
+            .filter(name -> !name.equals("help") && !name.equals("generate-completion"))
+            .toList();
+    String last = commands.get(commands.size() - 1);
     throw new ParameterException(
-        spec.commandLine(), "Missing a command: scan, accounts, dictionary or report");
+        spec.commandLine(),
+        "Missing a command: "
+            + String.join(", ", commands.subList(0, commands.size() - 1))
+            + " or "
+            + last);
   }
 }
