@@ -13,6 +13,8 @@ import java.util.Objects;
  *
  * <p>{@code severities} maps each rule to its severity; a rule missing from the map is switched
  * off. {@code path} and {@code sha256} identify the file it came from (empty when built in code).
+ * {@code conventionsMark} is where the {@code conventions} field is written, {@link Mark#NONE} when
+ * the file leaves the conventions to their defaults.
  */
 public record Dictionary(
     int version,
@@ -23,7 +25,32 @@ public record Dictionary(
     List<String> sagemakerPropagate,
     Map<RuleId, Severity> severities,
     String path,
-    String sha256) {
+    String sha256,
+    Mark conventionsMark) {
+
+  /** A dictionary whose conventions are not placed in a file. */
+  public Dictionary(
+      int version,
+      String prefix,
+      Conventions conventions,
+      List<TagSpec> tags,
+      List<String> accountMandatory,
+      List<String> sagemakerPropagate,
+      Map<RuleId, Severity> severities,
+      String path,
+      String sha256) {
+    this(
+        version,
+        prefix,
+        conventions,
+        tags,
+        accountMandatory,
+        sagemakerPropagate,
+        severities,
+        path,
+        sha256,
+        Mark.NONE);
+  }
 
   public Dictionary {
     prefix = Objects.requireNonNullElse(prefix, "");
@@ -36,6 +63,7 @@ public record Dictionary(
     severities = java.util.Collections.unmodifiableMap(copy);
     path = Objects.requireNonNullElse(path, "");
     sha256 = Objects.requireNonNullElse(sha256, "");
+    conventionsMark = Objects.requireNonNullElse(conventionsMark, Mark.NONE);
   }
 
   /** Every rule at its default severity, for dictionaries that override none. */

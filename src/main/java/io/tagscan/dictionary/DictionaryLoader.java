@@ -100,6 +100,7 @@ public final class DictionaryLoader {
         propagated,
         severities,
         fileName,
-        Sha256.hex(source.bytes()));
+        Sha256.hex(source.bytes()),
+        top.nameMark("conventions"));
   }
 }

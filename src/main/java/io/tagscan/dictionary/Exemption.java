@@ -1,6 +1,7 @@
 package io.tagscan.dictionary;
 
 import io.tagscan.model.RuleId;
+import io.tagscan.model.SourceLocation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -75,6 +76,39 @@ public record Exemption(
   /** True when the exemption no longer holds on the given day. */
   public boolean expiredOn(LocalDate today) {
     return today.isAfter(expires);
+  }
+
+  /**
+   * How the fix of an expired exemption's finding starts when the exemption's place is known; the
+   * place, {@code file:line}, ends it.
+   */
+  public static final String RENEW_AT = "renew or remove the exemption at ";
+
+  /**
+   * Where the exemption a fix starting {@link #RENEW_AT} names is written, read back from the fix
+   * (a saved report keeps the finding, not the exemption); null when the fix names no {@code
+   * file:line}.
+   */
+  public static SourceLocation renewedAt(String fix) {
+    if (fix == null || !fix.startsWith(RENEW_AT)) {
+      return null;
+    }
+    String origin = fix.substring(RENEW_AT.length());
+    int colon = origin.lastIndexOf(':');
+    if (colon <= 0 || colon == origin.length() - 1) {
+      return null;
+    }
+    for (int i = colon + 1; i < origin.length(); i++) {
+      if (origin.charAt(i) < '0' || origin.charAt(i) > '9') {
+        return null;
+      }
+    }
+    try {
+      int line = Integer.parseInt(origin.substring(colon + 1));
+      return line > 0 ? new SourceLocation(origin.substring(0, colon), line, 0) : null;
+    } catch (NumberFormatException e) {
+      return null; // more digits than a line number has: not a place tagscan wrote
+    }
   }
 
   /** Where the exemption was written, as {@code file:line}. */

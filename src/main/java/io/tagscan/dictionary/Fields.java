@@ -115,6 +115,12 @@ final class Fields {
     return tuple.getValueNode();
   }
 
+  /** Where the field's name is written, or {@link Mark#NONE} when the field is absent. */
+  Mark nameMark(String name) {
+    NodeTuple tuple = byName.get(name);
+    return tuple == null ? Mark.NONE : Mark.of(tuple.getKeyNode());
+  }
+
   /** How messages name the field: {@code tag 'env': values.allowed}. */
   String where(String name) {
     String full = path.isEmpty() ? name : path + "." + name;

@@ -86,6 +86,8 @@ final class TagReader {
     if (keyNode == null) {
       return null;
     }
+    // The entry is placed at its key field, which is where a reader looks for the key.
+    Mark at = fields.nameMark("key");
     TagSpec spec =
         new TagSpec(
             key,
@@ -96,8 +98,8 @@ final class TagReader {
             values,
             aliases.stream().map(ScalarNode::getValue).toList(),
             appliesTo,
-            item.getStartMark().getLine() + 1,
-            item.getStartMark().getColumn() + 1,
+            at.line(),
+            at.column(),
             defaultValue);
     return new DeclaredTag(spec, keyNode, context, aliases);
   }

@@ -10,10 +10,10 @@ import java.util.Objects;
  *
  * <p>{@code appliesTo} holds resource-type globs such as {@code s3:bucket} or {@code sagemaker:*};
  * a glob with no colon names a whole service. An empty list means every resource type. {@code
- * values} is null when any value is allowed. {@code line} and {@code column} place the entry in its
- * file (0 when built in code). {@code defaultValue}, null when absent, is the value {@code tagscan
- * fix plan} adds when the key is missing and no {@code --set} names one; the loader checks it
- * against {@code values}.
+ * values} is null when any value is allowed. {@code line} and {@code column} place the entry's
+ * {@code key} field in its file (0 when built in code or read from a report that did not record
+ * them). {@code defaultValue}, null when absent, is the value {@code tagscan fix plan} adds when
+ * the key is missing and no {@code --set} names one; the loader checks it against {@code values}.
  */
 public record TagSpec(
     String key,
@@ -60,6 +60,11 @@ public record TagSpec(
         line,
         column,
         null);
+  }
+
+  /** Where the entry's {@code key} field is written. */
+  public Mark mark() {
+    return new Mark(line, column);
   }
 
   /**

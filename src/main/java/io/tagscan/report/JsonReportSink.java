@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.tagscan.dictionary.Dictionary;
 import io.tagscan.dictionary.Glob;
+import io.tagscan.dictionary.Mark;
 import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
@@ -111,7 +112,8 @@ final class JsonReportSink implements ReportSink {
 
   /**
    * What of the dictionary the other formats need, so that they can be rendered from this report
-   * alone: every declared key with its flags and scope, and the keys accounts must carry.
+   * alone: every declared key with its flags, scope and place, the keys accounts must carry, and
+   * where the conventions are written.
    */
   private void writeKeys(Dictionary dictionary) throws IOException {
     json.writeArrayFieldStart("keys");
@@ -125,10 +127,24 @@ final class JsonReportSink implements ReportSink {
         json.writeString(glob.pattern());
       }
       json.writeEndArray();
+      writeMark(spec.mark());
       json.writeEndObject();
     }
     json.writeEndArray();
     writeStrings("accountMandatory", dictionary.accountMandatory());
+    if (dictionary.conventionsMark().isKnown()) {
+      json.writeObjectFieldStart("conventionsAt");
+      writeMark(dictionary.conventionsMark());
+      json.writeEndObject();
+    }
+  }
+
+  /** A place in the dictionary, so that a rendered SARIF log points where the scan's did. */
+  private void writeMark(Mark mark) throws IOException {
+    if (mark.isKnown()) {
+      json.writeNumberField("line", mark.line());
+      json.writeNumberField("column", mark.column());
+    }
   }
 
   private static String instant(Instant instant) {

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,13 +34,14 @@ import java.util.Set;
  *
  * <p>Each result names its resource as a logical location (the ARN, kind {@code resource}) and
  * carries the account, region, resource type and tag key as properties. Since GitHub refuses a
- * location without a file, each also points at the dictionary the finding was judged against, the
- * file to change when the finding is to be accepted. Its {@code partialFingerprints} hold a hash of
- * the finding's identity (ARN, rule, key: the one {@code report diff} uses), so that readers track
- * one finding across runs. A finding an exemption waived is a result too, with an {@code external}
- * suppression whose justification is the exemption's reason. Every text is first made {@linkplain
- * Escaping#visible visible} and then escaped as JSON, so no control or bidirectional character
- * reaches a reader's page.
+ * location without a file, each also points at the line that decides it ({@link DictionaryPlaces}):
+ * the entry of its key in the dictionary, the conventions, or the expired exemption. Its {@code
+ * partialFingerprints} hold a hash of the finding's identity (ARN, rule, key: the one {@code report
+ * diff} uses, never the line), so that readers track one finding across runs even when the
+ * dictionary is edited and its lines move. A finding an exemption waived is a result too, with an
+ * {@code external} suppression whose justification is the exemption's reason. Every text is first
+ * made {@linkplain Escaping#visible visible} and then escaped as JSON, so no control or
+ * bidirectional character reaches a reader's page.
  *
  * <p>For {@code tagscan check}, each result points instead at the file, line and column where its
  * resource is written (the artifact URI relative to the working directory), and its logical
@@ -56,6 +59,7 @@ final class SarifReportSink implements ReportSink {
   private final JsonGenerator json;
   private final Map<String, SourceLocation> locations;
   private String dictionaryUri;
+  private DictionaryPlaces places;
 
   SarifReportSink(Writer out) {
     this(out, Map.of());
@@ -78,6 +82,7 @@ final class SarifReportSink implements ReportSink {
   public void begin(ReportContext context) throws IOException {
     ScanInfo info = context.info();
     dictionaryUri = relativeUri(info.dictionaryPath());
+    places = new DictionaryPlaces(context.dictionary(), dictionaryUri);
     json.writeStartObject();
     json.writeStringField("$schema", SCHEMA_URI);
     json.writeStringField("version", "2.1.0");
@@ -161,17 +166,24 @@ final class SarifReportSink implements ReportSink {
 
   @Override
   public void resource(CheckedResource checked) throws IOException {
+    Map<String, String> spellings = DictionaryPlaces.spellings(checked.findings());
+    if (!checked.suppressed().isEmpty()) {
+      List<Finding> all = new ArrayList<>(checked.findings());
+      checked.suppressed().forEach(waived -> all.add(waived.finding()));
+      spellings = DictionaryPlaces.spellings(all);
+    }
     for (Finding finding : checked.findings()) {
-      writeResult(checked.resource(), finding, null);
+      writeResult(checked.resource(), finding, null, spellings);
     }
     for (Suppressed waived : checked.suppressed()) {
-      writeResult(checked.resource(), waived.finding(), waived);
+      writeResult(checked.resource(), waived.finding(), waived, spellings);
     }
   }
 
   // ruleIndex is the rule's place in tool.driver.rules, which lists RuleId.values() in order.
   @SuppressWarnings("EnumOrdinal")
-  private void writeResult(Resource resource, Finding finding, Suppressed waived)
+  private void writeResult(
+      Resource resource, Finding finding, Suppressed waived, Map<String, String> spellings)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("ruleId", finding.rule().slug());
@@ -186,13 +198,19 @@ final class SarifReportSink implements ReportSink {
     json.writeObjectFieldStart("physicalLocation");
     json.writeObjectFieldStart("artifactLocation");
     SourceLocation source = locations.get(resource.arn());
-    json.writeStringField(
-        "uri", source == null ? dictionaryUri : relativeUri(fromWorkingDirectory(source.file())));
+    DictionaryPlaces.Place place =
+        source == null
+            ? places.of(finding, spellings)
+            : new DictionaryPlaces.Place(
+                relativeUri(fromWorkingDirectory(source.file())),
+                Math.max(1, source.line()),
+                source.column());
+    json.writeStringField("uri", place.uri());
     json.writeEndObject();
     json.writeObjectFieldStart("region");
-    json.writeNumberField("startLine", source == null ? 1 : Math.max(1, source.line()));
-    if (source != null && source.column() > 0) {
-      json.writeNumberField("startColumn", source.column());
+    json.writeNumberField("startLine", place.line());
+    if (place.column() > 0) {
+      json.writeNumberField("startColumn", place.column());
     }
     json.writeEndObject();
     json.writeEndObject();

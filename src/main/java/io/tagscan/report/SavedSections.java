@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tagscan.dictionary.Conventions;
 import io.tagscan.dictionary.Dictionary;
 import io.tagscan.dictionary.Glob;
+import io.tagscan.dictionary.Mark;
 import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.Account;
 import io.tagscan.model.Diagnostic;
@@ -125,6 +126,7 @@ final class SavedSections {
     }
     List<TagSpec> tags = new ArrayList<>();
     for (JsonNode key : array(saved.get("keys"), "scan.dictionary.keys", at)) {
+      Mark mark = mark(key, at);
       tags.add(
           new TagSpec(
               text(key, "key", at),
@@ -135,8 +137,8 @@ final class SavedSections {
               null,
               List.of(),
               strings(key.get("appliesTo"), "appliesTo", at).stream().map(Glob::of).toList(),
-              0,
-              0));
+              mark.line(),
+              mark.column()));
     }
     return new Dictionary(
         1,
@@ -147,7 +149,16 @@ final class SavedSections {
         List.of(),
         Dictionary.defaultSeverities(),
         info.dictionaryPath(),
-        info.dictionarySha256());
+        info.dictionarySha256(),
+        saved.has("conventionsAt") ? mark(saved.get("conventionsAt"), at) : Mark.NONE);
+  }
+
+  /** A place in the dictionary; {@link Mark#NONE} when the report does not record it. */
+  private Mark mark(JsonNode owner, JsonLocation at) {
+    if (!owner.has("line")) {
+      return Mark.NONE;
+    }
+    return new Mark(count(owner, "line", at), count(owner, "column", at));
   }
 
   List<Summary.KeyCoverage> coverage(JsonNode coverage, JsonLocation at) {

@@ -117,7 +117,9 @@ final class ExemptionFilter {
         key,
         null,
         null,
-        "renew or remove " + where,
+        exemption.origin().isEmpty()
+            ? "renew or remove " + where
+            : Exemption.RENEW_AT + exemption.origin(),
         where
             + " expired on "
             + exemption.expires()

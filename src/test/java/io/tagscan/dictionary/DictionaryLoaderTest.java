@@ -747,6 +747,34 @@ class DictionaryLoaderTest {
   }
 
   @Test
+  void placesEachKeyAtItsKeyFieldAndTheConventionsAtTheirField() {
+    Dictionary dictionary =
+        DictionaryLoader.parse(
+            "d.yaml",
+            """
+            version: 1
+            tags:
+              - purpose: the key comes second
+                key: owner
+              - {mandatory: true, key: env}
+            conventions:
+              key-case: any
+            """);
+
+    assertThat(dictionary.tag("owner").mark()).isEqualTo(new Mark(4, 5));
+    assertThat(dictionary.tag("env").mark()).isEqualTo(new Mark(5, 23));
+    assertThat(dictionary.conventionsMark()).isEqualTo(new Mark(6, 1));
+  }
+
+  @Test
+  void placesNoConventionsWhenTheFileLeavesThemToTheDefaults() {
+    Dictionary dictionary = DictionaryLoader.parse("d.yaml", "version: 1\ntags:\n  - key: env\n");
+
+    assertThat(dictionary.conventionsMark()).isEqualTo(Mark.NONE);
+    assertThat(dictionary.tag("env").mark()).isEqualTo(new Mark(3, 5));
+  }
+
+  @Test
   void loadsTheRootDictionaryAsTheSeedArticlesTable() {
     Dictionary dictionary = DictionaryLoader.load(Path.of("tag-dictionary.yaml"));
 

@@ -87,6 +87,13 @@ class SarifSchemaTest {
         assertThat(logical.path("fullyQualifiedName").asText()).doesNotStartWith("arn:");
       } else {
         assertThat(logical.path("fullyQualifiedName").asText()).startsWith("arn:");
+        if (log.toString().contains("/scan/")
+            && result.path("ruleId").asText().equals("missing-mandatory-tag")) {
+          // A scan of a dictionary file: the finding points at the missing key's entry.
+          JsonNode region = location.path("physicalLocation").path("region");
+          assertThat(region.path("startLine").asInt()).isGreaterThan(1);
+          assertThat(region.path("startColumn").asInt()).isPositive();
+        }
       }
       assertThat(result.path("properties").path("accountId").isTextual()).isTrue();
       assertThat(result.path("properties").path("region").isTextual()).isTrue();
