@@ -31,13 +31,12 @@ final class CostText {
     return String.format("%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
   }
 
-  /** A part of the totals as a rate in 0..1 for the page's bars; zero when there is no spend. */
+  /**
+   * A part of the totals as a rate in 0..1 for the page's bars, against the charges ({@link
+   * SpendTotals#charges}); zero for a part that is a net credit or when there are no charges.
+   */
   static BigDecimal share(BigDecimal part, SpendTotals totals) {
-    BigDecimal total = totals.total();
-    if (total.signum() <= 0 || part.signum() <= 0) {
-      return BigDecimal.ZERO;
-    }
-    return part.divide(total, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+    return rate(part, totals.charges());
   }
 
   /**

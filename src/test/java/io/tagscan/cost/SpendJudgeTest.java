@@ -208,4 +208,21 @@ class SpendJudgeTest {
     assertThat(env.rows().get(SpendJudge.VALUE_LIMIT).folded()).isEqualTo(1);
     assertThat(env.totals().get(0).invalid()).isEqualByComparingTo("10001");
   }
+
+  private static SpendTotals usd(String valid, String invalid, String untagged) {
+    return new SpendTotals(
+        "USD", new BigDecimal(valid), new BigDecimal(invalid), new BigDecimal(untagged));
+  }
+
+  @Test
+  void keepsTheUnallocatedShareWithinZeroAndAHundredWhateverTheCredits() {
+    // Credits on valid spend smaller than the invalid charges: 20 / 15 would be 133 %.
+    assertThat(usd("-5", "20", "0").unallocatedPercent()).isEqualByComparingTo("100.00");
+    // A credit on invalid spend lowers the unallocated side, never below zero.
+    assertThat(usd("100", "-20", "30").unallocatedPercent()).isEqualByComparingTo("9.09");
+    assertThat(usd("100", "-50", "0").unallocatedPercent()).isEqualByComparingTo("0.00");
+    assertThat(usd("-1", "-1", "-1").unallocatedPercent()).isEqualByComparingTo("0.00");
+    assertThat(usd("0", "0", "0").unallocatedPercent()).isEqualByComparingTo("0.00");
+    assertThat(usd("1", "2", "1").unallocatedPercent()).isEqualByComparingTo("75.00");
+  }
 }
