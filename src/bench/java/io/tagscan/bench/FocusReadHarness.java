@@ -25,9 +25,11 @@ import java.util.zip.GZIPOutputStream;
  * IDS distinct resources (streamed, never in memory), then sums it under whatever {@code -Xmx} the
  * JVM was given and prints rows, bytes, wall and CPU time and the peak heap after GC. With a third
  * argument {@code split} it judges the export's own tags instead, as {@code tagscan cost --focus}
- * does ({@link FocusSplit}), for a cost-center key with 10,000 distinct values.
+ * does ({@link FocusSplit}), for a cost-center key with 10,000 distinct values; a fourth argument
+ * {@code unique} gives every row a value of its own (hostile data: resource ids in the tag), which
+ * the judge folds past its limit.
  *
- * <p>{@code java -Xmx64m -cp … io.tagscan.bench.FocusReadHarness 20000000 100000 [split]}
+ * <p>{@code java -Xmx64m -cp … io.tagscan.bench.FocusReadHarness 20000000 100000 [split [unique]]}
  */
 public final class FocusReadHarness {
 
@@ -38,17 +40,22 @@ public final class FocusReadHarness {
     int ids = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Path file = Files.createTempFile("focus-harness", ".csv.gz");
     try {
-      long raw = write(file, rows, ids);
+      long raw = write(file, rows, ids, args.length > 3 && args[3].equals("unique"));
       ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
       long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long wall0 = System.nanoTime();
       boolean split = args.length > 2 && args[2].equals("split");
+      Object result =
+          split ? split(file) : FocusCosts.read(List.of(file), CostMetric.BILLED_COST);
       long held =
           split
-              ? split(file).keys().get(0).rows().size()
-              : FocusCosts.read(List.of(file), CostMetric.BILLED_COST).resources();
+              ? ((FocusSpend) result).keys().get(0).rows().size()
+              : ((FocusCosts) result).resources();
       long wall = System.nanoTime() - wall0;
       long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+      // What the result holds: the heap in use after a full collection, the result still reachable.
+      System.gc();
+      long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       long peak = 0;
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
@@ -57,7 +64,7 @@ public final class FocusReadHarness {
       }
       System.err.printf(
           "rows=%d csvBytes=%d gzBytes=%d %s=%d wall=%.1fs cpu=%.1fs"
-              + " heapAfterGc=%dMB maxHeap=%dMB%n",
+              + " heapAfterGc=%dMB liveAfterFullGc=%.1fMB maxHeap=%dMB held=%s%n",
           rows,
           raw,
           Files.size(file),
@@ -66,7 +73,9 @@ public final class FocusReadHarness {
           wall / 1e9,
           cpu / 1e9,
           peak >> 20,
-          Runtime.getRuntime().maxMemory() >> 20);
+          live / 1048576.0,
+          Runtime.getRuntime().maxMemory() >> 20,
+          result.getClass().getSimpleName());
     } finally {
       Files.deleteIfExists(file);
     }
@@ -91,7 +100,7 @@ public final class FocusReadHarness {
         new SpendJudge(engine));
   }
 
-  private static long write(Path file, long rows, int ids) throws IOException {
+  private static long write(Path file, long rows, int ids, boolean unique) throws IOException {
     long bytes = 0;
     try (BufferedWriter out =
         new BufferedWriter(
@@ -111,7 +120,7 @@ public final class FocusReadHarness {
                 + ",Amazon EC2,0.0"
                 + (i % 97)
                 + ",0.01,USD,111122223333,\"{\"\"anycompany:finance:cost-center\"\": \"\"Sales-"
-                + (i % 10_000)
+                + (unique ? i : i % 10_000)
                 + "\"\", \"\"=cmd\"\": \"\"<b>\u202E\"\"}\"\n";
         out.write(line);
         bytes += line.length();

@@ -44,6 +44,12 @@ public record CostReport(
     return !source.equals("focus");
   }
 
+  /** True when some key, from either source, had values folded past the limit. */
+  public boolean folded() {
+    return keys.stream().anyMatch(KeySpend::folded)
+        || (focus != null && focus.keys().stream().anyMatch(KeySpend::folded));
+  }
+
   /** True when every call the run needed succeeded. */
   public boolean complete() {
     return errors.isEmpty();

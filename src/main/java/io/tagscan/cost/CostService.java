@@ -189,6 +189,22 @@ public final class CostService {
 
   private static void currencyNotes(List<KeySpend> keys, String where, List<String> notes) {
     for (KeySpend key : keys) {
+      if (key.folded()) {
+        notes.add(
+            "'"
+                + key.key()
+                + "'"
+                + where
+                + " has more than "
+                + key.valueLimit()
+                + " distinct values: the spend of values past the first "
+                + key.valueLimit()
+                + " met ("
+                + key.foldedLines()
+                + " spend lines) is summed per account, verdict and currency as '"
+                + SpendRow.OTHER_VALUES
+                + "'; every total is exact");
+      }
       if (key.mixedCurrencies()) {
         notes.add(
             "the spend of '"

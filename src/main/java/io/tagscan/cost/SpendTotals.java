@@ -33,17 +33,28 @@ public record SpendTotals(
   }
 
   /**
-   * The untagged-or-invalid share of the spend in percent, rounded half up to two places; zero when
-   * there is no spend, and computed on the signed total (credits lower it).
+   * The untagged-or-invalid share of the spend in percent, rounded half up to two places: the net
+   * untagged-plus-invalid spend over itself plus the net valid spend, each counted as zero where
+   * credits exceed charges, so the share stays within 0 to 100 however credits fall; zero when
+   * neither side has a net charge.
    */
   public BigDecimal unallocatedPercent() {
-    BigDecimal total = total();
-    if (total.signum() <= 0) {
+    BigDecimal unallocated = invalid.add(untagged).max(BigDecimal.ZERO);
+    BigDecimal whole = unallocated.add(valid.max(BigDecimal.ZERO));
+    if (whole.signum() == 0) {
       return BigDecimal.ZERO.setScale(2);
     }
-    return invalid
-        .add(untagged)
-        .multiply(BigDecimal.valueOf(100))
-        .divide(total, 2, RoundingMode.HALF_UP);
+    return unallocated.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * The charges the bars are drawn against: the valid, invalid and untagged spend, each counted as
+   * zero where credits exceed charges.
+   */
+  public BigDecimal charges() {
+    return valid
+        .max(BigDecimal.ZERO)
+        .add(invalid.max(BigDecimal.ZERO))
+        .add(untagged.max(BigDecimal.ZERO));
   }
 }

@@ -109,6 +109,12 @@ final class CostJson {
     json.writeStartObject();
     json.writeStringField("key", key.key());
     writeTotals("totals", key.totals(), json);
+    if (key.folded()) {
+      json.writeObjectFieldStart("folded");
+      json.writeNumberField("valueLimit", key.valueLimit());
+      json.writeNumberField("lines", key.foldedLines());
+      json.writeEndObject();
+    }
     json.writeArrayFieldStart("accounts");
     for (Map.Entry<String, List<SpendTotals>> account : key.byAccount().entrySet()) {
       json.writeStartObject();
@@ -130,6 +136,9 @@ final class CostJson {
       }
       json.writeStringField("amount", row.amount().toPlainString());
       json.writeStringField("currency", row.currency());
+      if (row.isFolded()) {
+        json.writeNumberField("foldedLines", row.folded());
+      }
       json.writeEndObject();
     }
     json.writeEndArray();

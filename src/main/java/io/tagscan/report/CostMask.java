@@ -41,13 +41,13 @@ final class CostMask {
       for (SpendRow row : key.rows()) {
         rows.add(mask(row));
       }
-      keys.add(new KeySpend(key.key(), rows, key.byAccount(), key.totals()));
+      keys.add(key.withRows(rows));
     }
     return keys;
   }
 
   private static SpendRow mask(SpendRow row) {
-    if (row.value() == null) {
+    if (row.value() == null || row.isFolded()) {
       return row;
     }
     String masked = PersonalData.mask(row.value());

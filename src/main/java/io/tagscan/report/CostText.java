@@ -31,48 +31,16 @@ final class CostText {
     return String.format("%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
   }
 
-  /** A part of the totals as a rate in 0..1 for the page's bars; zero when there is no spend. */
-  static BigDecimal share(BigDecimal part, SpendTotals totals) {
-    BigDecimal total = totals.total();
-    if (total.signum() <= 0 || part.signum() <= 0) {
-      return BigDecimal.ZERO;
-    }
-    return part.divide(total, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+  /** The rule an invalid row breaks, as reports show it: folded rows break several. */
+  static String rule(SpendRow row) {
+    return row.isFolded() ? "(several)" : row.finding().rule().slug();
   }
 
-  /** One value of a key and its spend over every account, for the page's spend-by-value bars. */
-  record ValueSpend(String value, String verdict, BigDecimal amount, BigDecimal rate) {}
-
-  /**
-   * The values of a key with the most spend in one currency, summed over accounts, the costliest
-   * first (untagged spend as a null value), at most {@code max}.
-   */
-  static List<ValueSpend> topValues(KeySpend key, SpendTotals totals, int max) {
-    java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
-    java.util.Map<String, String> verdicts = new java.util.HashMap<>();
-    for (SpendRow row : key.rows()) {
-      if (row.currency().equals(totals.currency())) {
-        // A HashMap takes the null key: untagged spend is one entry like any value.
-        sums.merge(row.value(), row.amount(), BigDecimal::add);
-        verdicts.put(row.value(), row.verdict().slug());
-      }
-    }
-    return sums.entrySet().stream()
-        .sorted(
-            java.util.Map.Entry.<String, BigDecimal>comparingByValue()
-                .reversed()
-                .thenComparing(
-                    java.util.Map.Entry.comparingByKey(
-                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))))
-        .limit(max)
-        .map(
-            e ->
-                new ValueSpend(
-                    e.getKey(),
-                    verdicts.get(e.getKey()),
-                    e.getValue(),
-                    share(e.getValue(), totals)))
-        .toList();
+  /** The fix of an invalid row, as reports show it: folded rows are not listed value by value. */
+  static String fix(SpendRow row) {
+    return row.isFolded()
+        ? "not listed value by value: " + row.folded() + " spend lines of values past the limit"
+        : row.finding().fix();
   }
 
   static void csv(CostReport report, Writer out) throws IOException {
@@ -93,23 +61,33 @@ final class CostText {
       // Only with a FOCUS export: a CSV of Cost Explorer alone keeps its columns.
       header.add("source");
     }
+    boolean folded = report.folded();
+    if (folded) {
+      // Only when a key had more values than kept apart: the lines summed into "(other values)".
+      header.add("folded lines");
+    }
     rows.row(header);
-    csvRows(report, report.keys(), sources ? report.source() : null, rows);
+    csvRows(report, report.keys(), sources ? report.source() : null, folded, rows);
     if (sources) {
-      csvRows(report, report.focus().keys(), "focus", rows);
+      csvRows(report, report.focus().keys(), "focus", folded, rows);
       for (var account : report.focus().withoutResourceByAccount().entrySet()) {
         for (var cost : account.getValue()) {
-          rows.row(
-              List.of(
-                  "",
-                  account.getKey(),
-                  report.accountName(account.getKey()),
-                  "",
-                  CostFocusText.NO_RESOURCE_ID,
-                  "",
-                  cost.amountText(),
-                  cost.currency(),
-                  "focus"));
+          List<String> cells =
+              new ArrayList<>(
+                  List.of(
+                      "",
+                      account.getKey(),
+                      report.accountName(account.getKey()),
+                      "",
+                      CostFocusText.NO_RESOURCE_ID,
+                      "",
+                      cost.amountText(),
+                      cost.currency(),
+                      "focus"));
+          if (folded) {
+            cells.add("");
+          }
+          rows.row(cells);
         }
       }
     }
@@ -117,20 +95,24 @@ final class CostText {
   }
 
   private static void csvRows(
-      CostReport report, List<KeySpend> keys, String source, CsvRowWriter rows) throws IOException {
+      CostReport report, List<KeySpend> keys, String source, boolean folded, CsvRowWriter rows)
+      throws IOException {
     for (KeySpend key : keys) {
       for (SpendRow row : key.rows()) {
         List<String> cells = new ArrayList<>(9);
         cells.add(key.key());
         cells.add(row.accountId());
         cells.add(report.accountName(row.accountId()));
-        cells.add(row.value());
+        cells.add(row.shownValue());
         cells.add(row.verdict().slug());
         cells.add(row.finding() == null ? "" : row.finding().rule().slug());
         cells.add(row.amount().toPlainString());
         cells.add(row.currency());
         if (source != null) {
           cells.add(source);
+        }
+        if (folded) {
+          cells.add(row.isFolded() ? Long.toString(row.folded()) : "");
         }
         rows.row(cells);
       }
@@ -219,15 +201,15 @@ final class CostText {
               + " | "
               + Escaping.markdown(account(report, row.accountId()))
               + " | "
-              + Escaping.markdown(row.value())
+              + Escaping.markdown(row.shownValue())
               + " | "
-              + row.finding().rule().slug()
+              + rule(row)
               + " | "
               + money(row.amount())
               + " "
               + Escaping.markdown(row.currency())
               + " | "
-              + Escaping.markdown(row.finding().fix())
+              + Escaping.markdown(fix(row))
               + " |\n");
     }
     if (invalid.size() > MAX_INVALID_SHOWN) {
@@ -295,17 +277,16 @@ final class CostText {
                 + " "
                 + Escaping.terminal(row.currency())
                 + "  "
-                + row.finding().rule().slug()
+                + rule(row)
                 + "  "
                 + Escaping.terminal(row.key())
                 + " = '"
-                + Escaping.terminal(row.value())
+                + Escaping.terminal(row.shownValue())
                 + "'  "
                 + Escaping.terminal(account(report, row.accountId()));
         out.print(TerminalText.truncate(head, width) + "\n");
         for (String line :
-            TerminalText.wrap(
-                Escaping.terminal(row.finding().fix()), width, "    fix: ", "      ")) {
+            TerminalText.wrap(Escaping.terminal(fix(row)), width, "    fix: ", "      ")) {
           out.print(line + "\n");
         }
       }
@@ -354,7 +335,8 @@ final class CostText {
             .reversed()
             .thenComparing(SpendRow::key)
             .thenComparing(SpendRow::accountId)
-            .thenComparing(SpendRow::value));
+            .thenComparing(SpendRow::isFolded)
+            .thenComparing(SpendRow::shownValue));
     return rows;
   }
 }

@@ -49,6 +49,8 @@ final class HtmlReportSink implements ReportSink {
   private final int maxRows;
   private long rows;
   private long hiddenRows;
+  // With a billing export that priced any resource, the findings table has a cost column.
+  private boolean priced;
 
   HtmlReportSink(Writer out) {
     this(out, MAX_ROWS);
@@ -67,6 +69,7 @@ final class HtmlReportSink implements ReportSink {
 
   @Override
   public void begin(ReportContext context) throws IOException {
+    priced = context.priced();
     render(
         "pageStart.jte",
         Map.of("context", context, "scriptHash", SCRIPT_HASH, "style", STYLE, "maxRows", maxRows));
@@ -84,7 +87,15 @@ final class HtmlReportSink implements ReportSink {
     if (room > 0) {
       render(
           "findingRows.jte",
-          Map.of("resource", checked.resource(), "findings", findings.subList(0, room)));
+          Map.of(
+              "resource",
+              checked.resource(),
+              "findings",
+              findings.subList(0, room),
+              "priced",
+              priced,
+              "cost",
+              java.util.Optional.ofNullable(checked.cost())));
     }
   }
 

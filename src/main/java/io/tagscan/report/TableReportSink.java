@@ -192,7 +192,7 @@ final class TableReportSink implements ReportSink {
     }
     int next = 0;
     for (CheckedResource checked : worst) {
-      resourceLine(checked.resource());
+      resourceLine(checked);
       for (int f = 0; f < checked.findings().size(); f++) {
         String[] row = rows.get(next++);
         Severity severity = checked.findings().get(f).severity();
@@ -231,7 +231,7 @@ final class TableReportSink implements ReportSink {
         .append(plural(waived, "finding", "findings"))
         .append("):\n");
     for (CheckedResource checked : context.suppressed()) {
-      resourceLine(checked.resource());
+      resourceLine(checked);
       for (Suppressed entry : checked.suppressed()) {
         Finding finding = entry.finding();
         String what =
@@ -258,10 +258,21 @@ final class TableReportSink implements ReportSink {
     }
   }
 
-  /** The ARN with the resource's type, account and region, on one line or two. */
-  private void resourceLine(Resource resource) {
+  /**
+   * The ARN with the resource's type, account, region and, where a billing export priced it, its
+   * cost, on one line or two.
+   */
+  private void resourceLine(CheckedResource checked) {
+    Resource resource = checked.resource();
     String arn = terminal(resource.arn());
-    String meta = meta(resource);
+    String meta =
+        checked.cost() == null
+            ? meta(resource)
+            : meta(resource)
+                + "  "
+                + checked.cost().amountText()
+                + " "
+                + terminal(checked.cost().currency());
     if (width(arn) + 2 + width(meta) <= width) {
       text.append(paint(BOLD, arn)).append("  ").append(paint(DIM, meta)).append('\n');
       return;

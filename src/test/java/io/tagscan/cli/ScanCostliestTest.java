@@ -134,4 +134,94 @@ class ScanCostliestTest {
     assertThat(run.out()).doesNotContain("costliest");
     assertThat(Files.readString(out.resolve("tagscan-report.html"))).doesNotContain("costliest");
   }
+
+  /** The findings table's rows of one resource, each row's cells' text. */
+  private static List<List<String>> findingRows(String html, String arn) {
+    List<List<String>> rows = new ArrayList<>();
+    Matcher row = Pattern.compile("<tr data-severity=[^>]*>(.*?)</tr>").matcher(html);
+    while (row.find()) {
+      List<String> cells = new ArrayList<>();
+      Matcher cell = Pattern.compile("<td[^>]*>(.*?)</td>").matcher(row.group(1));
+      while (cell.find()) {
+        cells.add(cell.group(1));
+      }
+      if (cells.get(2).equals(arn)) {
+        rows.add(cells);
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void showsEachPricedResourcesCostInTheHtmlFindingsTableAndNothingForTheOthers()
+      throws IOException {
+    Path export = dir.resolve("one.csv");
+    Files.writeString(
+        export,
+        "ResourceId,BilledCost,EffectiveCost,BillingCurrency,SubAccountId\n"
+            + NONCOMPLIANT.get(0)
+            + ",-2.50,0,USD,\n");
+    Path out = dir.resolve("priced");
+    CliRun.run(
+        "scan",
+        "--inventory",
+        EXAMPLE,
+        "--focus",
+        export.toString(),
+        "--format",
+        "html",
+        "-o",
+        out.toString());
+
+    String html = Files.readString(out.resolve("tagscan-report.html"));
+    assertThat(html)
+        .contains(
+            "<thead><tr><th>Account</th><th>Region</th><th>Resource</th><th>Type</th>"
+                + "<th class=\"n\">Cost</th><th>Severity</th>");
+    List<List<String>> priced = findingRows(html, NONCOMPLIANT.get(0));
+    assertThat(priced)
+        .isNotEmpty()
+        .allSatisfy(cells -> assertThat(cells.get(4)).isEqualTo("-2.50 USD"));
+    List<List<String>> unpriced = findingRows(html, NONCOMPLIANT.get(1));
+    assertThat(unpriced).isNotEmpty().allSatisfy(cells -> assertThat(cells.get(4)).isEmpty());
+    assertThat(unpriced.get(0)).hasSize(10);
+  }
+
+  @Test
+  void leavesTheHtmlFindingsTableWithoutACostColumnWhenNothingIsPriced() throws IOException {
+    Path out = dir.resolve("plain");
+    CliRun.run("scan", "--inventory", EXAMPLE, "--format", "html", "-o", out.toString());
+
+    String html = Files.readString(out.resolve("tagscan-report.html"));
+    assertThat(html).doesNotContain("<th class=\"n\">Cost</th>");
+    assertThat(findingRows(html, NONCOMPLIANT.get(0)))
+        .isNotEmpty()
+        .allSatisfy(cells -> assertThat(cells).hasSize(9));
+  }
+
+  @Test
+  void showsEachPricedResourcesCostBesideItInTheTerminalTable() {
+    Environment wide =
+        new Environment(
+            false, false, Map.of("COLUMNS", "200"), Clock.fixed(CliRun.NOW, ZoneOffset.UTC));
+
+    String out =
+        CliRun.run(
+                wide,
+                "scan",
+                "--inventory",
+                EXAMPLE,
+                "--focus",
+                focus.toString(),
+                "--format",
+                "table",
+                "--table-limit",
+                "100")
+            .out();
+
+    String findings = out.substring(0, out.indexOf("\nNoncompliant resources, costliest first:"));
+    assertThat(findings)
+        .contains(NONCOMPLIANT.get(0) + "  s3:bucket  1.5 USD\n")
+        .contains(NONCOMPLIANT.get(3) + "  sagemaker:model  111122223333  us-east-1  4.5 USD\n");
+  }
 }

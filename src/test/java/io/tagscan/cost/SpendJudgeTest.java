@@ -132,4 +132,97 @@ class SpendJudgeTest {
     judge.expect(ENV);
     assertThat(judge.result()).singleElement().satisfies(k -> assertThat(k.rows()).isEmpty());
   }
+
+  @Test
+  void foldsValuesPastTheLimitIntoOneRowPerAccountVerdictAndCurrency() {
+    SpendJudge judge = new SpendJudge(engine(DICTIONARY), 2);
+    judge.addAll(
+        Stream.of(
+            line("111", "dev", "1", "USD"),
+            line("111", "Prod-1", "2", "USD"),
+            line("111", "test", "4", "USD"),
+            line("111", "Prod-2", "8", "USD"),
+            line("111", "Prod-3", "16", "USD"),
+            line("222", "production", "32", "USD"),
+            line("222", "Prod-4", "64", "EUR"),
+            line("222", "dev", "128", "USD"),
+            line("222", null, "256", "USD")));
+
+    KeySpend env = judge.result().get(0);
+
+    assertThat(env.valueLimit()).isEqualTo(2);
+    assertThat(env.foldedLines()).isEqualTo(5);
+    assertThat(env.rows())
+        .extracting(
+            SpendRow::accountId,
+            SpendRow::shownValue,
+            SpendRow::verdict,
+            r -> r.amount().toPlainString(),
+            SpendRow::currency,
+            SpendRow::folded)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("111", "Prod-1", Verdict.INVALID, "2", "USD", 0L),
+            org.assertj.core.groups.Tuple.tuple("111", "dev", Verdict.VALID, "1", "USD", 0L),
+            org.assertj.core.groups.Tuple.tuple(
+                "111", SpendRow.OTHER_VALUES, Verdict.VALID, "4", "USD", 1L),
+            org.assertj.core.groups.Tuple.tuple(
+                "111", SpendRow.OTHER_VALUES, Verdict.INVALID, "24", "USD", 2L),
+            org.assertj.core.groups.Tuple.tuple("222", null, Verdict.UNTAGGED, "256", "USD", 0L),
+            org.assertj.core.groups.Tuple.tuple("222", "dev", Verdict.VALID, "128", "USD", 0L),
+            org.assertj.core.groups.Tuple.tuple(
+                "222", SpendRow.OTHER_VALUES, Verdict.VALID, "32", "USD", 1L),
+            org.assertj.core.groups.Tuple.tuple(
+                "222", SpendRow.OTHER_VALUES, Verdict.INVALID, "64", "EUR", 1L));
+    assertThat(env.totalsByCurrency().get("USD"))
+        .isEqualTo(
+            new SpendTotals(
+                "USD", new BigDecimal("165"), new BigDecimal("26"), new BigDecimal("256")));
+    assertThat(env.totalsByCurrency().get("EUR").invalid()).isEqualByComparingTo("64");
+    assertThat(env.account("111").get(0).total()).isEqualByComparingTo("31");
+  }
+
+  @Test
+  void foldsNothingUpToTheLimit() {
+    SpendJudge judge = new SpendJudge(engine(DICTIONARY), 2);
+    judge.add(line("111", "dev", "1", "USD"));
+    judge.add(line("222", "test", "1", "USD"));
+    judge.add(line("333", "dev", "1", "USD"));
+
+    KeySpend env = judge.result().get(0);
+
+    assertThat(env.folded()).isFalse();
+    assertThat(env.rows()).noneMatch(SpendRow::isFolded).hasSize(3);
+  }
+
+  @Test
+  void keepsTheDefaultLimitAtTenThousandValues() {
+    SpendJudge judge = new SpendJudge(engine(DICTIONARY));
+    for (int i = 0; i <= SpendJudge.VALUE_LIMIT; i++) {
+      judge.add(line("111", "v" + i, "1", "USD"));
+    }
+
+    KeySpend env = judge.result().get(0);
+
+    assertThat(SpendJudge.VALUE_LIMIT).isEqualTo(10_000);
+    assertThat(env.rows()).hasSize(SpendJudge.VALUE_LIMIT + 1);
+    assertThat(env.rows().get(SpendJudge.VALUE_LIMIT).folded()).isEqualTo(1);
+    assertThat(env.totals().get(0).invalid()).isEqualByComparingTo("10001");
+  }
+
+  private static SpendTotals usd(String valid, String invalid, String untagged) {
+    return new SpendTotals(
+        "USD", new BigDecimal(valid), new BigDecimal(invalid), new BigDecimal(untagged));
+  }
+
+  @Test
+  void keepsTheUnallocatedShareWithinZeroAndAHundredWhateverTheCredits() {
+    // Credits on valid spend smaller than the invalid charges: 20 / 15 would be 133 %.
+    assertThat(usd("-5", "20", "0").unallocatedPercent()).isEqualByComparingTo("100.00");
+    // A credit on invalid spend lowers the unallocated side, never below zero.
+    assertThat(usd("100", "-20", "30").unallocatedPercent()).isEqualByComparingTo("9.09");
+    assertThat(usd("100", "-50", "0").unallocatedPercent()).isEqualByComparingTo("0.00");
+    assertThat(usd("-1", "-1", "-1").unallocatedPercent()).isEqualByComparingTo("0.00");
+    assertThat(usd("0", "0", "0").unallocatedPercent()).isEqualByComparingTo("0.00");
+    assertThat(usd("1", "2", "1").unallocatedPercent()).isEqualByComparingTo("75.00");
+  }
 }
