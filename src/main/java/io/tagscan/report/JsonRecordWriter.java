@@ -20,13 +20,14 @@ import java.util.function.Function;
  * Writes one resource of the JSON report straight from its spool record ({@link ResourceCodec}),
  * without decoding it into a resource first.
  *
- * <p>An ASCII string goes out from the record's UTF-8 bytes through Jackson's {@code
- * writeUTF8String}, which escapes by the same ASCII table as {@code writeString} (the report's
- * {@link JsonReportSink.InvisibleCharacterEscapes}: JSON's own escapes, and DEL), so the bytes are
- * those of the string path. A string holding anything else is decoded and written as a string, so
- * the escapes of invisible non-ASCII characters and of unpaired surrogates still apply. Tag keys, a
- * small vocabulary repeated on nearly every resource, are looked up by their bytes among the keys
- * already written, each kept quoted and encoded.
+ * <p>An ASCII string goes out from the record's UTF-8 bytes: plain text (no character to escape,
+ * nearly every string) copied between quotes by Jackson's {@code writeRawUTF8String}, other ASCII
+ * through {@code writeUTF8String}, which escapes by the same ASCII table as {@code writeString}
+ * (the report's {@link JsonReportSink.InvisibleCharacterEscapes}: JSON's own escapes, and DEL), so
+ * the bytes are those of the string path. A string holding anything else is decoded and written as
+ * a string, so the escapes of invisible non-ASCII characters and of unpaired surrogates still
+ * apply. Tag keys, a small vocabulary repeated on nearly every resource, are looked up by their
+ * bytes among the keys already written, each kept quoted and encoded.
  */
 final class JsonRecordWriter {
 
@@ -206,13 +207,16 @@ final class JsonRecordWriter {
     in.position += length;
   }
 
-  /** Writes the {@code length} bytes of text at {@code start} as a string value. */
+  /**
+   * Writes the {@code length} bytes of text at {@code start} as a string value: plain text (nearly
+   * every string) as its bytes between quotes, other ASCII escaped by Jackson from its bytes.
+   */
   private void text(ResourceCodec.Input in, int start, int length) throws IOException {
     byte[] bytes = in.buffer();
-    if (isAscii(bytes, start, length)) {
-      json.writeUTF8String(bytes, start, length);
-    } else {
-      json.writeString(in.text(start, length));
+    switch (kind(bytes, start, length)) {
+      case PLAIN -> json.writeRawUTF8String(bytes, start, length);
+      case ASCII -> json.writeUTF8String(bytes, start, length);
+      default -> json.writeString(in.text(start, length));
     }
   }
 
@@ -228,7 +232,7 @@ final class JsonRecordWriter {
       return;
     }
     String name = in.text(start, length);
-    if (names.size() < MAX_NAMES && isPlain(bytes, start, length)) {
+    if (names.size() < MAX_NAMES && kind(bytes, start, length) == PLAIN) {
       SerializedString quoted = new SerializedString(name);
       names.put(new Name().of(Arrays.copyOfRange(bytes, start, start + length), 0, length), quoted);
       json.writeFieldName(quoted);
@@ -247,32 +251,54 @@ final class JsonRecordWriter {
     return lastAccountName;
   }
 
-  /** True when every byte is ASCII; eight bytes at a time. */
-  static boolean isAscii(byte[] bytes, int start, int length) {
-    int at = start;
-    int end = start + length;
-    long bits = 0;
-    for (; at + 8 <= end; at += 8) {
-      bits |= (long) LONGS.get(bytes, at);
-    }
-    for (; at < end; at++) {
-      bits |= bytes[at];
-    }
-    return (bits & HIGH_BITS) == 0;
-  }
+  /** Printable ASCII without a quote or a backslash, which JSON writes as it is. */
+  static final int PLAIN = 0;
 
   /**
-   * True for printable ASCII without a quote or a backslash, which JSON (and the report's escapes)
-   * writes as it is, so that Jackson's standard quoting of a pre-encoded name gives the same bytes.
+   * ASCII with a character JSON or the report escapes: a control character, DEL, quote, backslash.
    */
-  private static boolean isPlain(byte[] bytes, int start, int length) {
-    for (int i = start; i < start + length; i++) {
-      byte b = bytes[i];
-      if (b < 0x20 || b >= 0x7F || b == '"' || b == '\\') {
-        return false;
+  static final int ASCII = 1;
+
+  /** Anything else: a non-ASCII character, written from its decoded text. */
+  static final int OTHER = 2;
+
+  private static final long ONES = 0x0101010101010101L;
+
+  /**
+   * Which of {@link #PLAIN}, {@link #ASCII} or {@link #OTHER} the text is, eight bytes at a time:
+   * each test is the classic word-at-a-time one (a byte below 0x20; a byte equal to a quote, a
+   * backslash or DEL, found as a zero byte after an exclusive or), which never misses such a byte.
+   */
+  static int kind(byte[] bytes, int start, int length) {
+    int at = start;
+    int end = start + length;
+    long high = 0;
+    long special = 0;
+    for (; at + 8 <= end; at += 8) {
+      long word = (long) LONGS.get(bytes, at);
+      high |= word;
+      special |=
+          ((word - 0x20 * ONES) & ~word)
+              | zeroByte(word ^ ('"' * ONES))
+              | zeroByte(word ^ ('\\' * ONES))
+              | zeroByte(word ^ (0x7F * ONES));
+    }
+    for (; at < end; at++) {
+      byte b = bytes[at];
+      high |= b;
+      if (b < 0x20 || b == '"' || b == '\\' || b == 0x7F) {
+        special |= HIGH_BITS;
       }
     }
-    return true;
+    if ((high & HIGH_BITS) != 0) {
+      return OTHER;
+    }
+    return (special & HIGH_BITS) != 0 ? ASCII : PLAIN;
+  }
+
+  /** The high bit of each zero byte of {@code word} set (and maybe others, never none). */
+  private static long zeroByte(long word) {
+    return (word - ONES) & ~word;
   }
 
   /** Bytes of a tag key, as a map key: compared and hashed by content. */

@@ -45,6 +45,26 @@ class JsonRecordWriterTest {
   }
 
   @Test
+  void tellsPlainTextFromTextToEscapeWhereverTheByteFallsInAWord() {
+    for (int value = 0; value < 256; value++) {
+      byte b = (byte) value;
+      int expected =
+          value >= 0x80
+              ? JsonRecordWriter.OTHER
+              : value < 0x20 || value == '"' || value == '\\' || value == 0x7F
+                  ? JsonRecordWriter.ASCII
+                  : JsonRecordWriter.PLAIN;
+      for (int at = 0; at < 19; at++) {
+        byte[] text = "abcdefghijklmnopqrs".getBytes(StandardCharsets.US_ASCII);
+        text[at] = b;
+        assertThat(JsonRecordWriter.kind(text, 1, 17))
+            .as("byte %02X at %d", value, at)
+            .isEqualTo(at == 0 || at == 18 ? JsonRecordWriter.PLAIN : expected);
+      }
+    }
+  }
+
+  @Test
   void writesHostileResourcesByteForByteAsFromTheirStrings() throws IOException {
     List<Finding> findings = new ArrayList<>();
     int i = 0;
