@@ -14,11 +14,8 @@ import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.Account;
 import io.tagscan.model.CheckedResource;
 import io.tagscan.model.Cost;
-import io.tagscan.model.Finding;
 import io.tagscan.model.Printable;
-import io.tagscan.model.Resource;
 import io.tagscan.model.Severity;
-import io.tagscan.model.Suppressed;
 import io.tagscan.model.json.ModelJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,25 +50,34 @@ final class JsonReportSink implements ReportSink {
 
   private final JsonGenerator json;
   private ReportContext context;
+  private JsonRecordWriter records;
 
   JsonReportSink(Writer out) {
     this(new DecodingOutputStream(out));
   }
 
   JsonReportSink(OutputStream out) {
+    json = generator(out);
+    json.setPrettyPrinter(new LinePerElement());
+  }
+
+  /** A generator writing the report's UTF-8 with its escapes, without the line layout. */
+  static JsonGenerator generator(OutputStream out) {
+    JsonGenerator json;
     try {
       json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     json.enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
-    json.setPrettyPrinter(new LinePerElement());
     json.setCharacterEscapes(new InvisibleCharacterEscapes());
+    return json;
   }
 
   @Override
   public void begin(ReportContext context) throws IOException {
     this.context = context;
+    this.records = new JsonRecordWriter(json, context::accountName);
     json.writeStartObject();
     json.writeNumberField("schemaVersion", SCHEMA_VERSION);
     json.writeObjectFieldStart("tool");
@@ -276,80 +282,12 @@ final class JsonReportSink implements ReportSink {
 
   @Override
   public void resource(CheckedResource checked) throws IOException {
-    Resource resource = checked.resource();
-    json.writeStartObject();
-    field(JsonNames.ARN, resource.arn());
-    field(JsonNames.ACCOUNT_ID, resource.accountId());
-    String accountName = context.accountName(resource.accountId());
-    if (accountName != null && !accountName.isEmpty()) {
-      field(JsonNames.ACCOUNT_NAME, accountName);
-    }
-    field(JsonNames.REGION, resource.region());
-    field(JsonNames.RESOURCE_TYPE, resource.resourceType());
-    json.writeFieldName(JsonNames.SOURCE);
-    json.writeString(JsonNames.SOURCES.get(resource.source()));
-    ModelJson.tagObject(json, "tags", resource.tags());
-    if (checked.tagsKnown()) {
-      json.writeFieldName(JsonNames.COMPLIANT);
-      json.writeBoolean(checked.compliant());
-    } else {
-      json.writeBooleanField("tagsKnown", false);
-      json.writeNullField("compliant");
-    }
-    if (checked.cost() != null) {
-      json.writeObjectFieldStart("cost");
-      json.writeStringField("amount", checked.cost().amountText());
-      json.writeStringField("currency", checked.cost().currency());
-      json.writeEndObject();
-    }
-    if (checked.waived() > 0) {
-      json.writeNumberField("waived", checked.waived());
-    }
-    json.writeFieldName(JsonNames.FINDINGS);
-    json.writeStartArray();
-    for (Finding finding : checked.findings()) {
-      json.writeStartObject();
-      writeFinding(finding);
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    if (!checked.suppressed().isEmpty()) {
-      json.writeArrayFieldStart("suppressed");
-      for (Suppressed waived : checked.suppressed()) {
-        json.writeStartObject();
-        writeFinding(waived.finding());
-        json.writeStringField("reason", waived.reason());
-        if (waived.exemption() != null && !waived.exemption().isEmpty()) {
-          json.writeStringField("exemption", waived.exemption());
-        }
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-    }
-    json.writeEndObject();
+    resource(SpooledResource.of(checked));
   }
 
-  private void writeFinding(Finding finding) throws IOException {
-    json.writeFieldName(JsonNames.RULE);
-    json.writeString(JsonNames.RULES.get(finding.rule()));
-    json.writeFieldName(JsonNames.SEVERITY);
-    json.writeString(JsonNames.SEVERITIES.get(finding.severity()));
-    fieldIfNotNull(JsonNames.KEY, finding.key());
-    fieldIfNotNull(JsonNames.VALUE, finding.value());
-    fieldIfNotNull(JsonNames.EXPECTED, finding.expected());
-    fieldIfNotNull(JsonNames.FIX, finding.fix());
-    field(JsonNames.MESSAGE, finding.message());
-  }
-
-  private void field(SerializedString name, String value) throws IOException {
-    json.writeFieldName(name);
-    json.writeString(value);
-  }
-
-  private void fieldIfNotNull(SerializedString name, String value) throws IOException {
-    if (value != null) {
-      field(name, value);
-    }
+  @Override
+  public void resource(SpooledResource spooled) throws IOException {
+    records.write(spooled.bytes(), spooled.start(), spooled.length());
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.tagscan.report;
 
-import io.tagscan.model.CheckedResource;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -10,19 +9,20 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Feeds several report formats at once, each on its own thread: the sorted resources are decoded
- * once and handed to every format in batches through a short queue, so writing JSON, CSV and HTML
- * takes about as long as the slowest of them rather than their sum. Each format still sees every
- * resource in order, and memory holds a few batches per format.
+ * Feeds several report formats at once, each on its own thread: the sorted resources are handed to
+ * every format in batches through a short queue, as spooled records that each format writes from or
+ * decodes on its own thread, so writing JSON, CSV and HTML takes about as long as the slowest of
+ * them rather than their sum. Each format still sees every resource in order, and memory holds a
+ * few batches per format.
  */
 final class ParallelSinks {
 
   private static final int BATCH = 256;
   private static final int QUEUED_BATCHES = 8;
-  private static final List<CheckedResource> END = List.of();
+  private static final List<SpooledResource> END = List.of();
 
   private final List<Worker> workers = new ArrayList<>();
-  private List<CheckedResource> batch = new ArrayList<>(BATCH);
+  private List<SpooledResource> batch = new ArrayList<>(BATCH);
 
   /** Starts one writer thread per sink; each sink's {@code begin} must already have run. */
   ParallelSinks(List<ReportSink> sinks) {
@@ -34,7 +34,7 @@ final class ParallelSinks {
   }
 
   /** Hands one resource to every format. */
-  void resource(CheckedResource resource) throws IOException {
+  void resource(SpooledResource resource) throws IOException {
     batch.add(resource);
     if (batch.size() == BATCH) {
       publish(batch);
@@ -70,7 +70,7 @@ final class ParallelSinks {
     }
   }
 
-  private void publish(List<CheckedResource> resources) throws IOException {
+  private void publish(List<SpooledResource> resources) throws IOException {
     for (Worker worker : workers) {
       try {
         while (!worker.queue.offer(resources, 100, TimeUnit.MILLISECONDS)) {
@@ -88,7 +88,7 @@ final class ParallelSinks {
   /** One format's thread: writes each batch as it comes, then ends the format. */
   private static final class Worker implements Runnable {
     final ReportSink sink;
-    final BlockingQueue<List<CheckedResource>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    final BlockingQueue<List<SpooledResource>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     final Thread thread;
     volatile IOException failure;
     private boolean ended;
@@ -103,12 +103,12 @@ final class ParallelSinks {
     public void run() {
       try {
         while (!ended) {
-          List<CheckedResource> resources = queue.take();
+          List<SpooledResource> resources = queue.take();
           if (resources == END) {
             sink.end();
             ended = true;
           } else {
-            for (CheckedResource resource : resources) {
+            for (SpooledResource resource : resources) {
               sink.resource(resource);
             }
           }

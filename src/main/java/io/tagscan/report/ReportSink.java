@@ -15,6 +15,14 @@ interface ReportSink {
   /** Called for every resource, sorted by account, region and ARN. */
   void resource(CheckedResource resource) throws IOException;
 
+  /**
+   * Called for every resource as the spool holds it; a format that can write from the record's
+   * bytes overrides this, the others get the resource decoded.
+   */
+  default void resource(SpooledResource resource) throws IOException {
+    resource(resource.checked());
+  }
+
   /** Called once, after the last resource; the sink flushes what it holds. */
   void end() throws IOException;
 }

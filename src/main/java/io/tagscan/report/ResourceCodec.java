@@ -37,9 +37,9 @@ final class ResourceCodec {
   private static final Severity[] SEVERITIES = Severity.values();
 
   /** Bits of the flags byte after the source. */
-  private static final int TAGS_KNOWN = 1;
+  static final int TAGS_KNOWN = 1;
 
-  private static final int PRICED = 2;
+  static final int PRICED = 2;
 
   private ResourceCodec() {}
 
@@ -261,12 +261,17 @@ final class ResourceCodec {
   }
 
   /** Reads what {@link Output} wrote. */
-  private static final class Input {
+  static final class Input {
     private final byte[] buffer;
-    private int position;
+    int position;
 
     Input(byte[] buffer) {
       this.buffer = buffer;
+    }
+
+    /** The whole array the records are read from. */
+    byte[] buffer() {
+      return buffer;
     }
 
     int readByte() {
@@ -281,6 +286,15 @@ final class ResourceCodec {
               | (buffer[position + 3] & 0xFF);
       position += 4;
       return value;
+    }
+
+    /** Steps over a string, returning its length (-1 for null). */
+    int skipString() {
+      int length = readInt();
+      if (length > 0) {
+        position += length;
+      }
+      return length;
     }
 
     String string() {

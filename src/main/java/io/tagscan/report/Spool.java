@@ -1,6 +1,5 @@
 package io.tagscan.report;
 
-import io.tagscan.model.CheckedResource;
 import io.tagscan.report.SortedRuns.Chain;
 import io.tagscan.report.SortedRuns.Ends;
 import io.tagscan.report.SortedRuns.Entry;
@@ -178,14 +177,14 @@ final class Spool {
    */
   /** What receives the sorted resources one by one. */
   interface Consumer {
-    void accept(CheckedResource resource) throws IOException;
+    void accept(SpooledResource resource) throws IOException;
   }
 
   /** Hands every resource to {@code consumer} in sorted order. */
   void forEachSorted(Consumer consumer) throws IOException {
     try (Merge merge = sorted()) {
-      for (CheckedResource next = merge.nextResource(); next != null; next = merge.nextResource()) {
-        consumer.accept(next);
+      for (Entry next = merge.next(); next != null; next = merge.next()) {
+        consumer.accept(new SpooledResource(next.bytes(), next.start(), next.length()));
       }
     }
   }

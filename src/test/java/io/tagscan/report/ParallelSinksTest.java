@@ -22,7 +22,7 @@ class ParallelSinksTest {
     ParallelSinks sinks = new ParallelSinks(List.of(json, csv));
 
     for (int i = 0; i < 1_000; i++) {
-      sinks.resource(resource(i));
+      sinks.resource(SpooledResource.of(resource(i)));
     }
     sinks.end();
 
@@ -43,7 +43,7 @@ class ParallelSinksTest {
             () -> {
               try {
                 for (int i = 0; i < 100_000; i++) {
-                  sinks.resource(resource(i));
+                  sinks.resource(SpooledResource.of(resource(i)));
                 }
                 sinks.end();
               } finally {
