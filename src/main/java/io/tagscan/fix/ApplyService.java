@@ -6,11 +6,10 @@ import io.tagscan.model.FixPlan;
 import io.tagscan.model.ResourceFix;
 import io.tagscan.model.TagChange;
 import io.tagscan.model.TagFailure;
-import io.tagscan.model.ToolVersion;
 import io.tagscan.rules.FixPlanner;
+import io.tagscan.scan.Interruption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 
 /**
  * Applies exactly a plan, one account × region at a time: re-reads every resource's tags and leaves
@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * tags, an {@code aws:} key, a key or value AWS refuses); then adds and sets tags before it removes
  * any, so that a failure part-way never leaves a resource without the value, with one call for each
  * group of up to 20 resources that get the same tags. The undo plan, which takes each changed
- * resource back to the tags read before, is rewritten after every call, so it covers what was done
- * even if the run is cut short.
+ * resource back to the tags read before, is written as it goes ({@link UndoWriter}), so it covers
+ * what was done even if the run is cut short.
  */
 public final class ApplyService {
 
@@ -38,11 +38,17 @@ public final class ApplyService {
 
   private final LiveTagger tagger;
   private final Clock clock;
-  private String lastUndo;
+  private final LongSupplier nanos;
 
   public ApplyService(LiveTagger tagger, Clock clock) {
+    this(tagger, clock, System::nanoTime);
+  }
+
+  /** A service that times the undo plan's writes by {@code nanos}, a monotonic clock. */
+  public ApplyService(LiveTagger tagger, Clock clock, LongSupplier nanos) {
     this.tagger = tagger;
     this.clock = clock;
+    this.nanos = nanos;
   }
 
   /**
@@ -56,21 +62,26 @@ public final class ApplyService {
 
   /** As {@link #apply(FixPlan, boolean, Path)}, for a plan whose checksum is known. */
   public ApplyOutcome apply(FixPlan plan, String checksum, boolean dryRun, Path undoFile) {
-    lastUndo = null;
     Map<String, List<ResourceFix>> pairs = new LinkedHashMap<>();
     for (ResourceFix fix : plan.resources()) {
       String region = fix.region().isEmpty() ? tagger.homeRegion() : fix.region();
       pairs.computeIfAbsent(fix.accountId() + "\0" + region, k -> new ArrayList<>()).add(fix);
     }
     List<ApplyOutcome.Result> results = new ArrayList<>();
-    List<ResourceFix> undo = new ArrayList<>();
-    for (Map.Entry<String, List<ResourceFix>> pair : pairs.entrySet()) {
-      String[] parts = pair.getKey().split("\0", 2);
-      applyPair(
-          parts[0], parts[1], pair.getValue(), dryRun, results, undo, plan, checksum, undoFile);
+    UndoWriter undo = new UndoWriter(plan, checksum, dryRun ? null : undoFile, clock, nanos);
+    // Ctrl-C writes the undo plan as it stands, through the hook a scan uses to clean up.
+    String undoChecksum;
+    Interruption stop = Interruption.onShutdown(undo);
+    try {
+      for (Map.Entry<String, List<ResourceFix>> pair : pairs.entrySet()) {
+        String[] parts = pair.getKey().split("\0", 2);
+        applyPair(parts[0], parts[1], pair.getValue(), dryRun, results, undo);
+      }
+      undoChecksum = undo.finish();
+    } finally {
+      stop.close();
     }
     results.sort((a, b) -> FixPlan.RESOURCE_ORDER.compare(a.fix(), b.fix()));
-    String undoChecksum = lastUndo;
     return new ApplyOutcome(dryRun, results, undoChecksum);
   }
 
@@ -80,10 +91,7 @@ public final class ApplyService {
       List<ResourceFix> fixes,
       boolean dryRun,
       List<ApplyOutcome.Result> results,
-      List<ResourceFix> undo,
-      FixPlan plan,
-      String checksum,
-      Path undoFile) {
+      UndoWriter undo) {
     LiveTagger.Reading now =
         tagger.read(accountId, region, fixes.stream().map(ResourceFix::arn).toList());
     List<ResourceFix> ready = new ArrayList<>();
@@ -118,19 +126,13 @@ public final class ApplyService {
     }
     Map<String, ResourceFix> byArn = new LinkedHashMap<>();
     ready.forEach(fix -> byArn.put(fix.arn(), fix));
-    Map<String, SortedMap<String, String>> reached = new LinkedHashMap<>();
     for (Map.Entry<SortedMap<String, String>, List<String>> group : bySet.entrySet()) {
       for (List<String> call : calls(group.getValue())) {
+        call.forEach(arn -> undo.reached(byArn.get(arn), added(byArn.get(arn))));
         Map<String, TagFailure> failed = tagger.tag(accountId, region, call, group.getKey());
         addFailures.putAll(failed);
-        for (String arn : call) {
-          if (!failed.containsKey(arn)) {
-            TreeMap<String, String> added = new TreeMap<>(byArn.get(arn).tags());
-            added.putAll(group.getKey());
-            reached.put(arn, added);
-          }
-        }
-        writeUndo(plan, checksum, undo, ready, reached, undoFile);
+        failed.keySet().forEach(arn -> undo.reached(byArn.get(arn), byArn.get(arn).tags()));
+        undo.maybeWrite();
       }
     }
     Map<List<String>, List<String>> byKeys = new LinkedHashMap<>();
@@ -142,14 +144,11 @@ public final class ApplyService {
     Map<String, TagFailure> removeFailures = new TreeMap<>();
     for (Map.Entry<List<String>, List<String>> group : byKeys.entrySet()) {
       for (List<String> call : calls(group.getValue())) {
+        call.forEach(arn -> undo.reached(byArn.get(arn), byArn.get(arn).after()));
         Map<String, TagFailure> failed = tagger.untag(accountId, region, call, group.getKey());
         removeFailures.putAll(failed);
-        for (String arn : call) {
-          if (!failed.containsKey(arn)) {
-            reached.put(arn, byArn.get(arn).after());
-          }
-        }
-        writeUndo(plan, checksum, undo, ready, reached, undoFile);
+        failed.keySet().forEach(arn -> undo.reached(byArn.get(arn), added(byArn.get(arn))));
+        undo.maybeWrite();
       }
     }
     for (ResourceFix fix : ready) {
@@ -233,50 +232,10 @@ public final class ApplyService {
     return out;
   }
 
-  /**
-   * Records where each changed resource now stands and rewrites the undo plan: for each, the
-   * changes from those tags back to the ones read before.
-   */
-  private void writeUndo(
-      FixPlan plan,
-      String checksum,
-      List<ResourceFix> undo,
-      List<ResourceFix> ready,
-      Map<String, SortedMap<String, String>> reached,
-      Path undoFile) {
-    for (ResourceFix fix : ready) {
-      SortedMap<String, String> at = reached.get(fix.arn());
-      if (at == null) {
-        continue;
-      }
-      undo.removeIf(u -> u.arn().equals(fix.arn()));
-      List<TagChange> back =
-          ResourceFix.between(
-              at, fix.tags(), "undo", "restores the tags read when the plan was made");
-      if (!back.isEmpty()) {
-        undo.add(
-            new ResourceFix(
-                fix.arn(), fix.accountId(), fix.region(), fix.resourceType(), at, back));
-      }
-    }
-    if (!undo.isEmpty()) {
-      PlanJson.Encoded encoded = PlanJson.encode(undoPlan(plan, checksum, undo));
-      lastUndo = encoded.checksum();
-      if (undoFile != null) {
-        PlanFilesOut.write("the undo plan", undoFile, encoded.bytes());
-      }
-    }
-  }
-
-  private FixPlan undoPlan(FixPlan plan, String checksum, List<ResourceFix> undo) {
-    return new FixPlan(
-        ToolVersion.version(),
-        clock.instant().truncatedTo(ChronoUnit.MILLIS),
-        plan.dictionaryPath(),
-        plan.dictionarySha256(),
-        "undo of " + checksum,
-        checksum,
-        undo,
-        List.of());
+  /** The resource's tags once its adds and sets are made, before anything is removed. */
+  private static SortedMap<String, String> added(ResourceFix fix) {
+    TreeMap<String, String> added = new TreeMap<>(fix.tags());
+    added.putAll(fix.toSet());
+    return added;
   }
 }

@@ -53,10 +53,20 @@ final class FakeTagStore implements AutoCloseable {
   private final Map<String, String> failing = new ConcurrentHashMap<>();
   private final Map<String, String> failingUntag = new ConcurrentHashMap<>();
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  private volatile int writeDelayMillis;
+  private volatile Runnable beforeWrite = () -> {};
 
   FakeTagStore() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
+    // Several account × region pairs are written at once, so answer calls at once too.
+    server.setExecutor(
+        java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "fake-tag-store");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.start();
   }
 
@@ -111,6 +121,12 @@ final class FakeTagStore implements AutoCloseable {
       String account = key.startsWith("ASIA") ? key.substring(4) : CALLER_ACCOUNT;
       ObjectNode answer;
       if (target.startsWith("ResourceGroupsTaggingAPI_20170126.")) {
+        if (operation.equals("TagResources") || operation.equals("UntagResources")) {
+          beforeWrite.run();
+          if (writeDelayMillis > 0) {
+            Thread.sleep(writeDelayMillis);
+          }
+        }
         answer = tagging(operation, request, account, region);
       } else if (target.startsWith("SageMaker.")) {
         answer = sagemaker(operation, request);
@@ -118,6 +134,9 @@ final class FakeTagStore implements AutoCloseable {
         answer = organizations(operation, request);
       }
       send(exchange, 200, "application/x-amz-json-1.1", answer.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
     } catch (RuntimeException e) {
       send(
           exchange,
@@ -291,6 +310,16 @@ final class FakeTagStore implements AutoCloseable {
    */
   void failRemovalsFrom(String arn, String errorCode) {
     failingUntag.put(arn, errorCode);
+  }
+
+  /** Makes every later tag write take this long, as a far-away AWS would (harness only). */
+  void delayWrites(int millis) {
+    writeDelayMillis = millis;
+  }
+
+  /** Runs {@code action} as each {@code TagResources} or {@code UntagResources} call arrives. */
+  void beforeEachWrite(Runnable action) {
+    beforeWrite = action;
   }
 
   /** Lets every later write succeed again. */

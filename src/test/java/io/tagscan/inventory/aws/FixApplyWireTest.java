@@ -206,6 +206,33 @@ class FixApplyWireTest {
   }
 
   @Test
+  void writesTheUndoPlanAfterTheFirstCallThenAtMostOnceASecondAndWholeAtTheEnd() {
+    List<ResourceFix> fixes = new ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      Map<String, String> tags = Map.of("CostCenter", i < 30 ? "2045" : "3000");
+      aws.put(instance(i), tags);
+      fixes.add(rename(instance(i), tags, "CostCenter", COST));
+    }
+    Path undo = dir.resolve("undo.json");
+    List<Integer> onDisk = new ArrayList<>();
+    aws.beforeEachWrite(
+        () -> onDisk.add(Files.exists(undo) ? PlanJson.read(undo).resources().size() : -1));
+    ApplyOutcome outcome;
+    // A monotonic clock that never moves: no second ever passes between two calls.
+    try (LiveTagger tagger = new LiveTagger(options(null), FakeAws.settings())) {
+      outcome = new ApplyService(tagger, CLOCK, () -> 0L).apply(plan(fixes), false, undo);
+    }
+
+    // Three TagResources calls (20, 10, 15), then three UntagResources (20, 20, 5): the plan is
+    // written once after the first call, not after each, and once more when the run ends.
+    assertThat(onDisk).containsExactly(-1, 20, 20, 20, 20, 20);
+    FixPlan undoPlan = PlanJson.read(undo);
+    assertThat(undoPlan.resources()).hasSize(45);
+    assertThat(PlanJson.checksum(undoPlan)).isEqualTo(outcome.undoChecksum());
+    assertThat(undoPlan.resources()).allSatisfy(r -> assertThat(r.tags()).containsKey(COST));
+  }
+
+  @Test
   void skipsAResourceWhoseTagsChangedSinceThePlan() {
     Map<String, String> tags = Map.of("CostCenter", "2045");
     aws.put(instance(1), Map.of("CostCenter", "2045", "team", "ml"));
