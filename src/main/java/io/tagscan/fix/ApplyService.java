@@ -118,6 +118,8 @@ public final class ApplyService {
     }
     // Adds first: a resource whose adds fail is left as it was, and nothing is removed from it.
     Map<String, TagFailure> addFailures = new TreeMap<>();
+    // Sent, but AWS never said whether it took: kept in the undo plan, and nothing removed.
+    Map<String, TagFailure> addUnknown = new TreeMap<>();
     Map<SortedMap<String, String>, List<String>> bySet = new LinkedHashMap<>();
     for (ResourceFix fix : ready) {
       if (!fix.toSet().isEmpty()) {
@@ -129,25 +131,36 @@ public final class ApplyService {
     for (Map.Entry<SortedMap<String, String>, List<String>> group : bySet.entrySet()) {
       for (List<String> call : calls(group.getValue())) {
         call.forEach(arn -> undo.reached(byArn.get(arn), added(byArn.get(arn))));
-        Map<String, TagFailure> failed = tagger.tag(accountId, region, call, group.getKey());
-        addFailures.putAll(failed);
-        failed.keySet().forEach(arn -> undo.reached(byArn.get(arn), byArn.get(arn).tags()));
+        LiveTagger.Written written = tagger.tag(accountId, region, call, group.getKey());
+        addFailures.putAll(written.failed());
+        addUnknown.putAll(written.unknown());
+        written
+            .failed()
+            .keySet()
+            .forEach(arn -> undo.reached(byArn.get(arn), byArn.get(arn).tags()));
         undo.maybeWrite();
       }
     }
     Map<List<String>, List<String>> byKeys = new LinkedHashMap<>();
     for (ResourceFix fix : ready) {
-      if (!addFailures.containsKey(fix.arn()) && !fix.toRemove().isEmpty()) {
+      if (!addFailures.containsKey(fix.arn())
+          && !addUnknown.containsKey(fix.arn())
+          && !fix.toRemove().isEmpty()) {
         byKeys.computeIfAbsent(fix.toRemove(), k -> new ArrayList<>()).add(fix.arn());
       }
     }
     Map<String, TagFailure> removeFailures = new TreeMap<>();
+    Map<String, TagFailure> removeUnknown = new TreeMap<>();
     for (Map.Entry<List<String>, List<String>> group : byKeys.entrySet()) {
       for (List<String> call : calls(group.getValue())) {
         call.forEach(arn -> undo.reached(byArn.get(arn), byArn.get(arn).after()));
-        Map<String, TagFailure> failed = tagger.untag(accountId, region, call, group.getKey());
-        removeFailures.putAll(failed);
-        failed.keySet().forEach(arn -> undo.reached(byArn.get(arn), added(byArn.get(arn))));
+        LiveTagger.Written written = tagger.untag(accountId, region, call, group.getKey());
+        removeFailures.putAll(written.failed());
+        removeUnknown.putAll(written.unknown());
+        written
+            .failed()
+            .keySet()
+            .forEach(arn -> undo.reached(byArn.get(arn), added(byArn.get(arn))));
         undo.maybeWrite();
       }
     }
@@ -157,6 +170,22 @@ public final class ApplyService {
       if (added != null) {
         results.add(
             new ApplyOutcome.Result(fix, ApplyOutcome.Status.FAILED, "nothing was changed", added));
+      } else if (addUnknown.containsKey(fix.arn())) {
+        results.add(
+            new ApplyOutcome.Result(
+                fix,
+                ApplyOutcome.Status.UNKNOWN,
+                "AWS did not say whether the new tags were added; nothing was removed, and the"
+                    + " undo plan covers the additions",
+                addUnknown.get(fix.arn())));
+      } else if (removeUnknown.containsKey(fix.arn())) {
+        results.add(
+            new ApplyOutcome.Result(
+                fix,
+                ApplyOutcome.Status.UNKNOWN,
+                "the new tags were added; AWS did not say whether the old ones were removed, and"
+                    + " the undo plan covers the change",
+                removeUnknown.get(fix.arn())));
       } else if (removed != null) {
         results.add(
             new ApplyOutcome.Result(

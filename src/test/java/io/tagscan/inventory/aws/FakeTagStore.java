@@ -55,6 +55,7 @@ final class FakeTagStore implements AutoCloseable {
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private volatile int writeDelayMillis;
   private volatile Runnable beforeWrite = () -> {};
+  private final Map<String, Boolean> lostAnswers = new ConcurrentHashMap<>();
 
   FakeTagStore() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -132,6 +133,14 @@ final class FakeTagStore implements AutoCloseable {
         answer = sagemaker(operation, request);
       } else {
         answer = organizations(operation, request);
+      }
+      if (lostAnswer(operation, request)) {
+        send(
+            exchange,
+            500,
+            "application/x-amz-json-1.1",
+            "{\"__type\":\"InternalServiceException\",\"Message\":\"fake: applied, then lost\"}");
+        return;
       }
       send(exchange, 200, "application/x-amz-json-1.1", answer.toString());
     } catch (InterruptedException e) {
@@ -322,10 +331,31 @@ final class FakeTagStore implements AutoCloseable {
     beforeWrite = action;
   }
 
+  /**
+   * Makes every later {@code TagResources} call naming the resource apply its change and then
+   * answer 500, as AWS does when it fails after the write took: the caller cannot tell.
+   */
+  void applyThenAnswer500(String arn) {
+    lostAnswers.put(arn, true);
+  }
+
+  private boolean lostAnswer(String operation, JsonNode request) {
+    if (!operation.equals("TagResources")) {
+      return false;
+    }
+    for (JsonNode arn : request.path("ResourceARNList")) {
+      if (lostAnswers.containsKey(arn.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Lets every later write succeed again. */
   void stopFailing() {
     failing.clear();
     failingUntag.clear();
+    lostAnswers.clear();
   }
 
   /** The tagging call batches as ARN sets, for assertions on grouping. */

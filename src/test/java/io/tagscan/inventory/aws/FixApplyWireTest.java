@@ -233,6 +233,59 @@ class FixApplyWireTest {
   }
 
   @Test
+  void aWriteAnswered500AfterItTookIsUnknownCoveredByTheUndoPlanAndRemovesNothing()
+      throws IOException {
+    Map<String, String> tags = Map.of("CostCenter", "2045");
+    Map<String, String> other = Map.of("CostCenter", "3000");
+    aws.put(instance(1), tags);
+    aws.put(instance(2), other);
+    aws.applyThenAnswer500(instance(2));
+    Path plan = dir.resolve("plan.json");
+    Files.write(
+        plan,
+        PlanJson.bytes(
+            plan(
+                List.of(
+                    rename(instance(1), tags, "CostCenter", COST),
+                    rename(instance(2), other, "CostCenter", COST)))));
+    Run run =
+        tagscan(
+            "fix",
+            "apply",
+            plan.toString(),
+            "--yes",
+            "--region",
+            REGION,
+            "--endpoint-url",
+            aws.endpoint().toString());
+
+    assertThat(run.code()).as(run.err()).isEqualTo(3);
+    assertThat(run.out())
+        .contains(
+            "unknown     " + instance(2) + ": AWS did not say whether the new tags were added")
+        .contains("TagResources: InternalServiceException")
+        .contains("done: 1 applied, 0 skipped, 0 failed, 1 unknown (in the undo plan)");
+    String result = Files.readString(dir.resolve("plan.result.json"));
+    assertThat(result).contains("\"unknown\" : 1").contains("\"status\" : \"unknown\"");
+    // The write took: the new key is there, and the old one was not removed.
+    assertThat(aws.tagsOf(instance(2)))
+        .containsEntry(COST, "3000")
+        .containsEntry("CostCenter", "3000");
+    assertThat(FakeTagStore.arnSets(aws.calls("UntagResources")))
+        .containsExactly(Set.of(instance(1)));
+
+    FixPlan undoPlan = PlanJson.read(dir.resolve("plan.undo.json"));
+    assertThat(undoPlan.resources())
+        .extracting(ResourceFix::arn)
+        .containsExactly(instance(1), instance(2));
+    aws.stopFailing();
+    ApplyOutcome undone = apply(undoPlan, false, dir.resolve("undo-of-undo.json"));
+    assertThat(undone.whole()).isTrue();
+    assertThat(aws.tagsOf(instance(1))).isEqualTo(tags);
+    assertThat(aws.tagsOf(instance(2))).isEqualTo(other);
+  }
+
+  @Test
   void skipsAResourceWhoseTagsChangedSinceThePlan() {
     Map<String, String> tags = Map.of("CostCenter", "2045");
     aws.put(instance(1), Map.of("CostCenter", "2045", "team", "ml"));
