@@ -11,6 +11,7 @@ import io.tagscan.scan.Interruption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +19,21 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 
 /**
- * Applies exactly a plan, one account × region at a time: re-reads every resource's tags and leaves
- * alone the ones that changed since the plan, or whose change would break AWS's rules (over 50 user
- * tags, an {@code aws:} key, a key or value AWS refuses); then adds and sets tags before it removes
- * any, so that a failure part-way never leaves a resource without the value, with one call for each
- * group of up to 20 resources that get the same tags. The undo plan, which takes each changed
- * resource back to the tags read before, is written as it goes ({@link UndoWriter}), so it covers
- * what was done even if the run is cut short.
+ * Applies exactly a plan, several account × region pairs at once and each pair's calls in order:
+ * re-reads every resource's tags and leaves alone the ones that changed since the plan, or whose
+ * change would break AWS's rules (over 50 user tags, an {@code aws:} key, a key or value AWS
+ * refuses); then adds and sets tags before it removes any, so that a failure part-way never leaves
+ * a resource without the value, with one call for each group of up to 20 resources that get the
+ * same tags. The undo plan, which takes each changed resource back to the tags read before, is
+ * written as it goes ({@link UndoWriter}), so it covers what was done even if the run is cut short.
  */
 public final class ApplyService {
 
@@ -35,6 +41,9 @@ public final class ApplyService {
   static final String RESERVED_PREFIX = "aws:";
 
   private static final int MAX_USER_TAGS = 50;
+
+  /** Account × region pairs written at once unless {@code --concurrency} says otherwise. */
+  public static final int DEFAULT_CONCURRENCY = 8;
 
   private final LiveTagger tagger;
   private final Clock clock;
@@ -57,32 +66,80 @@ public final class ApplyService {
    * @param undoFile where the undo plan is written (ignored in a dry run)
    */
   public ApplyOutcome apply(FixPlan plan, boolean dryRun, Path undoFile) {
-    return apply(plan, PlanJson.checksum(plan), dryRun, undoFile);
+    return apply(plan, PlanJson.checksum(plan), dryRun, undoFile, DEFAULT_CONCURRENCY);
   }
 
   /** As {@link #apply(FixPlan, boolean, Path)}, for a plan whose checksum is known. */
   public ApplyOutcome apply(FixPlan plan, String checksum, boolean dryRun, Path undoFile) {
+    return apply(plan, checksum, dryRun, undoFile, DEFAULT_CONCURRENCY);
+  }
+
+  /**
+   * As {@link #apply(FixPlan, boolean, Path)}, with up to {@code concurrency} account × region
+   * pairs at once; each pair still makes its calls one after the other, adds before removes.
+   */
+  public ApplyOutcome apply(
+      FixPlan plan, String checksum, boolean dryRun, Path undoFile, int concurrency) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1");
+    }
     Map<String, List<ResourceFix>> pairs = new LinkedHashMap<>();
     for (ResourceFix fix : plan.resources()) {
       String region = fix.region().isEmpty() ? tagger.homeRegion() : fix.region();
       pairs.computeIfAbsent(fix.accountId() + "\0" + region, k -> new ArrayList<>()).add(fix);
     }
-    List<ApplyOutcome.Result> results = new ArrayList<>();
+    List<ApplyOutcome.Result> results = Collections.synchronizedList(new ArrayList<>());
     UndoWriter undo = new UndoWriter(plan, checksum, dryRun ? null : undoFile, clock, nanos);
-    // Ctrl-C writes the undo plan as it stands, through the hook a scan uses to clean up.
     String undoChecksum;
+    // Ctrl-C writes the undo plan as it stands, through the hook a scan uses to clean up.
     Interruption stop = Interruption.onShutdown(undo);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(concurrency, pairs.size())), ApplyService::daemon);
     try {
+      List<Future<?>> running = new ArrayList<>();
       for (Map.Entry<String, List<ResourceFix>> pair : pairs.entrySet()) {
         String[] parts = pair.getKey().split("\0", 2);
-        applyPair(parts[0], parts[1], pair.getValue(), dryRun, results, undo);
+        running.add(
+            pool.submit(
+                () -> applyPair(parts[0], parts[1], pair.getValue(), dryRun, results, undo)));
+      }
+      for (Future<?> pair : running) {
+        await(pair);
       }
       undoChecksum = undo.finish();
     } finally {
+      pool.shutdownNow();
       stop.close();
     }
-    results.sort((a, b) -> FixPlan.RESOURCE_ORDER.compare(a.fix(), b.fix()));
-    return new ApplyOutcome(dryRun, results, undoChecksum);
+    List<ApplyOutcome.Result> sorted = new ArrayList<>(results);
+    sorted.sort((a, b) -> FixPlan.RESOURCE_ORDER.compare(a.fix(), b.fix()));
+    return new ApplyOutcome(dryRun, sorted, undoChecksum);
+  }
+
+  private static Thread daemon(Runnable work) {
+    Thread thread = new Thread(work, "tagscan-fix-apply");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static void await(Future<?> pair) {
+    try {
+      pair.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      CancellationException cancelled = new CancellationException("fix apply was interrupted");
+      cancelled.initCause(e);
+      throw cancelled;
+    }
   }
 
   private void applyPair(

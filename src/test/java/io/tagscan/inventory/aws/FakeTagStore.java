@@ -91,6 +91,13 @@ final class FakeTagStore implements AutoCloseable {
     failing.put(arn, errorCode);
   }
 
+  /** Every call so far, in the order the server received them. */
+  List<Call> allCalls() {
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
+  }
+
   /** Every call so far of one operation, such as {@code TagResources}. */
   List<Call> calls(String operation) {
     synchronized (calls) {

@@ -1,6 +1,7 @@
 package io.tagscan.inventory.aws;
 
 import io.tagscan.fix.ApplyService;
+import io.tagscan.fix.PlanJson;
 import io.tagscan.model.ApplyOutcome;
 import io.tagscan.model.FixPlan;
 import io.tagscan.model.ResourceFix;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * Not a test: a harness that applies a large plan to {@link FakeTagStore} and prints the calls,
  * wall and CPU time and bytes written, for the figures in the README. Run with {@code java -cp
  * target/test-classes:target/classes:DEPS io.tagscan.inventory.aws.FixApplyHarness RESOURCES
- * ACCOUNTS REGIONS [DELAY_MS]}.
+ * [ACCOUNTS REGIONS [DELAY_MS [CONCURRENCY]]]}.
  */
 public final class FixApplyHarness {
 
@@ -99,9 +100,11 @@ public final class FixApplyHarness {
       long wall0 = System.nanoTime();
       ApplyOutcome outcome;
       try (LiveTagger tagger = new LiveTagger(options, FakeAws.settings())) {
+        int concurrency =
+            args.length > 4 ? Integer.parseInt(args[4]) : ApplyService.DEFAULT_CONCURRENCY;
         outcome =
             new ApplyService(tagger, Clock.systemUTC())
-                .apply(plan, false, dir.resolve("undo.json"));
+                .apply(plan, PlanJson.checksum(plan), false, dir.resolve("undo.json"), concurrency);
       }
       long wall = System.nanoTime() - wall0;
       long cpu =

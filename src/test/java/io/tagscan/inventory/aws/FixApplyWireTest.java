@@ -286,6 +286,76 @@ class FixApplyWireTest {
   }
 
   @Test
+  void appliesSeveralAccountsAndRegionsAtOnceEachInOrderWithTheSameUndoPlanAsOneAtATime()
+      throws IOException {
+    List<String> accounts = List.of("210987654321", "222233334444", "333344445555");
+    List<String> regions = List.of("us-east-1", "eu-west-1", "ap-south-1");
+    List<ResourceFix> fixes = new ArrayList<>();
+    for (String account : accounts) {
+      for (String region : regions) {
+        for (int i = 0; i < 25; i++) {
+          String arn = "arn:aws:ec2:" + region + ":" + account + ":instance/i-" + i;
+          Map<String, String> tags = Map.of("CostCenter", i % 2 == 0 ? "2045" : "3000");
+          aws.put(arn, tags);
+          fixes.add(
+              new ResourceFix(
+                  arn,
+                  account,
+                  region,
+                  "ec2:instance",
+                  new TreeMap<>(tags),
+                  List.of(
+                      TagChange.rename(
+                          "CostCenter", tags.get("CostCenter"), COST, "key-alias", "old name"))));
+        }
+      }
+    }
+    FixPlan plan = plan(fixes);
+    Path concurrent = dir.resolve("concurrent.json");
+    ApplyOutcome outcome;
+    try (LiveTagger tagger = new LiveTagger(options("TagFixer"), FakeAws.settings())) {
+      outcome =
+          new ApplyService(tagger, CLOCK)
+              .apply(plan, PlanJson.checksum(plan), false, concurrent, 9);
+    }
+
+    assertThat(outcome.whole()).isTrue();
+    assertThat(outcome.results()).extracting(r -> r.fix()).isEqualTo(plan.resources());
+    List<FakeTagStore.Call> writes = new ArrayList<>(aws.calls("TagResources"));
+    writes.addAll(aws.calls("UntagResources"));
+    for (String account : accounts) {
+      for (String region : regions) {
+        // In the order the server received them: this pair's adds, all before its removes.
+        List<String> order =
+            aws.allCalls().stream()
+                .filter(c -> c.operation().endsWith("agResources"))
+                .filter(c -> c.accessKey().equals("ASIA" + account) && c.region().equals(region))
+                .map(FakeTagStore.Call::operation)
+                .toList();
+        assertThat(order)
+            .containsExactly("TagResources", "TagResources", "UntagResources", "UntagResources");
+      }
+    }
+    assertThat(FakeTagStore.arnSets(writes))
+        .allSatisfy(arns -> assertThat(arns).hasSizeBetween(1, 20));
+    for (FakeTagStore.Call call : writes) {
+      assertThat(call.body().get("ResourceARNList").get(0).asText())
+          .contains(":" + call.region() + ":" + call.accessKey().substring(4) + ":");
+    }
+
+    // The same plan one pair at a time, against the same tags, writes the same undo plan.
+    for (ResourceFix fix : fixes) {
+      aws.put(fix.arn(), fix.tags());
+    }
+    Path sequential = dir.resolve("sequential.json");
+    try (LiveTagger tagger = new LiveTagger(options("TagFixer"), FakeAws.settings())) {
+      new ApplyService(tagger, CLOCK).apply(plan, PlanJson.checksum(plan), false, sequential, 1);
+    }
+    assertThat(Files.readString(concurrent)).isEqualTo(Files.readString(sequential));
+    assertThat(PlanJson.read(concurrent).resources()).hasSize(225);
+  }
+
+  @Test
   void skipsAResourceWhoseTagsChangedSinceThePlan() {
     Map<String, String> tags = Map.of("CostCenter", "2045");
     aws.put(instance(1), Map.of("CostCenter", "2045", "team", "ml"));
