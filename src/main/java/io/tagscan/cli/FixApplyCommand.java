@@ -61,6 +61,15 @@ final class FixApplyCommand implements Callable<Integer> {
       description = "Where the result report goes. Default: PLAN.result.json beside the plan.")
   Path result;
 
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      defaultValue = "" + ApplyService.DEFAULT_CONCURRENCY,
+      description =
+          "Account × region pairs written at once; each pair's calls stay in order."
+              + " Default: ${DEFAULT-VALUE}.")
+  int concurrency;
+
   @Mixin WriteRoleOptions role;
 
   @Override
@@ -71,6 +80,9 @@ final class FixApplyCommand implements Callable<Integer> {
     String checksum = loaded.checksum();
     Path undoFile = undo != null ? undo : beside(plan, ".undo.json");
     Path resultFile = result != null ? result : beside(plan, ".result.json");
+    if (concurrency < 1) {
+      throw new UsageException("--concurrency must be at least 1, not " + concurrency);
+    }
     if (undoFile.toAbsolutePath().normalize().equals(plan.toAbsolutePath().normalize())) {
       throw new UsageException("--undo would overwrite the plan itself; choose another file");
     }
@@ -81,7 +93,8 @@ final class FixApplyCommand implements Callable<Integer> {
     ApplyOutcome outcome;
     try (LiveTagger tagger = new LiveTagger(role.toOptions())) {
       outcome =
-          new ApplyService(tagger, environment.clock()).apply(read, checksum, !apply, undoFile);
+          new ApplyService(tagger, environment.clock())
+              .apply(read, checksum, !apply, undoFile, concurrency);
     }
     Instant finishedAt = environment.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     if (apply) {

@@ -6,12 +6,12 @@ import io.tagscan.model.FixPlan;
 import io.tagscan.model.ResourceFix;
 import io.tagscan.model.TagChange;
 import io.tagscan.model.TagFailure;
-import io.tagscan.model.ToolVersion;
 import io.tagscan.rules.FixPlanner;
+import io.tagscan.scan.Interruption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +19,21 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 
 /**
- * Applies exactly a plan, one account × region at a time: re-reads every resource's tags and leaves
- * alone the ones that changed since the plan, or whose change would break AWS's rules (over 50 user
- * tags, an {@code aws:} key, a key or value AWS refuses); then adds and sets tags before it removes
- * any, so that a failure part-way never leaves a resource without the value, with one call for each
- * group of up to 20 resources that get the same tags. The undo plan, which takes each changed
- * resource back to the tags read before, is rewritten after every call, so it covers what was done
- * even if the run is cut short.
+ * Applies exactly a plan, several account × region pairs at once and each pair's calls in order:
+ * re-reads every resource's tags and leaves alone the ones that changed since the plan, or whose
+ * change would break AWS's rules (over 50 user tags, an {@code aws:} key, a key or value AWS
+ * refuses); then adds and sets tags before it removes any, so that a failure part-way never leaves
+ * a resource without the value, with one call for each group of up to 20 resources that get the
+ * same tags. The undo plan, which takes each changed resource back to the tags read before, is
+ * written as it goes ({@link UndoWriter}), so it covers what was done even if the run is cut short.
  */
 public final class ApplyService {
 
@@ -36,13 +42,22 @@ public final class ApplyService {
 
   private static final int MAX_USER_TAGS = 50;
 
+  /** Account × region pairs written at once unless {@code --concurrency} says otherwise. */
+  public static final int DEFAULT_CONCURRENCY = 8;
+
   private final LiveTagger tagger;
   private final Clock clock;
-  private String lastUndo;
+  private final LongSupplier nanos;
 
   public ApplyService(LiveTagger tagger, Clock clock) {
+    this(tagger, clock, System::nanoTime);
+  }
+
+  /** A service that times the undo plan's writes by {@code nanos}, a monotonic clock. */
+  public ApplyService(LiveTagger tagger, Clock clock, LongSupplier nanos) {
     this.tagger = tagger;
     this.clock = clock;
+    this.nanos = nanos;
   }
 
   /**
@@ -51,27 +66,80 @@ public final class ApplyService {
    * @param undoFile where the undo plan is written (ignored in a dry run)
    */
   public ApplyOutcome apply(FixPlan plan, boolean dryRun, Path undoFile) {
-    return apply(plan, PlanJson.checksum(plan), dryRun, undoFile);
+    return apply(plan, PlanJson.checksum(plan), dryRun, undoFile, DEFAULT_CONCURRENCY);
   }
 
   /** As {@link #apply(FixPlan, boolean, Path)}, for a plan whose checksum is known. */
   public ApplyOutcome apply(FixPlan plan, String checksum, boolean dryRun, Path undoFile) {
-    lastUndo = null;
+    return apply(plan, checksum, dryRun, undoFile, DEFAULT_CONCURRENCY);
+  }
+
+  /**
+   * As {@link #apply(FixPlan, boolean, Path)}, with up to {@code concurrency} account × region
+   * pairs at once; each pair still makes its calls one after the other, adds before removes.
+   */
+  public ApplyOutcome apply(
+      FixPlan plan, String checksum, boolean dryRun, Path undoFile, int concurrency) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1");
+    }
     Map<String, List<ResourceFix>> pairs = new LinkedHashMap<>();
     for (ResourceFix fix : plan.resources()) {
       String region = fix.region().isEmpty() ? tagger.homeRegion() : fix.region();
       pairs.computeIfAbsent(fix.accountId() + "\0" + region, k -> new ArrayList<>()).add(fix);
     }
-    List<ApplyOutcome.Result> results = new ArrayList<>();
-    List<ResourceFix> undo = new ArrayList<>();
-    for (Map.Entry<String, List<ResourceFix>> pair : pairs.entrySet()) {
-      String[] parts = pair.getKey().split("\0", 2);
-      applyPair(
-          parts[0], parts[1], pair.getValue(), dryRun, results, undo, plan, checksum, undoFile);
+    List<ApplyOutcome.Result> results = Collections.synchronizedList(new ArrayList<>());
+    UndoWriter undo = new UndoWriter(plan, checksum, dryRun ? null : undoFile, clock, nanos);
+    String undoChecksum;
+    // Ctrl-C writes the undo plan as it stands, through the hook a scan uses to clean up.
+    Interruption stop = Interruption.onShutdown(undo);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(concurrency, pairs.size())), ApplyService::daemon);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (Map.Entry<String, List<ResourceFix>> pair : pairs.entrySet()) {
+        String[] parts = pair.getKey().split("\0", 2);
+        running.add(
+            pool.submit(
+                () -> applyPair(parts[0], parts[1], pair.getValue(), dryRun, results, undo)));
+      }
+      for (Future<?> pair : running) {
+        await(pair);
+      }
+      undoChecksum = undo.finish();
+    } finally {
+      pool.shutdownNow();
+      stop.close();
     }
-    results.sort((a, b) -> FixPlan.RESOURCE_ORDER.compare(a.fix(), b.fix()));
-    String undoChecksum = lastUndo;
-    return new ApplyOutcome(dryRun, results, undoChecksum);
+    List<ApplyOutcome.Result> sorted = new ArrayList<>(results);
+    sorted.sort((a, b) -> FixPlan.RESOURCE_ORDER.compare(a.fix(), b.fix()));
+    return new ApplyOutcome(dryRun, sorted, undoChecksum);
+  }
+
+  private static Thread daemon(Runnable work) {
+    Thread thread = new Thread(work, "tagscan-fix-apply");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static void await(Future<?> pair) {
+    try {
+      pair.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      CancellationException cancelled = new CancellationException("fix apply was interrupted");
+      cancelled.initCause(e);
+      throw cancelled;
+    }
   }
 
   private void applyPair(
@@ -80,10 +148,7 @@ public final class ApplyService {
       List<ResourceFix> fixes,
       boolean dryRun,
       List<ApplyOutcome.Result> results,
-      List<ResourceFix> undo,
-      FixPlan plan,
-      String checksum,
-      Path undoFile) {
+      UndoWriter undo) {
     LiveTagger.Reading now =
         tagger.read(accountId, region, fixes.stream().map(ResourceFix::arn).toList());
     List<ResourceFix> ready = new ArrayList<>();
@@ -110,6 +175,8 @@ public final class ApplyService {
     }
     // Adds first: a resource whose adds fail is left as it was, and nothing is removed from it.
     Map<String, TagFailure> addFailures = new TreeMap<>();
+    // Sent, but AWS never said whether it took: kept in the undo plan, and nothing removed.
+    Map<String, TagFailure> addUnknown = new TreeMap<>();
     Map<SortedMap<String, String>, List<String>> bySet = new LinkedHashMap<>();
     for (ResourceFix fix : ready) {
       if (!fix.toSet().isEmpty()) {
@@ -118,38 +185,40 @@ public final class ApplyService {
     }
     Map<String, ResourceFix> byArn = new LinkedHashMap<>();
     ready.forEach(fix -> byArn.put(fix.arn(), fix));
-    Map<String, SortedMap<String, String>> reached = new LinkedHashMap<>();
     for (Map.Entry<SortedMap<String, String>, List<String>> group : bySet.entrySet()) {
       for (List<String> call : calls(group.getValue())) {
-        Map<String, TagFailure> failed = tagger.tag(accountId, region, call, group.getKey());
-        addFailures.putAll(failed);
-        for (String arn : call) {
-          if (!failed.containsKey(arn)) {
-            TreeMap<String, String> added = new TreeMap<>(byArn.get(arn).tags());
-            added.putAll(group.getKey());
-            reached.put(arn, added);
-          }
-        }
-        writeUndo(plan, checksum, undo, ready, reached, undoFile);
+        call.forEach(arn -> undo.reached(byArn.get(arn), added(byArn.get(arn))));
+        LiveTagger.Written written = tagger.tag(accountId, region, call, group.getKey());
+        addFailures.putAll(written.failed());
+        addUnknown.putAll(written.unknown());
+        written
+            .failed()
+            .keySet()
+            .forEach(arn -> undo.reached(byArn.get(arn), byArn.get(arn).tags()));
+        undo.maybeWrite();
       }
     }
     Map<List<String>, List<String>> byKeys = new LinkedHashMap<>();
     for (ResourceFix fix : ready) {
-      if (!addFailures.containsKey(fix.arn()) && !fix.toRemove().isEmpty()) {
+      if (!addFailures.containsKey(fix.arn())
+          && !addUnknown.containsKey(fix.arn())
+          && !fix.toRemove().isEmpty()) {
         byKeys.computeIfAbsent(fix.toRemove(), k -> new ArrayList<>()).add(fix.arn());
       }
     }
     Map<String, TagFailure> removeFailures = new TreeMap<>();
+    Map<String, TagFailure> removeUnknown = new TreeMap<>();
     for (Map.Entry<List<String>, List<String>> group : byKeys.entrySet()) {
       for (List<String> call : calls(group.getValue())) {
-        Map<String, TagFailure> failed = tagger.untag(accountId, region, call, group.getKey());
-        removeFailures.putAll(failed);
-        for (String arn : call) {
-          if (!failed.containsKey(arn)) {
-            reached.put(arn, byArn.get(arn).after());
-          }
-        }
-        writeUndo(plan, checksum, undo, ready, reached, undoFile);
+        call.forEach(arn -> undo.reached(byArn.get(arn), byArn.get(arn).after()));
+        LiveTagger.Written written = tagger.untag(accountId, region, call, group.getKey());
+        removeFailures.putAll(written.failed());
+        removeUnknown.putAll(written.unknown());
+        written
+            .failed()
+            .keySet()
+            .forEach(arn -> undo.reached(byArn.get(arn), added(byArn.get(arn))));
+        undo.maybeWrite();
       }
     }
     for (ResourceFix fix : ready) {
@@ -158,6 +227,22 @@ public final class ApplyService {
       if (added != null) {
         results.add(
             new ApplyOutcome.Result(fix, ApplyOutcome.Status.FAILED, "nothing was changed", added));
+      } else if (addUnknown.containsKey(fix.arn())) {
+        results.add(
+            new ApplyOutcome.Result(
+                fix,
+                ApplyOutcome.Status.UNKNOWN,
+                "AWS did not say whether the new tags were added; nothing was removed, and the"
+                    + " undo plan covers the additions",
+                addUnknown.get(fix.arn())));
+      } else if (removeUnknown.containsKey(fix.arn())) {
+        results.add(
+            new ApplyOutcome.Result(
+                fix,
+                ApplyOutcome.Status.UNKNOWN,
+                "the new tags were added; AWS did not say whether the old ones were removed, and"
+                    + " the undo plan covers the change",
+                removeUnknown.get(fix.arn())));
       } else if (removed != null) {
         results.add(
             new ApplyOutcome.Result(
@@ -233,50 +318,10 @@ public final class ApplyService {
     return out;
   }
 
-  /**
-   * Records where each changed resource now stands and rewrites the undo plan: for each, the
-   * changes from those tags back to the ones read before.
-   */
-  private void writeUndo(
-      FixPlan plan,
-      String checksum,
-      List<ResourceFix> undo,
-      List<ResourceFix> ready,
-      Map<String, SortedMap<String, String>> reached,
-      Path undoFile) {
-    for (ResourceFix fix : ready) {
-      SortedMap<String, String> at = reached.get(fix.arn());
-      if (at == null) {
-        continue;
-      }
-      undo.removeIf(u -> u.arn().equals(fix.arn()));
-      List<TagChange> back =
-          ResourceFix.between(
-              at, fix.tags(), "undo", "restores the tags read when the plan was made");
-      if (!back.isEmpty()) {
-        undo.add(
-            new ResourceFix(
-                fix.arn(), fix.accountId(), fix.region(), fix.resourceType(), at, back));
-      }
-    }
-    if (!undo.isEmpty()) {
-      PlanJson.Encoded encoded = PlanJson.encode(undoPlan(plan, checksum, undo));
-      lastUndo = encoded.checksum();
-      if (undoFile != null) {
-        PlanFilesOut.write("the undo plan", undoFile, encoded.bytes());
-      }
-    }
-  }
-
-  private FixPlan undoPlan(FixPlan plan, String checksum, List<ResourceFix> undo) {
-    return new FixPlan(
-        ToolVersion.version(),
-        clock.instant().truncatedTo(ChronoUnit.MILLIS),
-        plan.dictionaryPath(),
-        plan.dictionarySha256(),
-        "undo of " + checksum,
-        checksum,
-        undo,
-        List.of());
+  /** The resource's tags once its adds and sets are made, before anything is removed. */
+  private static SortedMap<String, String> added(ResourceFix fix) {
+    TreeMap<String, String> added = new TreeMap<>(fix.tags());
+    added.putAll(fix.toSet());
+    return added;
   }
 }

@@ -38,7 +38,10 @@ public final class ResultJson {
     }
     ObjectNode summary = root.putObject("summary");
     for (ApplyOutcome.Status status : ApplyOutcome.Status.values()) {
-      summary.put(status.slug(), outcome.count(status));
+      // "unknown" only when there is one, so results with none keep their bytes.
+      if (status != ApplyOutcome.Status.UNKNOWN || outcome.count(status) > 0) {
+        summary.put(status.slug(), outcome.count(status));
+      }
     }
     ArrayNode resources = root.putArray("resources");
     for (ApplyOutcome.Result result : outcome.results()) {

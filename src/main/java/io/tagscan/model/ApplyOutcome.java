@@ -15,7 +15,9 @@ public record ApplyOutcome(boolean dryRun, List<Result> results, String undoChec
     APPLIED("applied"),
     WOULD_APPLY("would-apply"),
     SKIPPED("skipped"),
-    FAILED("failed");
+    FAILED("failed"),
+    /** A write was sent but AWS never said whether it took (timeout, reset, 5xx after retries). */
+    UNKNOWN("unknown");
 
     private final String slug;
 
@@ -49,6 +51,6 @@ public record ApplyOutcome(boolean dryRun, List<Result> results, String undoChec
 
   /** True when every resource was changed (or, in a dry run, would be). */
   public boolean whole() {
-    return count(Status.SKIPPED) == 0 && count(Status.FAILED) == 0;
+    return count(Status.SKIPPED) == 0 && count(Status.FAILED) == 0 && count(Status.UNKNOWN) == 0;
   }
 }

@@ -346,13 +346,16 @@ public final class FixPlanView {
       out.println(line);
     }
     out.printf(
-        "%s: %d %s, %d skipped, %d failed%s%n",
+        "%s: %d %s, %d skipped, %d failed%s%s%n",
         outcome.dryRun() ? "dry run" : "done",
         outcome.count(
             outcome.dryRun() ? ApplyOutcome.Status.WOULD_APPLY : ApplyOutcome.Status.APPLIED),
         outcome.dryRun() ? "would apply" : "applied",
         outcome.count(ApplyOutcome.Status.SKIPPED),
         outcome.count(ApplyOutcome.Status.FAILED),
+        outcome.count(ApplyOutcome.Status.UNKNOWN) == 0
+            ? ""
+            : ", " + outcome.count(ApplyOutcome.Status.UNKNOWN) + " unknown (in the undo plan)",
         outcome.dryRun() ? " (nothing was changed; pass --yes to apply)" : "");
     out.flush();
   }

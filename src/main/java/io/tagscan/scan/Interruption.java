@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * {@link #explain} turns such a failure into the cancellation it is, so a stopped scan is never
  * reported as an error, let alone a bug.
  */
-final class Interruption implements AutoCloseable {
+public final class Interruption implements AutoCloseable {
 
   private final List<AutoCloseable> targets = new ArrayList<>();
   private final Thread hook = new Thread(this::closeAll, "tagscan-interrupt");
@@ -24,7 +24,8 @@ final class Interruption implements AutoCloseable {
     this.targets.addAll(targets);
   }
 
-  static Interruption onShutdown(AutoCloseable... targets) {
+  /** Closes the targets, in order, if the JVM is stopped (Ctrl-C) before {@link #close}. */
+  public static Interruption onShutdown(AutoCloseable... targets) {
     List<AutoCloseable> present = new ArrayList<>();
     for (AutoCloseable target : targets) {
       if (target != null) {

@@ -12,6 +12,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.FailureInfo;
@@ -47,6 +49,18 @@ public final class LiveTagger implements AutoCloseable {
     public Reading {
       tags = Map.copyOf(tags);
       failures = Map.copyOf(failures);
+    }
+  }
+
+  /**
+   * What a write call did: the ARNs AWS said it did not change, with its error, and the ARNs of
+   * calls that were sent but whose outcome AWS never told (a timeout, a connection reset, a 5xx
+   * after the SDK's retries), which may or may not have been changed.
+   */
+  public record Written(Map<String, TagFailure> failed, Map<String, TagFailure> unknown) {
+    public Written {
+      failed = Map.copyOf(failed);
+      unknown = Map.copyOf(unknown);
     }
   }
 
@@ -112,8 +126,7 @@ public final class LiveTagger implements AutoCloseable {
    * Adds the tags (or gives existing keys these values) on every resource; returns the ARNs that
    * failed, with AWS's error ({@code FailedResourcesMap}, or the whole call's).
    */
-  public Map<String, TagFailure> tag(
-      String accountId, String region, List<String> arns, Map<String, String> tags) {
+  public Written tag(String accountId, String region, List<String> arns, Map<String, String> tags) {
     return write(
         accountId,
         region,
@@ -139,8 +152,7 @@ public final class LiveTagger implements AutoCloseable {
   }
 
   /** Removes the keys from every resource; returns the ARNs that failed, with AWS's error. */
-  public Map<String, TagFailure> untag(
-      String accountId, String region, List<String> arns, List<String> keys) {
+  public Written untag(String accountId, String region, List<String> arns, List<String> keys) {
     return write(
         accountId,
         region,
@@ -160,7 +172,7 @@ public final class LiveTagger implements AutoCloseable {
     void send(SageMakerClient client, String arn);
   }
 
-  private Map<String, TagFailure> write(
+  private Written write(
       String accountId,
       String region,
       List<String> arns,
@@ -169,10 +181,11 @@ public final class LiveTagger implements AutoCloseable {
       SageMakerCall sagemaker,
       String sagemakerOperation) {
     Map<String, TagFailure> failures = new TreeMap<>();
+    Map<String, TagFailure> unknown = new TreeMap<>();
     Object entry = enter(accountId);
     if (entry instanceof TagFailure refused) {
       arns.forEach(arn -> failures.put(arn, refused));
-      return failures;
+      return new Written(failures, unknown);
     }
     AwsCredentialsProvider provider = (AwsCredentialsProvider) entry;
     List<String> viaTagging = new ArrayList<>();
@@ -181,7 +194,7 @@ public final class LiveTagger implements AutoCloseable {
         try {
           sagemaker.send(sagemaker(accountId, region, provider), arn);
         } catch (SdkException e) {
-          failures.put(arn, failure(sagemakerOperation, e));
+          (outcomeUnknown(e) ? unknown : failures).put(arn, failure(sagemakerOperation, e));
         }
       } else {
         viaTagging.add(arn);
@@ -201,10 +214,29 @@ public final class LiveTagger implements AutoCloseable {
                         info.errorCodeAsString(),
                         info.errorMessage() == null ? "" : info.errorMessage())));
       } catch (SdkException e) {
-        chunk.forEach(arn -> failures.put(arn, failure(taggingOperation, e)));
+        Map<String, TagFailure> into = outcomeUnknown(e) ? unknown : failures;
+        chunk.forEach(arn -> into.put(arn, failure(taggingOperation, e)));
       }
     }
-    return failures;
+    return new Written(failures, unknown);
+  }
+
+  /**
+   * Whether a write that failed with {@code e} may have been made all the same: AWS answered 5xx
+   * (after the SDK's retries), or the request may have reached AWS before the connection failed or
+   * timed out. A 4xx answer, or a connection that was never opened, changed nothing.
+   */
+  static boolean outcomeUnknown(SdkException e) {
+    if (e instanceof AwsServiceException service) {
+      return service.statusCode() >= 500;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException
+          || cause instanceof java.net.UnknownHostException) {
+        return false;
+      }
+    }
+    return e instanceof SdkClientException;
   }
 
   /** The account's credentials, fetched once; or why its role could not be assumed. */

@@ -53,10 +53,21 @@ final class FakeTagStore implements AutoCloseable {
   private final Map<String, String> failing = new ConcurrentHashMap<>();
   private final Map<String, String> failingUntag = new ConcurrentHashMap<>();
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  private volatile int writeDelayMillis;
+  private volatile Runnable beforeWrite = () -> {};
+  private final Map<String, Boolean> lostAnswers = new ConcurrentHashMap<>();
 
   FakeTagStore() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
+    // Several account × region pairs are written at once, so answer calls at once too.
+    server.setExecutor(
+        java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "fake-tag-store");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.start();
   }
 
@@ -78,6 +89,13 @@ final class FakeTagStore implements AutoCloseable {
   /** Makes every later write to the resource come back in {@code FailedResourcesMap}. */
   void failWritesTo(String arn, String errorCode) {
     failing.put(arn, errorCode);
+  }
+
+  /** Every call so far, in the order the server received them. */
+  List<Call> allCalls() {
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
   }
 
   /** Every call so far of one operation, such as {@code TagResources}. */
@@ -111,13 +129,30 @@ final class FakeTagStore implements AutoCloseable {
       String account = key.startsWith("ASIA") ? key.substring(4) : CALLER_ACCOUNT;
       ObjectNode answer;
       if (target.startsWith("ResourceGroupsTaggingAPI_20170126.")) {
+        if (operation.equals("TagResources") || operation.equals("UntagResources")) {
+          beforeWrite.run();
+          if (writeDelayMillis > 0) {
+            Thread.sleep(writeDelayMillis);
+          }
+        }
         answer = tagging(operation, request, account, region);
       } else if (target.startsWith("SageMaker.")) {
         answer = sagemaker(operation, request);
       } else {
         answer = organizations(operation, request);
       }
+      if (lostAnswer(operation, request)) {
+        send(
+            exchange,
+            500,
+            "application/x-amz-json-1.1",
+            "{\"__type\":\"InternalServiceException\",\"Message\":\"fake: applied, then lost\"}");
+        return;
+      }
       send(exchange, 200, "application/x-amz-json-1.1", answer.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
     } catch (RuntimeException e) {
       send(
           exchange,
@@ -293,10 +328,41 @@ final class FakeTagStore implements AutoCloseable {
     failingUntag.put(arn, errorCode);
   }
 
+  /** Makes every later tag write take this long, as a far-away AWS would (harness only). */
+  void delayWrites(int millis) {
+    writeDelayMillis = millis;
+  }
+
+  /** Runs {@code action} as each {@code TagResources} or {@code UntagResources} call arrives. */
+  void beforeEachWrite(Runnable action) {
+    beforeWrite = action;
+  }
+
+  /**
+   * Makes every later {@code TagResources} call naming the resource apply its change and then
+   * answer 500, as AWS does when it fails after the write took: the caller cannot tell.
+   */
+  void applyThenAnswer500(String arn) {
+    lostAnswers.put(arn, true);
+  }
+
+  private boolean lostAnswer(String operation, JsonNode request) {
+    if (!operation.equals("TagResources")) {
+      return false;
+    }
+    for (JsonNode arn : request.path("ResourceARNList")) {
+      if (lostAnswers.containsKey(arn.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Lets every later write succeed again. */
   void stopFailing() {
     failing.clear();
     failingUntag.clear();
+    lostAnswers.clear();
   }
 
   /** The tagging call batches as ARN sets, for assertions on grouping. */

@@ -206,6 +206,156 @@ class FixApplyWireTest {
   }
 
   @Test
+  void writesTheUndoPlanAfterTheFirstCallThenAtMostOnceASecondAndWholeAtTheEnd() {
+    List<ResourceFix> fixes = new ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      Map<String, String> tags = Map.of("CostCenter", i < 30 ? "2045" : "3000");
+      aws.put(instance(i), tags);
+      fixes.add(rename(instance(i), tags, "CostCenter", COST));
+    }
+    Path undo = dir.resolve("undo.json");
+    List<Integer> onDisk = new ArrayList<>();
+    aws.beforeEachWrite(
+        () -> onDisk.add(Files.exists(undo) ? PlanJson.read(undo).resources().size() : -1));
+    ApplyOutcome outcome;
+    // A monotonic clock that never moves: no second ever passes between two calls.
+    try (LiveTagger tagger = new LiveTagger(options(null), FakeAws.settings())) {
+      outcome = new ApplyService(tagger, CLOCK, () -> 0L).apply(plan(fixes), false, undo);
+    }
+
+    // Three TagResources calls (20, 10, 15), then three UntagResources (20, 20, 5): the plan is
+    // written once after the first call, not after each, and once more when the run ends.
+    assertThat(onDisk).containsExactly(-1, 20, 20, 20, 20, 20);
+    FixPlan undoPlan = PlanJson.read(undo);
+    assertThat(undoPlan.resources()).hasSize(45);
+    assertThat(PlanJson.checksum(undoPlan)).isEqualTo(outcome.undoChecksum());
+    assertThat(undoPlan.resources()).allSatisfy(r -> assertThat(r.tags()).containsKey(COST));
+  }
+
+  @Test
+  void aWriteAnswered500AfterItTookIsUnknownCoveredByTheUndoPlanAndRemovesNothing()
+      throws IOException {
+    Map<String, String> tags = Map.of("CostCenter", "2045");
+    Map<String, String> other = Map.of("CostCenter", "3000");
+    aws.put(instance(1), tags);
+    aws.put(instance(2), other);
+    aws.applyThenAnswer500(instance(2));
+    Path plan = dir.resolve("plan.json");
+    Files.write(
+        plan,
+        PlanJson.bytes(
+            plan(
+                List.of(
+                    rename(instance(1), tags, "CostCenter", COST),
+                    rename(instance(2), other, "CostCenter", COST)))));
+    Run run =
+        tagscan(
+            "fix",
+            "apply",
+            plan.toString(),
+            "--yes",
+            "--region",
+            REGION,
+            "--endpoint-url",
+            aws.endpoint().toString());
+
+    assertThat(run.code()).as(run.err()).isEqualTo(3);
+    assertThat(run.out())
+        .contains(
+            "unknown     " + instance(2) + ": AWS did not say whether the new tags were added")
+        .contains("TagResources: InternalServiceException")
+        .contains("done: 1 applied, 0 skipped, 0 failed, 1 unknown (in the undo plan)");
+    String result = Files.readString(dir.resolve("plan.result.json"));
+    assertThat(result).contains("\"unknown\" : 1").contains("\"status\" : \"unknown\"");
+    // The write took: the new key is there, and the old one was not removed.
+    assertThat(aws.tagsOf(instance(2)))
+        .containsEntry(COST, "3000")
+        .containsEntry("CostCenter", "3000");
+    assertThat(FakeTagStore.arnSets(aws.calls("UntagResources")))
+        .containsExactly(Set.of(instance(1)));
+
+    FixPlan undoPlan = PlanJson.read(dir.resolve("plan.undo.json"));
+    assertThat(undoPlan.resources())
+        .extracting(ResourceFix::arn)
+        .containsExactly(instance(1), instance(2));
+    aws.stopFailing();
+    ApplyOutcome undone = apply(undoPlan, false, dir.resolve("undo-of-undo.json"));
+    assertThat(undone.whole()).isTrue();
+    assertThat(aws.tagsOf(instance(1))).isEqualTo(tags);
+    assertThat(aws.tagsOf(instance(2))).isEqualTo(other);
+  }
+
+  @Test
+  void appliesSeveralAccountsAndRegionsAtOnceEachInOrderWithTheSameUndoPlanAsOneAtATime()
+      throws IOException {
+    List<String> accounts = List.of("210987654321", "222233334444", "333344445555");
+    List<String> regions = List.of("us-east-1", "eu-west-1", "ap-south-1");
+    List<ResourceFix> fixes = new ArrayList<>();
+    for (String account : accounts) {
+      for (String region : regions) {
+        for (int i = 0; i < 25; i++) {
+          String arn = "arn:aws:ec2:" + region + ":" + account + ":instance/i-" + i;
+          Map<String, String> tags = Map.of("CostCenter", i % 2 == 0 ? "2045" : "3000");
+          aws.put(arn, tags);
+          fixes.add(
+              new ResourceFix(
+                  arn,
+                  account,
+                  region,
+                  "ec2:instance",
+                  new TreeMap<>(tags),
+                  List.of(
+                      TagChange.rename(
+                          "CostCenter", tags.get("CostCenter"), COST, "key-alias", "old name"))));
+        }
+      }
+    }
+    FixPlan plan = plan(fixes);
+    Path concurrent = dir.resolve("concurrent.json");
+    ApplyOutcome outcome;
+    try (LiveTagger tagger = new LiveTagger(options("TagFixer"), FakeAws.settings())) {
+      outcome =
+          new ApplyService(tagger, CLOCK)
+              .apply(plan, PlanJson.checksum(plan), false, concurrent, 9);
+    }
+
+    assertThat(outcome.whole()).isTrue();
+    assertThat(outcome.results()).extracting(r -> r.fix()).isEqualTo(plan.resources());
+    List<FakeTagStore.Call> writes = new ArrayList<>(aws.calls("TagResources"));
+    writes.addAll(aws.calls("UntagResources"));
+    for (String account : accounts) {
+      for (String region : regions) {
+        // In the order the server received them: this pair's adds, all before its removes.
+        List<String> order =
+            aws.allCalls().stream()
+                .filter(c -> c.operation().endsWith("agResources"))
+                .filter(c -> c.accessKey().equals("ASIA" + account) && c.region().equals(region))
+                .map(FakeTagStore.Call::operation)
+                .toList();
+        assertThat(order)
+            .containsExactly("TagResources", "TagResources", "UntagResources", "UntagResources");
+      }
+    }
+    assertThat(FakeTagStore.arnSets(writes))
+        .allSatisfy(arns -> assertThat(arns).hasSizeBetween(1, 20));
+    for (FakeTagStore.Call call : writes) {
+      assertThat(call.body().get("ResourceARNList").get(0).asText())
+          .contains(":" + call.region() + ":" + call.accessKey().substring(4) + ":");
+    }
+
+    // The same plan one pair at a time, against the same tags, writes the same undo plan.
+    for (ResourceFix fix : fixes) {
+      aws.put(fix.arn(), fix.tags());
+    }
+    Path sequential = dir.resolve("sequential.json");
+    try (LiveTagger tagger = new LiveTagger(options("TagFixer"), FakeAws.settings())) {
+      new ApplyService(tagger, CLOCK).apply(plan, PlanJson.checksum(plan), false, sequential, 1);
+    }
+    assertThat(Files.readString(concurrent)).isEqualTo(Files.readString(sequential));
+    assertThat(PlanJson.read(concurrent).resources()).hasSize(225);
+  }
+
+  @Test
   void skipsAResourceWhoseTagsChangedSinceThePlan() {
     Map<String, String> tags = Map.of("CostCenter", "2045");
     aws.put(instance(1), Map.of("CostCenter", "2045", "team", "ml"));
