@@ -139,7 +139,8 @@ public final class ScanService {
               header.accountsScanned,
               header.accountsFailed,
               header.sagemaker,
-              header.explorer);
+              header.explorer,
+              header.reportedNotes);
       Summary summary =
           interruption.unlessInterrupted(
               () -> {
@@ -224,7 +225,8 @@ public final class ScanService {
             ? read.sagemaker()
             : read.sagemaker().stream().filter(pair -> shard.holds(pair.accountId())).toList(),
         null,
-        read.notes());
+        read.notes(),
+        List.of());
   }
 
   private static Header readAws(
@@ -253,11 +255,15 @@ public final class ScanService {
           result.complete(),
           result.sagemaker(),
           result.resourceExplorer(),
+          result.notes(),
           result.notes());
     }
   }
 
-  /** The figures the report header takes from the source. */
+  /**
+   * The figures the report header takes from the source; {@code notes} go to stderr, {@code
+   * reportedNotes} into the report too (a live scan's, not those about the files read).
+   */
   private record Header(
       List<String> sources,
       List<String> regions,
@@ -267,5 +273,6 @@ public final class ScanService {
       boolean complete,
       List<SageMakerCoverage> sagemaker,
       ExplorerCoverage explorer,
-      List<String> notes) {}
+      List<String> notes,
+      List<String> reportedNotes) {}
 }

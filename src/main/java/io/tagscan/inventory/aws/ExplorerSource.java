@@ -182,6 +182,40 @@ final class ExplorerSource {
   }
 
   /**
+   * In {@code auto} mode: reads the view as {@link #collect} does, but a listing that fails
+   * (refused, throttled past the retries, a server or network failure, a looping token) leaves the
+   * scan to the Tagging API, as it was before a view was set up: what was read is dropped, the view
+   * is forgotten (no {@code scan.resourceExplorer}) and a note says what failed and how to choose.
+   *
+   * @return true when the view was read whole and its results are to be added
+   */
+  boolean collectOrLeave(Set<String> accounts, List<String> regions) {
+    List<ScanError> failures = new ArrayList<>();
+    if (collect(accounts, regions, failures::add)) {
+      return true;
+    }
+    String viewArn = view.arn();
+    byAccount.clear();
+    types.clear();
+    outside.set(0);
+    skipped.set(0);
+    pairs.clear();
+    views.clear();
+    view = null;
+    ScanError failure = failures.get(0);
+    notes.add(
+        "Resource Explorer's "
+            + failure.operation()
+            + " of the view "
+            + viewArn
+            + " failed ("
+            + failure.code()
+            + "), so the scan read the Tagging API alone; pass --source tagging-api to leave"
+            + " Resource Explorer out, or --source combined to have such a failure fail the scan");
+    return false;
+  }
+
+  /**
    * Once every pair of the account was read: passes on the account's results that neither the
    * Tagging API nor SageMaker's listing returned, and records per region what each source gave.
    *

@@ -1,6 +1,11 @@
 package io.tagscan.inventory.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.tagscan.inventory.aws.FakeAws.page;
 import static io.tagscan.inventory.aws.FakeAws.roleKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +38,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 /**
@@ -397,6 +404,113 @@ class ResourceExplorerSourceTest {
     assertThat(error.get("operation").asText()).isEqualTo("ListResources");
     assertThat(error.get("code").asText()).isEqualTo("AccessDeniedException");
     assertThat(run.err).contains("ListResources").contains("AccessDeniedException");
+  }
+
+  /** Ways the view's listing can fail after GetDefaultView and GetView answered. */
+  enum ListingFailure {
+    REFUSED,
+    THROTTLED,
+    SECOND_PAGE_FAILS,
+    TOKEN_LOOPS;
+
+    /** Stubs the failure over the view of {@link #view()}. */
+    void stub(FakeAws aws) {
+      switch (this) {
+        case REFUSED -> aws.explorerFail("ListResources", 403, "AccessDeniedException");
+        case THROTTLED -> aws.explorerFail("ListResources", 400, "ThrottlingException");
+        case SECOND_PAGE_FAILS ->
+            aws.server.stubFor(
+                post(urlEqualTo("/ListResources"))
+                    .withRequestBody(matchingJsonPath("$.NextToken", equalTo("page-2")))
+                    .atPriority(1)
+                    .willReturn(
+                        aResponse()
+                            .withStatus(500)
+                            .withHeader("Content-Type", "application/json")
+                            .withHeader("x-amzn-ErrorType", "InternalServerException")
+                            .withBody("{\"message\":\"boom\"}")));
+        case TOKEN_LOOPS ->
+            aws.explorerPage(
+                REGION,
+                VIEW,
+                "page-2",
+                "page-2",
+                List.of(new Found(DEV_QUEUE, DEV, REGION, "sqs:queue", WRONG)));
+      }
+    }
+
+    String code() {
+      return switch (this) {
+        case REFUSED -> "AccessDeniedException";
+        case THROTTLED -> "ThrottlingException";
+        case SECOND_PAGE_FAILS -> "InternalServerException";
+        case TOKEN_LOOPS -> "PaginationLoop";
+      };
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ListingFailure.class)
+  void aFailedListingLeavesTheDefaultScanOnTheTaggingApiWithANote(ListingFailure failure)
+      throws IOException {
+    taggingApi();
+    view();
+    failure.stub(aws);
+
+    Run run = scanOrganization("--fail-on", "never", "--format", "json,markdown");
+
+    assertThat(run.code).as(run.err).isZero();
+    JsonNode report = report();
+    // Nothing of the view is kept, not even the first page's never-tagged instance.
+    assertThat(arns(report)).containsExactly(PROD_BUCKET, PROD_ENDPOINT, DEV_QUEUE);
+    assertThat(report.get("resources").findValuesAsText("source"))
+        .doesNotContain("resource-explorer");
+    assertThat(report.get("errors")).isEmpty();
+    JsonNode scan = report.get("scan");
+    assertThat(scan.get("complete").asBoolean()).isTrue();
+    assertThat(scan.has("resourceExplorer")).isFalse();
+    assertThat(texts(scan.get("sources"))).containsExactly("tagging-api", "sagemaker");
+    String note =
+        "Resource Explorer's ListResources of the view "
+            + VIEW
+            + " failed ("
+            + failure.code()
+            + "), so the scan read the Tagging API alone; pass --source tagging-api to leave"
+            + " Resource Explorer out, or --source combined to have such a failure fail the scan";
+    assertThat(texts(scan.get("notes"))).containsExactly(note);
+    assertThat(run.err.lines().filter(line -> line.contains("Resource Explorer")))
+        .containsExactly("tagscan: note: " + note);
+    assertThat(schemaProblems(report)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(ListingFailure.class)
+  void aFailedListingStillFailsACombinedOrResourceExplorerScan(ListingFailure failure)
+      throws IOException {
+    taggingApi();
+    view();
+    failure.stub(aws);
+
+    Run combined = scanOrganization("--source", "combined", "--fail-on", "never");
+    assertThat(combined.code).as(combined.err).isEqualTo(3);
+    assertThat(report().at("/errors/0/operation").asText()).isEqualTo("ListResources");
+    assertThat(report().at("/errors/0/code").asText()).isEqualTo(failure.code());
+    assertThat(report().get("scan").has("notes")).isFalse();
+
+    Run alone =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never");
+    assertThat(alone.code).as(alone.err).isEqualTo(3);
+    assertThat(report().at("/errors/0/operation").asText()).isEqualTo("ListResources");
+    assertThat(report().at("/errors/0/code").asText()).isEqualTo(failure.code());
   }
 
   @Test
