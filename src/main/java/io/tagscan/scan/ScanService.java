@@ -145,7 +145,7 @@ public final class ScanService {
           interruption.unlessInterrupted(
               () -> {
                 if (snapshot != null) {
-                  snapshot.commit(complete, header.sagemaker);
+                  snapshot.commit(complete, header.sagemaker, header.explorer);
                 }
                 return pipeline.finish(info, errors);
               });
@@ -224,7 +224,9 @@ public final class ScanService {
         shard == null
             ? read.sagemaker()
             : read.sagemaker().stream().filter(pair -> shard.holds(pair.accountId())).toList(),
-        null,
+        shard == null || read.resourceExplorer() == null
+            ? read.resourceExplorer()
+            : read.resourceExplorer().inShard(shard::holds),
         read.notes(),
         List.of());
   }

@@ -643,6 +643,58 @@ class ResourceExplorerSourceTest {
   }
 
   @Test
+  void aScanOfItsSnapshotReportsTheSameResourceExplorerFigures() throws IOException {
+    taggingApi();
+    view();
+    Path besideSnapshot = dir.resolve("beside.json");
+    Path aloneSnapshot = dir.resolve("alone.json");
+
+    Run beside =
+        scanOrganization("--fail-on", "never", "--save-inventory", besideSnapshot.toString());
+    assertThat(beside.code).as(beside.err).isZero();
+    JsonNode live = report().at("/scan/resourceExplorer");
+    assertThat(live.get("pairs")).isNotEmpty();
+    JsonNode offline = offlineFigures(besideSnapshot);
+    assertThat(offline).isEqualTo(live);
+
+    Run alone =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never",
+            "--save-inventory",
+            aloneSnapshot.toString());
+    assertThat(alone.code).as(alone.err).isZero();
+    JsonNode aloneLive = report().at("/scan/resourceExplorer");
+    assertThat(aloneLive.at("/views/0/lastUpdatedAt").asText()).isEqualTo(UPDATED.toString());
+    assertThat(offlineFigures(aloneSnapshot)).isEqualTo(aloneLive);
+    assertThat(schemaProblems(report())).isEmpty();
+  }
+
+  /** The Resource Explorer figures of an offline scan of the snapshot. */
+  private JsonNode offlineFigures(Path snapshot) throws IOException {
+    Run offline =
+        run(
+            "scan",
+            "--inventory",
+            snapshot.toString(),
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never");
+    assertThat(offline.code).as(offline.err).isZero();
+    return report().at("/scan/resourceExplorer");
+  }
+
+  @Test
   void reportRenderAndMergeKeepTheResourceExplorerFigures() throws IOException {
     view();
     Run scan =
@@ -788,7 +840,7 @@ class ResourceExplorerSourceTest {
 
   private Run run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    if (args[0].equals("scan")) {
+    if (args[0].equals("scan") && !all.contains("--inventory")) {
       all.add("--endpoint-url");
       all.add(aws.endpoint().toString());
       all.add("--region");
