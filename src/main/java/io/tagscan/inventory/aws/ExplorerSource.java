@@ -1,7 +1,6 @@
 package io.tagscan.inventory.aws;
 
 import io.tagscan.inventory.Arn;
-import io.tagscan.model.Account;
 import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
@@ -241,12 +240,14 @@ final class ExplorerSource {
   }
 
   /**
-   * Alone: reads the whole view, telling the job of each account before its first resource.
+   * Alone: reads the whole view, telling the job of each account before its first resource, with
+   * its own tags where Organizations told them.
    *
    * @param accounts the accounts to keep, or null for every account in the view
    * @return the accounts whose resources were told, sorted
    */
-  Set<String> readAlone(Set<String> accounts, List<String> regions, ScanJob job) {
+  Set<String> readAlone(
+      Set<String> accounts, List<String> regions, ExplorerAccounts known, ScanJob job) {
     Predicate<Resource> wanted = filter(accounts, regions);
     Set<String> told = new TreeSet<>();
     TreeMap<String, int[]> counts = new TreeMap<>();
@@ -266,9 +267,7 @@ final class ExplorerSource {
               }
               count[1]++;
               if (told.add(resource.accountId())) {
-                // Organizations is not asked: the account's own tags stay unknown.
-                job.gate.account(
-                    new Account(resource.accountId(), "", "", new TreeMap<>(), "", false));
+                job.gate.account(known.account(resource.accountId()));
               }
               job.gate.resource(resource);
             },
@@ -298,8 +297,13 @@ final class ExplorerSource {
     return readWhole;
   }
 
-  List<String> notes() {
+  synchronized List<String> notes() {
     return List.copyOf(notes);
+  }
+
+  /** Adds notes of the scan for the user (about the accounts' tags, say). */
+  synchronized void note(List<String> more) {
+    notes.addAll(more);
   }
 
   private boolean read(Consumer<Resource> out, Consumer<ScanError> errors) {

@@ -3,6 +3,7 @@ package io.tagscan.inventory.aws;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -64,6 +65,8 @@ class ResourceExplorerSourceTest {
           "anycompany:finance:business-unit", "Sales",
           "anycompany:finance:cost-center", "5045",
           "anycompany:security:data-classification", "internal");
+  private static final Map<String, String> ACCOUNT_TAGS =
+      Map.of("anycompany:finance:owner", "SecOps", "anycompany:finance:business-unit", "Sales");
   private static final Map<String, String> WRONG =
       Map.of("Environment", "Production", "anycompany:finance:owner", "");
 
@@ -100,8 +103,15 @@ class ResourceExplorerSourceTest {
     for (String account : List.of(PROD, DEV)) {
       aws.assumeRole(account);
       aws.describeAccount(account, account.equals(PROD) ? "prod" : "dev", "ACTIVE");
-      aws.accountTags(account, Map.of());
+      aws.accountTags(account, ACCOUNT_TAGS);
     }
+    aws.organizationsPage(
+        "ListAccounts",
+        null,
+        null,
+        null,
+        new FakeAws.Member(PROD, "prod", "ACTIVE"),
+        new FakeAws.Member(DEV, "dev", "ACTIVE"));
   }
 
   /** The Tagging API of the fixture organization: every tagged resource, per account × region. */
@@ -514,6 +524,126 @@ class ResourceExplorerSourceTest {
   }
 
   @Test
+  void judgesAccountTagsFromOrganizationsInAResourceExplorerScanWithoutAssumingARole()
+      throws IOException {
+    view();
+    aws.accountTags(DEV, Map.of("anycompany:finance:owner", "SecOps"));
+
+    Run run = run("scan", "--source", "resource-explorer", "--format", "json", "-o", out());
+
+    assertThat(run.code).as(run.err).isEqualTo(1);
+    JsonNode report = report();
+    JsonNode dev = account(report, DEV);
+    assertThat(dev.get("arn").asText())
+        .isEqualTo("arn:aws:organizations::" + FakeAws.CALLER_ACCOUNT + ":account/o-abc/" + DEV);
+    assertThat(dev.at("/tags/anycompany:finance:owner").asText()).isEqualTo("SecOps");
+    assertThat(dev.get("findings").findValuesAsText("rule")).containsExactly("account-missing-tag");
+    assertThat(dev.at("/findings/0/key").asText()).isEqualTo("anycompany:finance:business-unit");
+    assertThat(account(report, PROD).get("findings")).isEmpty();
+    assertThat(account(report, PROD).get("compliant").asBoolean()).isTrue();
+    assertThat(report.at("/scan/complete").asBoolean()).isTrue();
+    assertThat(report.get("scan").has("notes")).isFalse();
+    assertThat(report.get("errors")).isEmpty();
+    aws.server.verify(exactly(1), FakeAws.organizationsRequests("ListAccounts"));
+    aws.server.verify(exactly(2), FakeAws.organizationsRequests("ListTagsForResource"));
+    aws.server.verify(exactly(0), FakeAws.assumeRoleRequests());
+    assertThat(schemaProblems(report)).isEmpty();
+  }
+
+  @Test
+  void accountsNamedButAbsentFromTheViewAreJudgedToo() throws IOException {
+    view();
+    String empty = "333333333333";
+    aws.describeAccount(empty, "empty", "ACTIVE");
+    aws.accountTags(empty, Map.of());
+
+    Run run =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--accounts",
+            PROD + "," + empty,
+            "--format",
+            "json",
+            "-o",
+            out());
+
+    assertThat(run.code).as(run.err).isEqualTo(1);
+    JsonNode report = report();
+    assertThat(account(report, empty).get("findings").findValuesAsText("rule"))
+        .containsOnly("account-missing-tag");
+    assertThat(account(report, PROD).get("findings")).isEmpty();
+    aws.server.verify(exactly(0), FakeAws.organizationsRequests("ListAccounts"));
+  }
+
+  @Test
+  void aRefusedOrganizationsLeavesAccountTagsUnjudgedWithANote() throws IOException {
+    view();
+    aws.server.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", matching("AWSOrganizationsV20161128\\..*"))
+            .atPriority(1)
+            .willReturn(
+                FakeAws.json(
+                    400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"not allowed\"}")));
+
+    Run run =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never");
+
+    assertThat(run.code).as(run.err).isZero();
+    JsonNode report = report();
+    assertThat(report.get("resources").findValuesAsText("rule"))
+        .doesNotContain("account-missing-tag");
+    assertThat(account(report, DEV).get("tags")).isEmpty();
+    assertThat(report.at("/scan/complete").asBoolean()).isTrue();
+    assertThat(report.get("errors")).isEmpty();
+    String note =
+        "Organizations refused ListAccounts (AccessDeniedException), so the accounts' own tags are"
+            + " not judged (account-missing-tag) in this scan through Resource Explorer alone;"
+            + " allow organizations:ListAccounts and organizations:ListTagsForResource to the"
+            + " caller to judge them";
+    assertThat(texts(report.at("/scan/notes"))).containsExactly(note);
+    assertThat(run.err).contains("tagscan: note: " + note);
+    aws.server.verify(exactly(0), FakeAws.organizationsRequests("ListTagsForResource"));
+  }
+
+  @Test
+  void anAccountsTagsThatCannotBeReadMakeAResourceExplorerScanIncomplete() throws IOException {
+    view();
+    aws.accountTagsFail(500, "ServiceException");
+
+    Run run =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never");
+
+    assertThat(run.code).as(run.err).isEqualTo(3);
+    JsonNode report = report();
+    assertThat(report.at("/scan/complete").asBoolean()).isFalse();
+    assertThat(report.get("errors").findValuesAsText("operation"))
+        .containsOnly("ListTagsForResource");
+    assertThat(report.get("errors").findValuesAsText("accountId")).containsExactly(PROD, DEV);
+    assertThat(arns(report)).contains(PROD_INSTANCE, DEV_QUEUE);
+  }
+
+  @Test
   void withoutAViewTheDefaultScanReadsTheTaggingApiAsBefore() throws IOException {
     taggingApi();
 
@@ -785,6 +915,17 @@ class ResourceExplorerSourceTest {
       }
     }
     throw new AssertionError("no resource " + arn);
+  }
+
+  /** The account as the report lists it among the resources. */
+  private static JsonNode account(JsonNode report, String id) {
+    for (JsonNode r : report.get("resources")) {
+      if (r.get("resourceType").asText().equals("organizations:account")
+          && r.get("accountId").asText().equals(id)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no account " + id);
   }
 
   private static List<String> rules(JsonNode report, String arn) {
