@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The accounts of a scan through Resource Explorer alone, with their own tags where Organizations
@@ -31,6 +32,8 @@ final class ExplorerAccounts {
 
   private final Map<String, CompletableFuture<Account>> described = new ConcurrentHashMap<>();
   private final Queue<String> notes = new ConcurrentLinkedQueue<>();
+  // Done once every account the listing gives has its lookups started.
+  private final CompletableFuture<Void> listed = new CompletableFuture<>();
   private final ScanJob job;
   private volatile boolean complete = true;
 
@@ -44,28 +47,34 @@ final class ExplorerAccounts {
    */
   static ExplorerAccounts start(AccountPlanner.Plan plan, AccountDirectory directory, ScanJob job) {
     ExplorerAccounts accounts = new ExplorerAccounts(job);
-    Map<String, Account> listed = new TreeMap<>();
+    // The directory tells a refusal once, with no account id.
+    Consumer<ScanError> errors = error -> accounts.failed(error, error.accountId().isEmpty());
     if (plan != null) {
+      Map<String, Account> listed = new TreeMap<>();
       listed.putAll(plan.listed());
       plan.ids().forEach(id -> listed.putIfAbsent(id, null));
-    } else {
-      try {
-        directory.listOrganization(listed);
-      } catch (AccountDirectory.FailedCall failed) {
-        accounts.failed(failed.toError(""), AwsFailures.organizationsDenied(failed.failure()));
-        return accounts;
-      }
+      listed.forEach(
+          (id, known) ->
+              accounts.described.put(id, directory.describe(id, known, job.lookups, errors)));
+      accounts.listed.complete(null);
+      return accounts;
     }
-    listed.forEach(
-        (id, known) ->
-            accounts.described.put(
-                id,
-                directory.describe(
-                    // The directory tells a refusal once, with no account id.
-                    id,
-                    known,
-                    job.lookups,
-                    error -> accounts.failed(error, error.accountId().isEmpty()))));
+    // Each page's accounts are looked up as it arrives, so the first resources wait for little.
+    job.lookups.execute(
+        () -> {
+          try {
+            directory.listOrganization(
+                account ->
+                    accounts.described.computeIfAbsent(
+                        account.id(), id -> directory.describe(id, account, job.lookups, errors)));
+          } catch (AccountDirectory.FailedCall failed) {
+            accounts.failed(failed.toError(""), AwsFailures.organizationsDenied(failed.failure()));
+          } catch (RuntimeException | Error e) {
+            job.fail(e);
+          } finally {
+            accounts.listed.complete(null);
+          }
+        });
     return accounts;
   }
 
@@ -76,13 +85,21 @@ final class ExplorerAccounts {
   Account account(String id) {
     CompletableFuture<Account> account = described.get(id);
     if (account == null) {
+      await(listed);
+      account = described.get(id);
+    }
+    if (account == null) {
       return new Account(id, "", "", new TreeMap<>(), "", false);
     }
+    return await(account);
+  }
+
+  /** The future's value; a scan cut short drops the lookups not yet begun: stop waiting then. */
+  private <T> T await(CompletableFuture<T> future) {
     try {
-      // A scan cut short drops the lookups not yet begun: stop waiting then.
       while (true) {
         try {
-          return account.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+          return future.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
           if (job.stopped()) {
             throw new CancellationException("the scan was stopped");
