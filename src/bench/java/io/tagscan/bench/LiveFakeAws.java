@@ -36,6 +36,9 @@ final class LiveFakeAws implements ResponseDefinitionTransformerV2 {
   /** Results a Resource Explorer {@code ListResources} page holds at most. */
   static final int EXPLORER_PAGE = 1000;
 
+  /** Accounts an Organizations {@code ListAccounts} page holds at most. */
+  static final int ACCOUNTS_PAGE = 20;
+
   static final String VIEW = "arn:aws:resource-explorer-2:us-east-1:999999999999:view/org/bench";
 
   private static final Pattern NEXT_TOKEN = Pattern.compile("\"NextToken\":\"r(\\d+)\"");
@@ -168,6 +171,9 @@ final class LiveFakeAws implements ResponseDefinitionTransformerV2 {
                 + id
                 + "\"}}");
       }
+      case "AWSOrganizationsV20161128.ListAccounts" -> {
+        return listAccounts(body);
+      }
       case "AWSOrganizationsV20161128.ListTagsForResource" -> {
         return json(
             200,
@@ -244,6 +250,30 @@ final class LiveFakeAws implements ResponseDefinitionTransformerV2 {
   }
 
   /** A page of the whole organization, resource by resource as GetResources serves them. */
+  /** The organization's accounts, 20 a page as Organizations gives them at most. */
+  private ResponseDefinition listAccounts(String body) {
+    Matcher token = NEXT_TOKEN.matcher(body);
+    int from = token.find() ? Integer.parseInt(token.group(1)) : 0;
+    int to = Math.min(accounts, from + ACCOUNTS_PAGE);
+    StringBuilder out = new StringBuilder("{");
+    if (to < accounts) {
+      out.append("\"NextToken\":\"r").append(to).append("\",");
+    }
+    out.append("\"Accounts\":[");
+    for (int n = from; n < to; n++) {
+      String id = String.format(java.util.Locale.ROOT, "%012d", 210_000_000_000L + n);
+      out.append(n > from ? "," : "")
+          .append("{\"Id\":\"")
+          .append(id)
+          .append("\",\"Name\":\"bench-")
+          .append(id)
+          .append("\",\"State\":\"ACTIVE\",\"Arn\":\"arn:aws:organizations::999999999999:account/o-bench/")
+          .append(id)
+          .append("\"}");
+    }
+    return json(200, out.append("]}").toString());
+  }
+
   private ResponseDefinition listResources(String body) {
     int perPair = resourcesPerPair;
     long total = (long) accounts * regions.size() * perPair;

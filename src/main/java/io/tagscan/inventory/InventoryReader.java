@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tagscan.model.Diagnostic;
+import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.InputException;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Resource;
@@ -50,6 +51,7 @@ public final class InventoryReader {
   private final List<String> notes = new ArrayList<>();
   private boolean complete = true;
   private final List<SageMakerCoverage> sagemaker = new ArrayList<>();
+  private final List<ExplorerCoverage> explorer = new ArrayList<>();
   private final ResourceBatch batch;
   private final SnapshotSections snapshot;
 
@@ -59,7 +61,7 @@ public final class InventoryReader {
     this.listener = listener;
     this.givenAccount = givenAccount;
     this.batch = new ResourceBatch(place, listener);
-    this.snapshot = new SnapshotSections(place, listener, sagemaker);
+    this.snapshot = new SnapshotSections(place, listener, sagemaker, explorer);
   }
 
   /**
@@ -95,7 +97,11 @@ public final class InventoryReader {
     if (!reader.place.clean()) {
       throw new InputException(reader.place.problems());
     }
-    return new InventoryResult(reader.complete, reader.sagemaker, reader.notes);
+    return new InventoryResult(
+        reader.complete,
+        reader.sagemaker,
+        reader.notes,
+        reader.explorer.isEmpty() ? null : ExplorerCoverage.merge(reader.explorer));
   }
 
   private void readFile(Path file) {
@@ -182,6 +188,12 @@ public final class InventoryReader {
         case "sagemaker" -> {
           if (place.expect(parser, value, JsonToken.START_ARRAY, "a list of SageMaker figures")) {
             snapshot.readSageMaker(parser);
+          }
+        }
+        case "resourceExplorer" -> {
+          if (place.expect(
+              parser, value, JsonToken.START_OBJECT, "an object of Resource Explorer figures")) {
+            snapshot.readExplorer(parser);
           }
         }
         case "accounts" -> {

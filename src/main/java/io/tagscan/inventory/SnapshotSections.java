@@ -5,9 +5,13 @@ import static io.tagscan.inventory.InputPlace.quote;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tagscan.model.Account;
+import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +19,26 @@ import java.util.TreeMap;
 
 /**
  * Reads the parts of a tagscan snapshot that an AWS CLI export does not have: the accounts with
- * their own tags, the SageMaker figures and the errors the live scan recorded. Each record's
- * account and region are checked as an ARN's are, so no text of the file's author stands as one.
+ * their own tags, the SageMaker and Resource Explorer figures and the errors the live scan
+ * recorded. Each record's account and region are checked as an ARN's are, so no text of the file's
+ * author stands as one.
  */
 final class SnapshotSections {
 
   private final InputPlace place;
   private final ScanListener listener;
   private final List<SageMakerCoverage> sagemaker;
+  private final List<ExplorerCoverage> explorer;
 
-  SnapshotSections(InputPlace place, ScanListener listener, List<SageMakerCoverage> sagemaker) {
+  SnapshotSections(
+      InputPlace place,
+      ScanListener listener,
+      List<SageMakerCoverage> sagemaker,
+      List<ExplorerCoverage> explorer) {
     this.place = place;
     this.listener = listener;
     this.sagemaker = sagemaker;
+    this.explorer = explorer;
   }
 
   void readAccounts(JsonParser parser) throws IOException {
@@ -85,6 +96,105 @@ final class SnapshotSections {
                     ? "the counts must be whole numbers"
                     : e.getMessage()));
       }
+    }
+  }
+
+  /** Reads the Resource Explorer figures, written as the JSON report's {@code resourceExplorer}. */
+  void readExplorer(JsonParser parser) throws IOException {
+    List<ExplorerCoverage.View> views = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    List<ExplorerCoverage.Pair> pairs = new ArrayList<>();
+    long outside = 0;
+    long skipped = 0;
+    boolean valid = true;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "views" -> {
+          if (place.expect(parser, value, JsonToken.START_ARRAY, "a list of views")) {
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+              valid &= readView(parser, scalarFields(parser), views);
+            }
+          }
+        }
+        case "resourceTypes" -> {
+          if (place.expect(parser, value, JsonToken.START_ARRAY, "a list of resource types")) {
+            for (JsonToken type = parser.nextToken();
+                type != JsonToken.END_ARRAY;
+                type = parser.nextToken()) {
+              String text = place.text(parser, type, "a resource type");
+              if (text != null) {
+                types.add(text);
+              }
+            }
+          }
+        }
+        case "outsideFilters", "untaggedTypeSkipped" -> {
+          if (value != JsonToken.VALUE_NUMBER_INT || parser.getLongValue() < 0) {
+            place.problem(parser, "'" + field + "' must be a whole number, 0 or more");
+            parser.skipChildren();
+            valid = false;
+          } else if (field.equals("outsideFilters")) {
+            outside = parser.getLongValue();
+          } else {
+            skipped = parser.getLongValue();
+          }
+        }
+        case "pairs" -> {
+          if (place.expect(parser, value, JsonToken.START_ARRAY, "a list of figures")) {
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+              valid &= readExplorerPair(parser, scalarFields(parser), pairs);
+            }
+          }
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    if (valid) {
+      explorer.add(new ExplorerCoverage(views, types, outside, skipped, pairs));
+    }
+  }
+
+  private boolean readView(
+      JsonParser parser, Map<String, String> fields, List<ExplorerCoverage.View> views) {
+    String arn = fields.get("arn");
+    if (arn == null) {
+      place.problem(parser, "Resource Explorer view without an 'arn'");
+      return false;
+    }
+    try {
+      String updated = fields.get("lastUpdatedAt");
+      views.add(new ExplorerCoverage.View(arn, updated == null ? null : Instant.parse(updated)));
+      return true;
+    } catch (DateTimeParseException e) {
+      place.problem(parser, "the view's lastUpdatedAt is not an ISO-8601 instant");
+      return false;
+    }
+  }
+
+  private boolean readExplorerPair(
+      JsonParser parser, Map<String, String> fields, List<ExplorerCoverage.Pair> pairs) {
+    if (!isPlace(parser, "Resource Explorer figures", fields)) {
+      return false;
+    }
+    try {
+      pairs.add(
+          new ExplorerCoverage.Pair(
+              fields.getOrDefault("accountId", ""),
+              fields.getOrDefault("region", ""),
+              Integer.parseInt(fields.getOrDefault("taggingApi", "0")),
+              Integer.parseInt(fields.getOrDefault("resourceExplorer", "0")),
+              Integer.parseInt(fields.getOrDefault("explorerOnly", "0"))));
+      return true;
+    } catch (IllegalArgumentException e) {
+      place.problem(
+          parser,
+          "invalid Resource Explorer figures: "
+              + (e instanceof NumberFormatException
+                  ? "the counts must be whole numbers"
+                  : e.getMessage()));
+      return false;
     }
   }
 

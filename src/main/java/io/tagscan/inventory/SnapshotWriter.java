@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tagscan.model.Account;
 import io.tagscan.model.AtomicFile;
 import io.tagscan.model.EnvironmentException;
+import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.Resource;
 import io.tagscan.model.SageMakerCoverage;
 import io.tagscan.model.ScanError;
@@ -181,6 +182,15 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
    * place.
    */
   public synchronized void commit(boolean complete, List<SageMakerCoverage> sagemaker) {
+    commit(complete, sagemaker, null);
+  }
+
+  /**
+   * As {@link #commit(boolean, List)}, keeping what Resource Explorer gave the scan ({@code
+   * explorer}, null for nothing) for a scan of the snapshot to report.
+   */
+  public synchronized void commit(
+      boolean complete, List<SageMakerCoverage> sagemaker, ExplorerCoverage explorer) {
     if (done) {
       return;
     }
@@ -188,6 +198,7 @@ public final class SnapshotWriter implements ScanListener, AutoCloseable {
       json.writeEndArray();
       json.writeBooleanField("complete", complete);
       ModelJson.sagemaker(json, "sagemaker", sagemaker);
+      ModelJson.explorer(json, "resourceExplorer", explorer);
       json.writeArrayFieldStart("regions");
       for (String region : regions) {
         json.writeString(region);

@@ -71,6 +71,16 @@ public record ExplorerCoverage(
     return pairs.stream().mapToLong(Pair::explorerOnly).sum();
   }
 
+  /** The figures of the accounts {@code holds} keeps, for a scan of one shard of a snapshot. */
+  public ExplorerCoverage inShard(java.util.function.Predicate<String> holds) {
+    return new ExplorerCoverage(
+        views,
+        resourceTypes,
+        outsideFilters,
+        untaggedTypeSkipped,
+        pairs.stream().filter(pair -> holds.test(pair.accountId())).toList());
+  }
+
   /** The figures of several reports (or shards) together: views and types joined, counts added. */
   public static ExplorerCoverage merge(List<ExplorerCoverage> parts) {
     List<View> views = new ArrayList<>();

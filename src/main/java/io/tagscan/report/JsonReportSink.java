@@ -113,6 +113,9 @@ final class JsonReportSink implements ReportSink {
     json.writeEndObject();
     ModelJson.sagemaker(json, "sagemaker", info.sagemaker());
     ModelJson.explorer(json, "resourceExplorer", info.resourceExplorer());
+    if (!info.notes().isEmpty()) {
+      writeStrings("notes", info.notes());
+    }
     json.writeEndObject();
   }
 

@@ -254,6 +254,7 @@ public final class SavedReports {
     int failed = 0;
     LinkedHashSet<SageMakerCoverage> sagemaker = new LinkedHashSet<>();
     List<ExplorerCoverage> explorer = new ArrayList<>();
+    LinkedHashSet<String> notes = new LinkedHashSet<>();
     for (SavedReport report : reports) {
       ScanInfo info = report.header().info();
       started = info.startedAt().isBefore(started) ? info.startedAt() : started;
@@ -268,6 +269,7 @@ public final class SavedReports {
       if (info.resourceExplorer() != null) {
         explorer.add(info.resourceExplorer());
       }
+      notes.addAll(info.notes());
     }
     Set<String> union = new TreeSet<>();
     int covered = 0;
@@ -300,7 +302,8 @@ public final class SavedReports {
         scanned,
         failed,
         List.copyOf(sagemaker),
-        explorer.isEmpty() ? null : ExplorerCoverage.merge(explorer));
+        explorer.isEmpty() ? null : ExplorerCoverage.merge(explorer),
+        List.copyOf(notes));
   }
 
   private static String name(Path file) {

@@ -75,7 +75,8 @@ final class SavedSections {
                 count(accounts, "scanned", at),
                 count(accounts, "failed", at),
                 sagemaker,
-                explorer(scan.get("resourceExplorer"), at)));
+                explorer(scan.get("resourceExplorer"), at),
+                scan.has("notes") ? strings(scan.get("notes"), "scan.notes", at) : List.of()));
   }
 
   /** The Resource Explorer figures, or null when the report has none. */

@@ -12,7 +12,9 @@ import java.util.Objects;
  * everything asked, the dictionary it judged against, the sources and regions read, and how many
  * accounts were asked for, read and lost, and per account × region how many SageMaker resources the
  * Tagging API and the SageMaker listing each found; {@code resourceExplorer} is what Resource
- * Explorer gave, null when it was not read.
+ * Explorer gave, null when it was not read; {@code notes} are sentences for the user about what the
+ * scan did that are no failure (Resource Explorer left out after its listing failed in {@code auto}
+ * mode, account tags that Organizations would not tell).
  */
 public record ScanInfo(
     Instant startedAt,
@@ -26,7 +28,38 @@ public record ScanInfo(
     int accountsScanned,
     int accountsFailed,
     List<SageMakerCoverage> sagemaker,
-    ExplorerCoverage resourceExplorer) {
+    ExplorerCoverage resourceExplorer,
+    List<String> notes) {
+
+  /** Figures with no notes. */
+  public ScanInfo(
+      Instant startedAt,
+      Instant finishedAt,
+      boolean complete,
+      String dictionaryPath,
+      String dictionarySha256,
+      List<String> sources,
+      List<String> regions,
+      int accountsRequested,
+      int accountsScanned,
+      int accountsFailed,
+      List<SageMakerCoverage> sagemaker,
+      ExplorerCoverage resourceExplorer) {
+    this(
+        startedAt,
+        finishedAt,
+        complete,
+        dictionaryPath,
+        dictionarySha256,
+        sources,
+        regions,
+        accountsRequested,
+        accountsScanned,
+        accountsFailed,
+        sagemaker,
+        resourceExplorer,
+        List.of());
+  }
 
   /** Figures for a scan that did not read Resource Explorer. */
   public ScanInfo(
@@ -89,6 +122,7 @@ public record ScanInfo(
     dictionarySha256 = Objects.requireNonNullElse(dictionarySha256, "");
     sources = List.copyOf(sources);
     regions = List.copyOf(regions);
+    notes = List.copyOf(notes);
     List<SageMakerCoverage> sorted = new ArrayList<>(sagemaker);
     sorted.sort(SageMakerCoverage.ORDER);
     sagemaker = List.copyOf(sorted);

@@ -139,12 +139,13 @@ public final class ScanService {
               header.accountsScanned,
               header.accountsFailed,
               header.sagemaker,
-              header.explorer);
+              header.explorer,
+              header.reportedNotes);
       Summary summary =
           interruption.unlessInterrupted(
               () -> {
                 if (snapshot != null) {
-                  snapshot.commit(complete, header.sagemaker);
+                  snapshot.commit(complete, header.sagemaker, header.explorer);
                 }
                 return pipeline.finish(info, errors);
               });
@@ -223,8 +224,11 @@ public final class ScanService {
         shard == null
             ? read.sagemaker()
             : read.sagemaker().stream().filter(pair -> shard.holds(pair.accountId())).toList(),
-        null,
-        read.notes());
+        shard == null || read.resourceExplorer() == null
+            ? read.resourceExplorer()
+            : read.resourceExplorer().inShard(shard::holds),
+        read.notes(),
+        List.of());
   }
 
   private static Header readAws(
@@ -253,11 +257,15 @@ public final class ScanService {
           result.complete(),
           result.sagemaker(),
           result.resourceExplorer(),
+          result.notes(),
           result.notes());
     }
   }
 
-  /** The figures the report header takes from the source. */
+  /**
+   * The figures the report header takes from the source; {@code notes} go to stderr, {@code
+   * reportedNotes} into the report too (a live scan's, not those about the files read).
+   */
   private record Header(
       List<String> sources,
       List<String> regions,
@@ -267,5 +275,6 @@ public final class ScanService {
       boolean complete,
       List<SageMakerCoverage> sagemaker,
       ExplorerCoverage explorer,
-      List<String> notes) {}
+      List<String> notes,
+      List<String> reportedNotes) {}
 }

@@ -68,6 +68,15 @@ final class AccountDirectory implements AccountPlanner.Directory {
   /** Adds every active account of the organization ({@code ListAccounts}, every page). */
   @Override
   public void listOrganization(Map<String, Account> into) {
+    listOrganization(account -> into.put(account.id(), account));
+  }
+
+  /**
+   * Tells each active account of the organization as its {@code ListAccounts} page arrives.
+   *
+   * @throws FailedCall when a page cannot be read
+   */
+  void listOrganization(Consumer<Account> each) {
     OrganizationsClient organizations = clients.organizations(partition);
     call(
         "ListAccounts",
@@ -76,7 +85,7 @@ final class AccountDirectory implements AccountPlanner.Directory {
           PageTokens tokens = new PageTokens("ListAccounts");
           for (var page : organizations.listAccountsPaginator(request -> {})) {
             for (var account : page.accounts()) {
-              addIfActive(into, account);
+              addIfActive(each, account);
             }
             tokens.more(page.nextToken());
           }
@@ -103,7 +112,7 @@ final class AccountDirectory implements AccountPlanner.Directory {
             for (var page :
                 organizations.listAccountsForParentPaginator(request -> request.parentId(parent))) {
               for (var account : page.accounts()) {
-                addIfActive(into, account);
+                addIfActive(found -> into.put(found.id(), found), account);
               }
               tokens.more(page.nextToken());
             }
@@ -227,10 +236,10 @@ final class AccountDirectory implements AccountPlanner.Directory {
   }
 
   private static void addIfActive(
-      Map<String, Account> into, software.amazon.awssdk.services.organizations.model.Account a) {
+      Consumer<Account> into, software.amazon.awssdk.services.organizations.model.Account a) {
     String state = stateOf(a);
     if (ACTIVE.equals(state) && a.id() != null) {
-      into.put(a.id(), Account.of(a.id(), a.name(), state, Map.of(), a.arn()));
+      into.accept(Account.of(a.id(), a.name(), state, Map.of(), a.arn()));
     }
   }
 

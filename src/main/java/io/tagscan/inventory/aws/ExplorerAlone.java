@@ -12,7 +12,8 @@ import java.util.TreeSet;
  *
  * <p>Accounts are those of the view unless {@code --accounts}, {@code --accounts-file} or {@code
  * --ou} name some (then listed as {@code tagscan accounts} lists them, and a result of another
- * account is dropped and counted); {@code --org} means the whole view. Regions are those of the
+ * account is dropped and counted); {@code --org} means the whole view. Each account's own tags come
+ * from Organizations where the caller may ask ({@link ExplorerAccounts}). Regions are those of the
  * view unless {@code --regions} names some. The listener hears one unit of work: the view.
  */
 final class ExplorerAlone {
@@ -28,10 +29,11 @@ final class ExplorerAlone {
       ExplorerSource explorer) {
     Set<String> accounts = null;
     boolean listingComplete = true;
+    AccountPlanner.Plan plan = null;
     if (!options.accounts().isEmpty()
         || options.accountsFile() != null
         || !options.ous().isEmpty()) {
-      AccountPlanner.Plan plan = planner.plan(directory, false, job.gate::error);
+      plan = planner.plan(directory, false, job.gate::error);
       accounts = Set.copyOf(plan.ids());
       listingComplete = plan.complete();
     } else {
@@ -45,8 +47,19 @@ final class ExplorerAlone {
       job.gate.unitDone("", explorer.region(), false);
       return new LiveScanResult(requested, 0, requested, regions, false, List.of());
     }
-    Set<String> told = explorer.readAlone(accounts, regions, job);
+    // Looked up while the view is read; each account waits for its own only.
+    ExplorerAccounts known = ExplorerAccounts.start(plan, directory, job);
+    Set<String> told = explorer.readAlone(accounts, regions, known, job);
     boolean whole = explorer.readWhole();
+    if (whole && accounts != null) {
+      // An account named but without a resource in the view is still judged by its own tags.
+      for (String id : new TreeSet<>(accounts)) {
+        if (!told.contains(id)) {
+          job.gate.account(known.account(id));
+        }
+      }
+    }
+    explorer.note(known.notes());
     job.gate.unitDone("", explorer.region(), whole);
     int scanned;
     if (accounts == null) {
@@ -69,7 +82,7 @@ final class ExplorerAlone {
         scanned,
         requested - scanned,
         regions.isEmpty() ? List.copyOf(seenRegions) : regions,
-        whole && listingComplete && !job.stopped(),
+        whole && listingComplete && known.complete() && !job.stopped(),
         List.of());
   }
 }

@@ -1,7 +1,6 @@
 package io.tagscan.inventory.aws;
 
 import io.tagscan.inventory.Arn;
-import io.tagscan.model.Account;
 import io.tagscan.model.ExplorerCoverage;
 import io.tagscan.model.Resource;
 import io.tagscan.model.ScanError;
@@ -182,6 +181,40 @@ final class ExplorerSource {
   }
 
   /**
+   * In {@code auto} mode: reads the view as {@link #collect} does, but a listing that fails
+   * (refused, throttled past the retries, a server or network failure, a looping token) leaves the
+   * scan to the Tagging API, as it was before a view was set up: what was read is dropped, the view
+   * is forgotten (no {@code scan.resourceExplorer}) and a note says what failed and how to choose.
+   *
+   * @return true when the view was read whole and its results are to be added
+   */
+  boolean collectOrLeave(Set<String> accounts, List<String> regions) {
+    List<ScanError> failures = new ArrayList<>();
+    if (collect(accounts, regions, failures::add)) {
+      return true;
+    }
+    String viewArn = view.arn();
+    byAccount.clear();
+    types.clear();
+    outside.set(0);
+    skipped.set(0);
+    pairs.clear();
+    views.clear();
+    view = null;
+    ScanError failure = failures.get(0);
+    notes.add(
+        "Resource Explorer's "
+            + failure.operation()
+            + " of the view "
+            + viewArn
+            + " failed ("
+            + failure.code()
+            + "), so the scan read the Tagging API alone; pass --source tagging-api to leave"
+            + " Resource Explorer out, or --source combined to have such a failure fail the scan");
+    return false;
+  }
+
+  /**
    * Once every pair of the account was read: passes on the account's results that neither the
    * Tagging API nor SageMaker's listing returned, and records per region what each source gave.
    *
@@ -207,12 +240,14 @@ final class ExplorerSource {
   }
 
   /**
-   * Alone: reads the whole view, telling the job of each account before its first resource.
+   * Alone: reads the whole view, telling the job of each account before its first resource, with
+   * its own tags where Organizations told them.
    *
    * @param accounts the accounts to keep, or null for every account in the view
    * @return the accounts whose resources were told, sorted
    */
-  Set<String> readAlone(Set<String> accounts, List<String> regions, ScanJob job) {
+  Set<String> readAlone(
+      Set<String> accounts, List<String> regions, ExplorerAccounts known, ScanJob job) {
     Predicate<Resource> wanted = filter(accounts, regions);
     Set<String> told = new TreeSet<>();
     TreeMap<String, int[]> counts = new TreeMap<>();
@@ -232,9 +267,7 @@ final class ExplorerSource {
               }
               count[1]++;
               if (told.add(resource.accountId())) {
-                // Organizations is not asked: the account's own tags stay unknown.
-                job.gate.account(
-                    new Account(resource.accountId(), "", "", new TreeMap<>(), "", false));
+                job.gate.account(known.account(resource.accountId()));
               }
               job.gate.resource(resource);
             },
@@ -264,8 +297,13 @@ final class ExplorerSource {
     return readWhole;
   }
 
-  List<String> notes() {
+  synchronized List<String> notes() {
     return List.copyOf(notes);
+  }
+
+  /** Adds notes of the scan for the user (about the accounts' tags, say). */
+  synchronized void note(List<String> more) {
+    notes.addAll(more);
   }
 
   private boolean read(Consumer<Resource> out, Consumer<ScanError> errors) {

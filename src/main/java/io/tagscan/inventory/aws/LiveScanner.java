@@ -192,9 +192,14 @@ public final class LiveScanner implements AutoCloseable {
       ExplorerSource candidate = new ExplorerSource(options, clients, home);
       explorer = candidate;
       if (candidate.find(job.gate::error)) {
-        beside = candidate;
-        if (!candidate.collect(Set.copyOf(plan.ids()), regions, job.gate::error)) {
-          job.partial();
+        if (mode == ExplorerOptions.Mode.AUTO) {
+          // Never fail a scan that passed before a view was set up: a failed listing is a note.
+          beside = candidate.collectOrLeave(Set.copyOf(plan.ids()), regions) ? candidate : null;
+        } else {
+          beside = candidate;
+          if (!candidate.collect(Set.copyOf(plan.ids()), regions, job.gate::error)) {
+            job.partial();
+          }
         }
       } else if (mode == ExplorerOptions.Mode.COMBINED) {
         job.partial();

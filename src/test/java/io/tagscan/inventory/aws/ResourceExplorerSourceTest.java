@@ -1,6 +1,12 @@
 package io.tagscan.inventory.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.tagscan.inventory.aws.FakeAws.page;
 import static io.tagscan.inventory.aws.FakeAws.roleKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +39,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 /**
@@ -57,6 +65,8 @@ class ResourceExplorerSourceTest {
           "anycompany:finance:business-unit", "Sales",
           "anycompany:finance:cost-center", "5045",
           "anycompany:security:data-classification", "internal");
+  private static final Map<String, String> ACCOUNT_TAGS =
+      Map.of("anycompany:finance:owner", "SecOps", "anycompany:finance:business-unit", "Sales");
   private static final Map<String, String> WRONG =
       Map.of("Environment", "Production", "anycompany:finance:owner", "");
 
@@ -93,8 +103,15 @@ class ResourceExplorerSourceTest {
     for (String account : List.of(PROD, DEV)) {
       aws.assumeRole(account);
       aws.describeAccount(account, account.equals(PROD) ? "prod" : "dev", "ACTIVE");
-      aws.accountTags(account, Map.of());
+      aws.accountTags(account, ACCOUNT_TAGS);
     }
+    aws.organizationsPage(
+        "ListAccounts",
+        null,
+        null,
+        null,
+        new FakeAws.Member(PROD, "prod", "ACTIVE"),
+        new FakeAws.Member(DEV, "dev", "ACTIVE"));
   }
 
   /** The Tagging API of the fixture organization: every tagged resource, per account × region. */
@@ -399,6 +416,233 @@ class ResourceExplorerSourceTest {
     assertThat(run.err).contains("ListResources").contains("AccessDeniedException");
   }
 
+  /** Ways the view's listing can fail after GetDefaultView and GetView answered. */
+  enum ListingFailure {
+    REFUSED,
+    THROTTLED,
+    SECOND_PAGE_FAILS,
+    TOKEN_LOOPS;
+
+    /** Stubs the failure over the view of {@link #view()}. */
+    void stub(FakeAws aws) {
+      switch (this) {
+        case REFUSED -> aws.explorerFail("ListResources", 403, "AccessDeniedException");
+        case THROTTLED -> aws.explorerFail("ListResources", 400, "ThrottlingException");
+        case SECOND_PAGE_FAILS ->
+            aws.server.stubFor(
+                post(urlEqualTo("/ListResources"))
+                    .withRequestBody(matchingJsonPath("$.NextToken", equalTo("page-2")))
+                    .atPriority(1)
+                    .willReturn(
+                        aResponse()
+                            .withStatus(500)
+                            .withHeader("Content-Type", "application/json")
+                            .withHeader("x-amzn-ErrorType", "InternalServerException")
+                            .withBody("{\"message\":\"boom\"}")));
+        case TOKEN_LOOPS ->
+            aws.explorerPage(
+                REGION,
+                VIEW,
+                "page-2",
+                "page-2",
+                List.of(new Found(DEV_QUEUE, DEV, REGION, "sqs:queue", WRONG)));
+      }
+    }
+
+    String code() {
+      return switch (this) {
+        case REFUSED -> "AccessDeniedException";
+        case THROTTLED -> "ThrottlingException";
+        case SECOND_PAGE_FAILS -> "InternalServerException";
+        case TOKEN_LOOPS -> "PaginationLoop";
+      };
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ListingFailure.class)
+  void aFailedListingLeavesTheDefaultScanOnTheTaggingApiWithANote(ListingFailure failure)
+      throws IOException {
+    taggingApi();
+    view();
+    failure.stub(aws);
+
+    Run run = scanOrganization("--fail-on", "never", "--format", "json,markdown");
+
+    assertThat(run.code).as(run.err).isZero();
+    JsonNode report = report();
+    // Nothing of the view is kept, not even the first page's never-tagged instance.
+    assertThat(arns(report)).containsExactly(PROD_BUCKET, PROD_ENDPOINT, DEV_QUEUE);
+    assertThat(report.get("resources").findValuesAsText("source"))
+        .doesNotContain("resource-explorer");
+    assertThat(report.get("errors")).isEmpty();
+    JsonNode scan = report.get("scan");
+    assertThat(scan.get("complete").asBoolean()).isTrue();
+    assertThat(scan.has("resourceExplorer")).isFalse();
+    assertThat(texts(scan.get("sources"))).containsExactly("tagging-api", "sagemaker");
+    String note =
+        "Resource Explorer's ListResources of the view "
+            + VIEW
+            + " failed ("
+            + failure.code()
+            + "), so the scan read the Tagging API alone; pass --source tagging-api to leave"
+            + " Resource Explorer out, or --source combined to have such a failure fail the scan";
+    assertThat(texts(scan.get("notes"))).containsExactly(note);
+    assertThat(run.err.lines().filter(line -> line.contains("Resource Explorer")))
+        .containsExactly("tagscan: note: " + note);
+    assertThat(schemaProblems(report)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(ListingFailure.class)
+  void aFailedListingStillFailsACombinedOrResourceExplorerScan(ListingFailure failure)
+      throws IOException {
+    taggingApi();
+    view();
+    failure.stub(aws);
+
+    Run combined = scanOrganization("--source", "combined", "--fail-on", "never");
+    assertThat(combined.code).as(combined.err).isEqualTo(3);
+    assertThat(report().at("/errors/0/operation").asText()).isEqualTo("ListResources");
+    assertThat(report().at("/errors/0/code").asText()).isEqualTo(failure.code());
+    assertThat(report().get("scan").has("notes")).isFalse();
+
+    Run alone =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never");
+    assertThat(alone.code).as(alone.err).isEqualTo(3);
+    assertThat(report().at("/errors/0/operation").asText()).isEqualTo("ListResources");
+    assertThat(report().at("/errors/0/code").asText()).isEqualTo(failure.code());
+  }
+
+  @Test
+  void judgesAccountTagsFromOrganizationsInAResourceExplorerScanWithoutAssumingARole()
+      throws IOException {
+    view();
+    aws.accountTags(DEV, Map.of("anycompany:finance:owner", "SecOps"));
+
+    Run run = run("scan", "--source", "resource-explorer", "--format", "json", "-o", out());
+
+    assertThat(run.code).as(run.err).isEqualTo(1);
+    JsonNode report = report();
+    JsonNode dev = account(report, DEV);
+    assertThat(dev.get("arn").asText())
+        .isEqualTo("arn:aws:organizations::" + FakeAws.CALLER_ACCOUNT + ":account/o-abc/" + DEV);
+    assertThat(dev.at("/tags/anycompany:finance:owner").asText()).isEqualTo("SecOps");
+    assertThat(dev.get("findings").findValuesAsText("rule")).containsExactly("account-missing-tag");
+    assertThat(dev.at("/findings/0/key").asText()).isEqualTo("anycompany:finance:business-unit");
+    assertThat(account(report, PROD).get("findings")).isEmpty();
+    assertThat(account(report, PROD).get("compliant").asBoolean()).isTrue();
+    assertThat(report.at("/scan/complete").asBoolean()).isTrue();
+    assertThat(report.get("scan").has("notes")).isFalse();
+    assertThat(report.get("errors")).isEmpty();
+    aws.server.verify(exactly(1), FakeAws.organizationsRequests("ListAccounts"));
+    aws.server.verify(exactly(2), FakeAws.organizationsRequests("ListTagsForResource"));
+    aws.server.verify(exactly(0), FakeAws.assumeRoleRequests());
+    assertThat(schemaProblems(report)).isEmpty();
+  }
+
+  @Test
+  void accountsNamedButAbsentFromTheViewAreJudgedToo() throws IOException {
+    view();
+    String empty = "333333333333";
+    aws.describeAccount(empty, "empty", "ACTIVE");
+    aws.accountTags(empty, Map.of());
+
+    Run run =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--accounts",
+            PROD + "," + empty,
+            "--format",
+            "json",
+            "-o",
+            out());
+
+    assertThat(run.code).as(run.err).isEqualTo(1);
+    JsonNode report = report();
+    assertThat(account(report, empty).get("findings").findValuesAsText("rule"))
+        .containsOnly("account-missing-tag");
+    assertThat(account(report, PROD).get("findings")).isEmpty();
+    aws.server.verify(exactly(0), FakeAws.organizationsRequests("ListAccounts"));
+  }
+
+  @Test
+  void aRefusedOrganizationsLeavesAccountTagsUnjudgedWithANote() throws IOException {
+    view();
+    aws.server.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", matching("AWSOrganizationsV20161128\\..*"))
+            .atPriority(1)
+            .willReturn(
+                FakeAws.json(
+                    400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"not allowed\"}")));
+
+    Run run =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never");
+
+    assertThat(run.code).as(run.err).isZero();
+    JsonNode report = report();
+    assertThat(report.get("resources").findValuesAsText("rule"))
+        .doesNotContain("account-missing-tag");
+    assertThat(account(report, DEV).get("tags")).isEmpty();
+    assertThat(report.at("/scan/complete").asBoolean()).isTrue();
+    assertThat(report.get("errors")).isEmpty();
+    String note =
+        "Organizations refused ListAccounts (AccessDeniedException), so the accounts' own tags are"
+            + " not judged (account-missing-tag) in this scan through Resource Explorer alone;"
+            + " allow organizations:ListAccounts and organizations:ListTagsForResource to the"
+            + " caller to judge them";
+    assertThat(texts(report.at("/scan/notes"))).containsExactly(note);
+    assertThat(run.err).contains("tagscan: note: " + note);
+    aws.server.verify(exactly(0), FakeAws.organizationsRequests("ListTagsForResource"));
+  }
+
+  @Test
+  void anAccountsTagsThatCannotBeReadMakeAResourceExplorerScanIncomplete() throws IOException {
+    view();
+    aws.accountTagsFail(500, "ServiceException");
+
+    Run run =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never");
+
+    assertThat(run.code).as(run.err).isEqualTo(3);
+    JsonNode report = report();
+    assertThat(report.at("/scan/complete").asBoolean()).isFalse();
+    assertThat(report.get("errors").findValuesAsText("operation"))
+        .containsOnly("ListTagsForResource");
+    assertThat(report.get("errors").findValuesAsText("accountId")).containsExactly(PROD, DEV);
+    assertThat(arns(report)).contains(PROD_INSTANCE, DEV_QUEUE);
+  }
+
   @Test
   void withoutAViewTheDefaultScanReadsTheTaggingApiAsBefore() throws IOException {
     taggingApi();
@@ -529,6 +773,58 @@ class ResourceExplorerSourceTest {
   }
 
   @Test
+  void aScanOfItsSnapshotReportsTheSameResourceExplorerFigures() throws IOException {
+    taggingApi();
+    view();
+    Path besideSnapshot = dir.resolve("beside.json");
+    Path aloneSnapshot = dir.resolve("alone.json");
+
+    Run beside =
+        scanOrganization("--fail-on", "never", "--save-inventory", besideSnapshot.toString());
+    assertThat(beside.code).as(beside.err).isZero();
+    JsonNode live = report().at("/scan/resourceExplorer");
+    assertThat(live.get("pairs")).isNotEmpty();
+    JsonNode offline = offlineFigures(besideSnapshot);
+    assertThat(offline).isEqualTo(live);
+
+    Run alone =
+        run(
+            "scan",
+            "--source",
+            "resource-explorer",
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never",
+            "--save-inventory",
+            aloneSnapshot.toString());
+    assertThat(alone.code).as(alone.err).isZero();
+    JsonNode aloneLive = report().at("/scan/resourceExplorer");
+    assertThat(aloneLive.at("/views/0/lastUpdatedAt").asText()).isEqualTo(UPDATED.toString());
+    assertThat(offlineFigures(aloneSnapshot)).isEqualTo(aloneLive);
+    assertThat(schemaProblems(report())).isEmpty();
+  }
+
+  /** The Resource Explorer figures of an offline scan of the snapshot. */
+  private JsonNode offlineFigures(Path snapshot) throws IOException {
+    Run offline =
+        run(
+            "scan",
+            "--inventory",
+            snapshot.toString(),
+            "--format",
+            "json",
+            "-o",
+            out(),
+            "--fail-on",
+            "never");
+    assertThat(offline.code).as(offline.err).isZero();
+    return report().at("/scan/resourceExplorer");
+  }
+
+  @Test
   void reportRenderAndMergeKeepTheResourceExplorerFigures() throws IOException {
     view();
     Run scan =
@@ -621,6 +917,17 @@ class ResourceExplorerSourceTest {
     throw new AssertionError("no resource " + arn);
   }
 
+  /** The account as the report lists it among the resources. */
+  private static JsonNode account(JsonNode report, String id) {
+    for (JsonNode r : report.get("resources")) {
+      if (r.get("resourceType").asText().equals("organizations:account")
+          && r.get("accountId").asText().equals(id)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no account " + id);
+  }
+
   private static List<String> rules(JsonNode report, String arn) {
     List<String> rules = new ArrayList<>();
     resource(report, arn).get("findings").forEach(f -> rules.add(f.get("rule").asText()));
@@ -674,7 +981,7 @@ class ResourceExplorerSourceTest {
 
   private Run run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    if (args[0].equals("scan")) {
+    if (args[0].equals("scan") && !all.contains("--inventory")) {
       all.add("--endpoint-url");
       all.add(aws.endpoint().toString());
       all.add("--region");
