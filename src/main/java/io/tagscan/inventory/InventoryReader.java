@@ -278,7 +278,7 @@ public final class InventoryReader {
                 parser,
                 "unknown source "
                     + quote(slug)
-                    + "; expected tagging-api, sagemaker or organizations");
+                    + "; expected tagging-api, sagemaker, resource-explorer or organizations");
           } else {
             source = named;
           }
