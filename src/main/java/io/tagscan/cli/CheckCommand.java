@@ -3,7 +3,6 @@ package io.tagscan.cli;
 import io.tagscan.inventory.iac.StackTags;
 import io.tagscan.model.ExitCode;
 import io.tagscan.model.UsageException;
-import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
 import io.tagscan.report.Summary;
 import io.tagscan.scan.CheckRequest;
@@ -113,12 +112,7 @@ final class CheckCommand implements Callable<Integer> {
         "tagscan: %,d resources checked, %,d noncompliant; %s%n",
         summary.resources(), summary.noncompliant(), Summaries.findings(summary));
     outcome.notes().forEach(note -> err.println("tagscan: note: " + note));
-    List<String> written = new ArrayList<>();
-    for (ReportFormat format : report.formats()) {
-      if (report.file(format) != null) {
-        written.add(report.file(format).toString());
-      }
-    }
+    List<String> written = Summaries.files(report);
     if (!written.isEmpty()) {
       err.println("tagscan: wrote " + String.join(", ", written));
     }

@@ -3,13 +3,11 @@ package io.tagscan.cli;
 import io.tagscan.inventory.aws.ClientSettings;
 import io.tagscan.model.ExitCode;
 import io.tagscan.model.UsageException;
-import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
 import io.tagscan.report.Summary;
 import io.tagscan.scan.PolicyCheckService;
 import io.tagscan.scan.ScanOutcome;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,12 +84,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
         "tagscan: %,d accounts' tag policies checked, %,d noncompliant; %s%n",
         summary.resources(), summary.noncompliant(), Summaries.findings(summary));
     outcome.notes().forEach(note -> err.println("tagscan: note: " + note));
-    List<String> written = new ArrayList<>();
-    for (ReportFormat format : report.formats()) {
-      if (report.file(format) != null) {
-        written.add(report.file(format).toString());
-      }
-    }
+    List<String> written = Summaries.files(report);
     if (!written.isEmpty()) {
       err.println("tagscan: wrote " + String.join(", ", written));
     }

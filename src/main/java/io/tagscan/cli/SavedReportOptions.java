@@ -1,11 +1,9 @@
 package io.tagscan.cli;
 
 import io.tagscan.model.UsageException;
-import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
 import io.tagscan.report.Summary;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,12 +33,7 @@ final class SavedReportOptions {
     err.printf(
         "tagscan: %,d resources, %,d noncompliant; %s%n",
         summary.resources(), summary.noncompliant(), Summaries.findings(summary));
-    List<String> written = new ArrayList<>();
-    for (ReportFormat format : options.formats()) {
-      if (options.file(format) != null) {
-        written.add(options.file(format).toString());
-      }
-    }
+    List<String> written = Summaries.files(options);
     if (!written.isEmpty()) {
       err.println("tagscan: wrote " + String.join(", ", written));
     }

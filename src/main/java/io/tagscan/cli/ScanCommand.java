@@ -6,7 +6,6 @@ import io.tagscan.model.ExitCode;
 import io.tagscan.model.Printable;
 import io.tagscan.model.Shard;
 import io.tagscan.model.UsageException;
-import io.tagscan.report.ReportFormat;
 import io.tagscan.report.ReportOptions;
 import io.tagscan.report.Summary;
 import io.tagscan.scan.ScanOutcome;
@@ -226,12 +225,7 @@ final class ScanCommand implements Callable<Integer> {
             ? ""
             : String.format(", %,d of them in the baseline", summary.baseline().covered()));
     outcome.notes().forEach(note -> err.println("tagscan: note: " + note));
-    List<String> written = new ArrayList<>();
-    for (ReportFormat format : report.formats()) {
-      if (report.file(format) != null) {
-        written.add(report.file(format).toString());
-      }
-    }
+    List<String> written = Summaries.files(report);
     if (saveInventory != null) {
       written.add(saveInventory.toString());
     }

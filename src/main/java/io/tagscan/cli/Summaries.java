@@ -3,6 +3,8 @@ package io.tagscan.cli;
 import io.tagscan.model.Printable;
 import io.tagscan.model.ScanError;
 import io.tagscan.model.Severity;
+import io.tagscan.report.ReportFormat;
+import io.tagscan.report.ReportOptions;
 import io.tagscan.report.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,17 @@ import java.util.List;
 final class Summaries {
 
   private Summaries() {}
+
+  /** The report files the options write, in the order of their formats; a list to add to. */
+  static List<String> files(ReportOptions report) {
+    List<String> written = new ArrayList<>();
+    for (ReportFormat format : report.formats()) {
+      if (report.file(format) != null) {
+        written.add(report.file(format).toString());
+      }
+    }
+    return written;
+  }
 
   /** Such as {@code 27 findings (20 error, 5 warning, 2 info)}. */
   static String findings(Summary summary) {
