@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import io.tagscan.model.Cost;
 import io.tagscan.model.Diagnostic;
 import io.tagscan.model.InputException;
 import io.tagscan.model.Printable;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -43,9 +43,8 @@ public final class FocusReader {
   private static final List<String> OPTIONAL = List.of("ServiceName", "ChargePeriodStart", "Tags");
 
   /** Plain decimals only: an exponent of a million digits is not an amount. */
-  private static final Pattern AMOUNT = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?");
-
   private static final CsvMapper CSV = CsvMapper.builder().build();
+
   private static final ObjectReader JSON = new ObjectMapper().readerFor(JsonNode.class);
 
   private final List<Diagnostic> problems = new ArrayList<>();
@@ -213,7 +212,8 @@ public final class FocusReader {
       return null;
     }
     String text = cells.get(index).strip();
-    if (!AMOUNT.matcher(text).matches()) {
+    BigDecimal amount = Cost.parseAmount(text);
+    if (amount == null) {
       problems.add(
           at(
               name,
@@ -221,7 +221,7 @@ public final class FocusReader {
               column + " is not a decimal amount: '" + Printable.of(text) + "'"));
       return null;
     }
-    return new BigDecimal(text);
+    return amount;
   }
 
   private Map<String, String> tags(

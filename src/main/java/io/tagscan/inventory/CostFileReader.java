@@ -3,6 +3,7 @@ package io.tagscan.inventory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.tagscan.model.Cost;
 import io.tagscan.model.Diagnostic;
 import io.tagscan.model.InputException;
 import io.tagscan.model.SpendLine;
@@ -153,13 +154,13 @@ public final class CostFileReader {
       place.problemAt(group.at(), "expected 'Keys' to hold one entry per group definition");
       return;
     }
-    BigDecimal amount;
-    try {
-      amount = new BigDecimal(group.amount());
-    } catch (NumberFormatException e) {
+    BigDecimal amount = Cost.parseAmount(group.amount());
+    if (amount == null) {
       place.problemAt(
           group.at(),
-          "expected the amount " + InputPlace.quote(group.amount()) + " to be a number");
+          "expected the amount "
+              + InputPlace.quote(group.amount())
+              + " to be a plain decimal number (no exponent)");
       return;
     }
     String account = accountAt < 0 ? "" : group.keys().get(accountAt);
