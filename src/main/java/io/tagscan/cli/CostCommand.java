@@ -7,7 +7,6 @@ import io.tagscan.cost.CostService;
 import io.tagscan.model.CostQuery;
 import io.tagscan.model.ExitCode;
 import io.tagscan.model.Finding;
-import io.tagscan.model.Printable;
 import io.tagscan.model.UsageException;
 import io.tagscan.report.CostReports;
 import java.math.BigDecimal;
@@ -305,20 +304,7 @@ final class CostCommand implements Callable<Integer> {
 
   /** The --cost-metric given, checked: it chooses a column of the --focus exports. */
   private CostMetric focusMetric() {
-    if (costMetric == null) {
-      return CostMetric.BILLED_COST;
-    }
-    if (focus.isEmpty()) {
-      throw new UsageException("--cost-metric chooses the cost column of --focus exports");
-    }
-    CostMetric metric = CostMetric.fromColumn(costMetric);
-    if (metric == null) {
-      throw new UsageException(
-          "--cost-metric '"
-              + Printable.of(costMetric)
-              + "' is not a FOCUS cost column: BilledCost or EffectiveCost");
-    }
-    return metric;
+    return CostMetricOption.checked(costMetric, !focus.isEmpty());
   }
 
   private List<CostReports> formats() {

@@ -161,20 +161,7 @@ final class ScanCommand implements Callable<Integer> {
 
   /** The --cost-metric given, checked: it chooses a column of the --focus exports. */
   private CostMetric costMetric() {
-    if (costMetric == null) {
-      return CostMetric.BILLED_COST;
-    }
-    if (focus.isEmpty()) {
-      throw new UsageException("--cost-metric chooses the cost column of --focus exports");
-    }
-    CostMetric metric = CostMetric.fromColumn(costMetric);
-    if (metric == null) {
-      throw new UsageException(
-          "--cost-metric '"
-              + Printable.of(costMetric)
-              + "' is not a FOCUS cost column: BilledCost or EffectiveCost");
-    }
-    return metric;
+    return CostMetricOption.checked(costMetric, !focus.isEmpty());
   }
 
   /** The --account-id given, checked: it names the account of an offline inventory only. */

@@ -51,6 +51,19 @@ final class AccountPlanner {
   private final Runnable beforeFirstCall;
 
   /**
+   * The planner of a live command: the accounts of {@code --accounts-file} read now, the caller's
+   * credentials checked and their expiry told through {@code clients}.
+   *
+   * @throws io.tagscan.model.InputException when the accounts file cannot be read or has a bad line
+   */
+  static AccountPlanner of(AwsOptions options, AwsClients clients) {
+    List<String> fileAccounts =
+        options.accountsFile() == null ? List.of() : AccountsFile.read(options.accountsFile());
+    return new AccountPlanner(
+        options, fileAccounts, clients::expiredCredentials, clients::requireCallerCredentials);
+  }
+
+  /**
    * @param fileAccounts the accounts of {@code --accounts-file}, already read
    * @param expired the failure to throw, given AWS's code, when the caller's own credentials have
    *     expired

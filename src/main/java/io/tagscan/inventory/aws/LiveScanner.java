@@ -62,11 +62,7 @@ public final class LiveScanner implements AutoCloseable {
   public LiveScanner(AwsOptions options, ClientSettings settings) {
     this.options = Objects.requireNonNull(options, "options");
     this.clients = new AwsClients(options, Objects.requireNonNull(settings, "settings"));
-    List<String> fileAccounts =
-        options.accountsFile() == null ? List.of() : AccountsFile.read(options.accountsFile());
-    this.planner =
-        new AccountPlanner(
-            options, fileAccounts, clients::expiredCredentials, clients::requireCallerCredentials);
+    this.planner = AccountPlanner.of(options, clients);
   }
 
   /** As {@link #accounts(ScanListener)}, telling no one of the problems short of failing. */

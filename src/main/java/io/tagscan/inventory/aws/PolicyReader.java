@@ -71,11 +71,7 @@ public final class PolicyReader implements AutoCloseable {
   public PolicyReader(AwsOptions options, ClientSettings settings) {
     this.options = Objects.requireNonNull(options, "options");
     this.clients = new AwsClients(options, Objects.requireNonNull(settings, "settings"));
-    List<String> fileAccounts =
-        options.accountsFile() == null ? List.of() : AccountsFile.read(options.accountsFile());
-    this.planner =
-        new AccountPlanner(
-            options, fileAccounts, clients::expiredCredentials, clients::requireCallerCredentials);
+    this.planner = AccountPlanner.of(options, clients);
   }
 
   /**
