@@ -46,8 +46,10 @@ final class JsonRecordWriter {
 
   private final JsonGenerator json;
   private final Function<String, String> accountNames;
-  private final Map<Name, SerializedString> names = new HashMap<>();
+  private final Map<Name, Name> names = new HashMap<>();
   private final Name probe = new Name();
+  // The key each of the first tags of the resource before had, by place: see name().
+  private final Name[] lastKeys = new Name[64];
   // The account of the resource before, and its name: resources come sorted by account.
   private byte[] lastAccount;
   private String lastAccountName;
@@ -89,8 +91,9 @@ final class JsonRecordWriter {
     int flags = in.readByte();
     json.writeFieldName(TAGS);
     json.writeStartObject();
-    for (int tags = in.readInt(); tags > 0; tags--) {
-      name(in);
+    int tagCount = in.readInt();
+    for (int tag = 0; tag < tagCount; tag++) {
+      name(in, tag);
       string(in);
     }
     json.writeEndObject();
@@ -220,22 +223,42 @@ final class JsonRecordWriter {
     }
   }
 
-  /** Writes the length-prefixed string at the reader's position as a field name. */
-  private void name(ResourceCodec.Input in) throws IOException {
+  /**
+   * Writes the length-prefixed string at the reader's position as the field name of the {@code
+   * index}th tag. Resources mostly carry the same keys in the same order, so the key that the tag
+   * in this place had last time is tried first, by one comparison of bytes; then every key written
+   * so far, by a hash of the length and the first and last eight bytes.
+   */
+  private void name(ResourceCodec.Input in, int index) throws IOException {
     int length = in.readInt();
     int start = in.position;
     in.position += length;
     byte[] bytes = in.buffer();
-    SerializedString known = names.get(probe.of(bytes, start, length));
+    boolean placed = index < lastKeys.length;
+    if (placed) {
+      Name last = lastKeys[index];
+      if (last != null && last.sameAs(bytes, start, length)) {
+        json.writeFieldName(last.quoted);
+        return;
+      }
+    }
+    Name known = names.get(probe.of(bytes, start, length));
     if (known != null) {
-      json.writeFieldName(known);
+      if (placed) {
+        lastKeys[index] = known;
+      }
+      json.writeFieldName(known.quoted);
       return;
     }
     String name = in.text(start, length);
     if (names.size() < MAX_NAMES && kind(bytes, start, length) == PLAIN) {
-      SerializedString quoted = new SerializedString(name);
-      names.put(new Name().of(Arrays.copyOfRange(bytes, start, start + length), 0, length), quoted);
-      json.writeFieldName(quoted);
+      Name key = new Name().of(Arrays.copyOfRange(bytes, start, start + length), 0, length);
+      key.quoted = new SerializedString(name);
+      names.put(key, key);
+      if (placed) {
+        lastKeys[index] = key;
+      }
+      json.writeFieldName(key.quoted);
     } else {
       json.writeFieldName(name);
     }
@@ -301,30 +324,43 @@ final class JsonRecordWriter {
     return (word - ONES) & ~word;
   }
 
-  /** Bytes of a tag key, as a map key: compared and hashed by content. */
+  /**
+   * Bytes of a tag key, as a map key: compared by content, hashed by its length and its first and
+   * last eight bytes (keys are short and differ mostly at their ends), so a lookup costs the same
+   * whatever the key's length. A key kept in the map carries its quoted form.
+   */
   private static final class Name {
     private byte[] bytes;
     private int start;
     private int length;
     private int hash;
+    SerializedString quoted;
 
     Name of(byte[] text, int from, int count) {
       bytes = text;
       start = from;
       length = count;
-      int h = count;
-      for (int i = from; i < from + count; i++) {
-        h = 31 * h + text[i];
+      long h = count;
+      if (count >= 8) {
+        h = h * 31 + (long) LONGS.get(text, from);
+        h = h * 31 + (long) LONGS.get(text, from + count - 8);
+      } else {
+        for (int i = from; i < from + count; i++) {
+          h = 31 * h + text[i];
+        }
       }
-      hash = h;
+      hash = (int) (h ^ (h >>> 32));
       return this;
+    }
+
+    boolean sameAs(byte[] text, int from, int count) {
+      return count == length
+          && Arrays.equals(bytes, start, start + length, text, from, from + count);
     }
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Name name
-          && Arrays.equals(
-              bytes, start, start + length, name.bytes, name.start, name.start + name.length);
+      return other instanceof Name name && name.sameAs(bytes, start, length);
     }
 
     @Override

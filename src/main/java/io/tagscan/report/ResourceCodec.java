@@ -9,7 +9,10 @@ import io.tagscan.model.Severity;
 import io.tagscan.model.SortedTags;
 import io.tagscan.model.Source;
 import io.tagscan.model.Suppressed;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +43,12 @@ final class ResourceCodec {
   static final int TAGS_KNOWN = 1;
 
   static final int PRICED = 2;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long QUESTION_MARKS = '?' * ONES;
 
   private ResourceCodec() {}
 
@@ -231,9 +240,21 @@ final class ResourceCodec {
       return encode(text);
     }
 
+    /**
+     * Whether any byte is a {@code ?}, eight bytes at a time (a zero byte after an exclusive or).
+     */
     private static boolean hasQuestionMark(byte[] bytes) {
-      for (byte b : bytes) {
-        if (b == '?') {
+      int at = 0;
+      long found = 0;
+      for (; at + 8 <= bytes.length; at += 8) {
+        long word = (long) LONGS.get(bytes, at) ^ QUESTION_MARKS;
+        found |= (word - ONES) & ~word;
+      }
+      if ((found & HIGH_BITS) != 0) {
+        return true;
+      }
+      for (; at < bytes.length; at++) {
+        if (bytes[at] == '?') {
           return true;
         }
       }

@@ -138,6 +138,52 @@ class JsonRecordWriterTest {
   }
 
   @Test
+  void oneWriterKeepsEachKeyApartFromKeysThatLookAlikeOrMovePlace() throws IOException {
+    // Same length and the same first and last eight bytes (so the same hash), different middles;
+    // keys that change place from one resource to the next; more tags than places remembered.
+    List<String> alike =
+        List.of("anycompany:A:cost-center", "anycompany:B:cost-center", "anycompany:C:cost-center");
+    List<CheckedResource> resources = new ArrayList<>();
+    for (int r = 0; r < 12; r++) {
+      java.util.TreeMap<String, String> tags = new java.util.TreeMap<>();
+      tags.put(alike.get(r % 3), "v" + r);
+      if (r % 2 == 0) {
+        tags.put("a", "first");
+      }
+      if (r % 4 == 1) {
+        for (int t = 0; t < 70; t++) {
+          tags.put(String.format("key-%03d-%s", (t * 7 + r) % 70, r % 3 == 0 ? "x" : "yy"), "v");
+        }
+      }
+      tags.put(r % 5 == 0 ? "quote\"d" : "zzz", HOSTILE);
+      resources.add(
+          new CheckedResource(
+              Resource.of(
+                  "arn:aws:sqs:eu-west-1:444455556666:q" + r,
+                  "444455556666",
+                  "eu-west-1",
+                  "sqs:queue",
+                  Source.TAGGING_API,
+                  tags),
+              List.of()));
+    }
+    Function<String, String> names = id -> null;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonGenerator json = JsonReportSink.generator(bytes)) {
+      JsonRecordWriter writer = new JsonRecordWriter(json, names);
+      for (CheckedResource checked : resources) {
+        int before = bytes.size();
+        SpooledResource spooled = SpooledResource.of(checked);
+        writer.write(spooled.bytes(), spooled.start(), spooled.length());
+        json.flush();
+        String written =
+            new String(bytes.toByteArray(), before, bytes.size() - before, StandardCharsets.UTF_8);
+        assertThat(written.stripLeading()).isEqualTo(fromStrings(checked, names));
+      }
+    }
+  }
+
+  @Test
   void jsonWritesASpooledResourceWithoutDecodingIt() throws IOException {
     CheckedResource checked =
         new CheckedResource(

@@ -108,6 +108,29 @@ class ResourceCodecTest {
   }
 
   @Test
+  void keepsALoneSurrogateAtEveryPositionOfAWord() {
+    for (int length = 1; length <= 24; length++) {
+      for (int at = 0; at < length; at++) {
+        StringBuilder text = new StringBuilder("x".repeat(length));
+        text.setCharAt(at, '\udc01');
+        Resource resource =
+            Resource.of(
+                "arn:aws:s3:::" + text,
+                "",
+                "",
+                "s3:bucket",
+                Source.TAGGING_API,
+                Map.of("k", text.toString()));
+        CheckedResource original = new CheckedResource(resource, List.of());
+
+        assertThat(ResourceCodec.decode(ResourceCodec.encode(original)))
+            .as("length %d, surrogate at %d", length, at)
+            .isEqualTo(original);
+      }
+    }
+  }
+
+  @Test
   void startsEveryRecordWithItsSortKeyAccountRegionAndArnEachEndedByNul() {
     CheckedResource resource =
         new CheckedResource(
