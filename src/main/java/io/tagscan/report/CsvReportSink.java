@@ -2,11 +2,15 @@ package io.tagscan.report;
 
 import io.tagscan.dictionary.TagSpec;
 import io.tagscan.model.CheckedResource;
+import io.tagscan.model.Cost;
 import io.tagscan.model.Finding;
 import io.tagscan.model.Resource;
+import io.tagscan.model.RuleId;
+import io.tagscan.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,6 +58,10 @@ final class CsvReportSink implements ReportSink {
   private boolean byResource;
   private List<String> keys;
   private boolean priced;
+  // One finding's cells, reused row after row: the row writer copies them out at once.
+  private String[] findingCells;
+  private List<String> findingRow;
+  private CsvRecordRows records;
 
   CsvReportSink(Writer out) {
     this.out = out;
@@ -66,6 +74,9 @@ final class CsvReportSink implements ReportSink {
     this.keys = context.dictionary().tags().stream().map(TagSpec::key).toList();
     this.rows = new CsvRowWriter(out);
     this.priced = context.priced();
+    this.findingCells = new String[FINDING_COLUMNS.size() + (priced ? COST_COLUMNS.size() : 0)];
+    this.findingRow = Arrays.asList(findingCells);
+    this.records = new CsvRecordRows(this, context::accountName, priced);
     List<String> header = new ArrayList<>(byResource ? RESOURCE_COLUMNS : FINDING_COLUMNS);
     if (priced) {
       header.addAll(COST_COLUMNS);
@@ -111,27 +122,75 @@ final class CsvReportSink implements ReportSink {
       row(cells);
       return;
     }
+    Cost cost = checked.cost();
     for (Finding finding : checked.findings()) {
-      List<String> cells =
-          new ArrayList<>(
-              java.util.Arrays.asList(
-                  resource.accountId(),
-                  accountName,
-                  resource.region(),
-                  resource.arn(),
-                  resource.resourceType(),
-                  finding.rule().slug(),
-                  finding.severity().slug(),
-                  finding.key(),
-                  finding.value(),
-                  finding.expected(),
-                  finding.fix(),
-                  finding.message()));
-      if (priced) {
-        cost(cells, checked);
-      }
-      row(cells);
+      findingRow(
+          resource.accountId(),
+          accountName,
+          resource.region(),
+          resource.arn(),
+          resource.resourceType(),
+          finding.rule(),
+          finding.severity(),
+          finding.key(),
+          finding.value(),
+          finding.expected(),
+          finding.fix(),
+          finding.message(),
+          cost == null ? "" : cost.amountText(),
+          cost == null ? "" : cost.currency());
     }
+  }
+
+  /**
+   * The findings layout reads the record itself ({@link CsvRecordRows}): a resource without
+   * findings, most of them, costs a walk over its lengths, and tags, which this layout never
+   * prints, are never decoded. The resources layout prints tags, so it decodes the resource.
+   */
+  @Override
+  public void resource(SpooledResource spooled) throws IOException {
+    if (byResource) {
+      resource(spooled.checked());
+    } else {
+      records.write(spooled.bytes(), spooled.start(), spooled.length());
+    }
+  }
+
+  /** Writes the row of one finding; the cost cells only when some resource was priced. */
+  void findingRow(
+      String accountId,
+      String accountName,
+      String region,
+      String arn,
+      String resourceType,
+      RuleId rule,
+      Severity severity,
+      String key,
+      String value,
+      String expected,
+      String fix,
+      String message,
+      String amount,
+      String currency)
+      throws IOException {
+    String[] cells = findingCells;
+    cells[0] = accountId;
+    cells[1] = accountName;
+    cells[2] = region;
+    cells[3] = arn;
+    cells[4] = resourceType;
+    cells[5] = rule.slug();
+    cells[6] = severity.slug();
+    cells[7] = key;
+    cells[8] = value;
+    cells[9] = expected;
+    cells[10] = fix;
+    cells[11] = message;
+    if (priced) {
+      cells[12] = amount;
+      cells[13] = currency;
+    }
+    rows.row(findingRow);
   }
 
   /** The resource's cost cells, empty when the export did not charge it. */
