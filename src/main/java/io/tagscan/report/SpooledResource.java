@@ -3,10 +3,11 @@ package io.tagscan.report;
 import io.tagscan.model.CheckedResource;
 
 /**
- * A checked resource as the spool holds it, its {@link ResourceCodec} record: the JSON report
- * writes its strings straight from the record's UTF-8 bytes, and the formats that need the resource
- * itself decode it through {@link #checked}, once, on their own thread. When JSON is the only
- * format that needs the resources, nothing is decoded at all.
+ * A checked resource as the spool holds it, its {@link ResourceCodec} record: the JSON report and
+ * the CSV report's findings rows are written straight from the record's UTF-8 bytes ({@link
+ * JsonRecordWriter}, {@link CsvRecordRows}), and the formats that need the resource itself decode
+ * it through {@link #checked}, once, on their own thread. With JSON and CSV findings alone, nothing
+ * is decoded at all.
  *
  * <p>The record's bytes are never changed once sorted, so a resource may be read from any thread.
  */
