@@ -68,14 +68,28 @@ final class CsvRecordRows {
     int arnStart = regionStart + regionLength + 1;
     if (account.changes(bytes, accountStart, accountLength)) {
       account.text = in.text(accountStart, accountLength);
+      account.plain = printable(bytes, accountStart, accountLength);
       accountName = accountNames.apply(account.text);
     }
     if (region.changes(bytes, regionStart, regionLength)) {
       region.text = in.text(regionStart, regionLength);
+      region.plain = printable(bytes, regionStart, regionLength);
     }
-    String arn = in.text(arnStart, keyEnd - 1 - arnStart);
+    int arnLength = keyEnd - 1 - arnStart;
+    String arn = in.text(arnStart, arnLength);
+    in.position = typeAt;
+    int typeLength = in.readInt();
+    boolean plainType = printable(bytes, in.position, typeLength);
     in.position = typeAt;
     String resourceType = in.string();
+    // Which cells are known to be printable ASCII, so the row writer need not look for characters
+    // to make visible: see CsvRowWriter#row. The rule and severity are slugs.
+    long known =
+        CsvReportSink.RULE_AND_SEVERITY
+            | (account.plain ? 1L : 0)
+            | (region.plain ? 1L << 2 : 0)
+            | (printable(bytes, arnStart, arnLength) ? 1L << 3 : 0)
+            | (plainType ? 1L << 4 : 0);
 
     String amount = "";
     String currency = "";
@@ -99,7 +113,18 @@ final class CsvRecordRows {
     for (int i = 0; i < findings; i++) {
       RuleId rule = RULES[in.readByte()];
       Severity severity = SEVERITIES[in.readByte()];
+      long plain = known;
+      int at = in.position;
+      for (int cell = 7; cell < 7 + FINDING_STRINGS; cell++) {
+        int stringLength = in.readInt();
+        if (stringLength > 0 && printable(bytes, in.position, stringLength)) {
+          plain |= 1L << cell;
+        }
+        in.position += Math.max(stringLength, 0);
+      }
+      in.position = at;
       sink.findingRow(
+          plain,
           account.text,
           accountName,
           region.text,
@@ -117,6 +142,11 @@ final class CsvRecordRows {
     }
   }
 
+  /** Printable ASCII, which {@link Escaping#visible} leaves as it is. */
+  private static boolean printable(byte[] bytes, int start, int length) {
+    return JsonRecordWriter.kind(bytes, start, length) == JsonRecordWriter.PLAIN;
+  }
+
   private static void skipFinding(ResourceCodec.Input in) {
     in.readByte();
     in.readByte();
@@ -129,6 +159,7 @@ final class CsvRecordRows {
   private static final class Recent {
     private byte[] bytes;
     String text;
+    boolean plain;
 
     /** True, remembering the new bytes, when they differ from the last ones. */
     boolean changes(byte[] record, int start, int length) {

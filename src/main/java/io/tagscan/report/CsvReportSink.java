@@ -125,6 +125,7 @@ final class CsvReportSink implements ReportSink {
     Cost cost = checked.cost();
     for (Finding finding : checked.findings()) {
       findingRow(
+          RULE_AND_SEVERITY,
           resource.accountId(),
           accountName,
           resource.region(),
@@ -157,7 +158,15 @@ final class CsvReportSink implements ReportSink {
   }
 
   /** Writes the row of one finding; the cost cells only when some resource was priced. */
+  /** The cells of a findings row that hold a rule or a severity slug, as bits by column. */
+  static final long RULE_AND_SEVERITY = (1L << 5) | (1L << 6);
+
+  /**
+   * Writes one findings row; {@code printable} has a bit set, by column, for each cell known to be
+   * printable ASCII.
+   */
   void findingRow(
+      long printable,
       String accountId,
       String accountName,
       String region,
@@ -190,7 +199,7 @@ final class CsvReportSink implements ReportSink {
       cells[12] = amount;
       cells[13] = currency;
     }
-    rows.row(findingRow);
+    rows.row(findingRow, printable);
   }
 
   /** The resource's cost cells, empty when the export did not charge it. */

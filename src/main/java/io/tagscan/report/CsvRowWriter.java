@@ -32,9 +32,20 @@ final class CsvRowWriter {
 
   /** Writes one row; a null cell is written empty. */
   void row(List<String> cells) throws IOException {
+    row(cells, 0);
+  }
+
+  /**
+   * Writes one row, where {@code printable} has a bit set, by column, for each cell known to be
+   * printable ASCII (there is then nothing to make visible in it, only the formula guard to apply).
+   */
+  void row(List<String> cells, long printable) throws IOException {
     rows.writeStartArray();
+    int column = 0;
     for (String cell : cells) {
-      rows.writeString(Escaping.csvText(cell));
+      boolean plain = column < Long.SIZE && (printable >>> column & 1) != 0;
+      rows.writeString(plain ? Escaping.csvTextOfPrintable(cell) : Escaping.csvText(cell));
+      column++;
     }
     rows.writeEndArray();
   }

@@ -71,7 +71,23 @@ final class Escaping {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    String cell = visible(text);
+    return formulaGuarded(text, visible(text));
+  }
+
+  /**
+   * {@link #csvText} of text known to be printable ASCII, which {@link #visible} would leave as it
+   * is: only the formula guard applies.
+   */
+  static String csvTextOfPrintable(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    return formulaGuarded(text, text);
+  }
+
+  /** {@code cell}, the visible form of {@code text}, with a leading {@code '} if a formula. */
+  private static String formulaGuarded(String text, String visibleText) {
+    String cell = visibleText;
     char first = text.charAt(0);
     if (first == '='
         || first == '+'
