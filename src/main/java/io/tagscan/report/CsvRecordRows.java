@@ -68,27 +68,25 @@ final class CsvRecordRows {
     int arnStart = regionStart + regionLength + 1;
     if (account.changes(bytes, accountStart, accountLength)) {
       account.text = in.text(accountStart, accountLength);
-      account.plain = printable(bytes, accountStart, accountLength);
+      account.plain = (flags & ResourceCodec.ACCOUNT_PLAIN) != 0;
       accountName = accountNames.apply(account.text);
     }
     if (region.changes(bytes, regionStart, regionLength)) {
       region.text = in.text(regionStart, regionLength);
-      region.plain = printable(bytes, regionStart, regionLength);
+      region.plain = (flags & ResourceCodec.REGION_PLAIN) != 0;
     }
     int arnLength = keyEnd - 1 - arnStart;
     String arn = in.text(arnStart, arnLength);
     in.position = typeAt;
-    int typeLength = in.readInt();
-    boolean plainType = printable(bytes, in.position, typeLength);
-    in.position = typeAt;
     String resourceType = in.string();
+    boolean plainType = in.plain;
     // Which cells are known to be printable ASCII, so the row writer need not look for characters
     // to make visible: see CsvRowWriter#row. The rule and severity are slugs.
     long known =
         CsvReportSink.RULE_AND_SEVERITY
             | (account.plain ? 1L : 0)
             | (region.plain ? 1L << 2 : 0)
-            | (printable(bytes, arnStart, arnLength) ? 1L << 3 : 0)
+            | ((flags & ResourceCodec.ARN_PLAIN) != 0 ? 1L << 3 : 0)
             | (plainType ? 1L << 4 : 0);
 
     String amount = "";
@@ -116,8 +114,8 @@ final class CsvRecordRows {
       long plain = known;
       int at = in.position;
       for (int cell = 7; cell < 7 + FINDING_STRINGS; cell++) {
-        int stringLength = in.readInt();
-        if (stringLength > 0 && printable(bytes, in.position, stringLength)) {
+        int stringLength = in.readLength();
+        if (stringLength > 0 && in.plain) {
           plain |= 1L << cell;
         }
         in.position += Math.max(stringLength, 0);
@@ -140,11 +138,6 @@ final class CsvRecordRows {
           amount,
           currency);
     }
-  }
-
-  /** Printable ASCII, which {@link Escaping#visible} leaves as it is. */
-  private static boolean printable(byte[] bytes, int start, int length) {
-    return JsonRecordWriter.kind(bytes, start, length) == JsonRecordWriter.PLAIN;
   }
 
   private static void skipFinding(ResourceCodec.Input in) {

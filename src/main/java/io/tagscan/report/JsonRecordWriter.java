@@ -72,18 +72,24 @@ final class JsonRecordWriter {
     int regionLength = in.readInt();
     int arnStart = regionStart + regionLength + 1;
 
+    // The flags byte, after the resource type and the source, says which of these are plain.
+    int typeAt = in.position;
+    in.skipString();
+    int keyFlags = bytes[in.position + 1];
+    in.position = typeAt;
+
     json.writeStartObject();
     json.writeFieldName(JsonNames.ARN);
-    text(in, arnStart, keyEnd - 1 - arnStart);
+    text(in, arnStart, keyEnd - 1 - arnStart, (keyFlags & ResourceCodec.ARN_PLAIN) != 0);
     json.writeFieldName(JsonNames.ACCOUNT_ID);
-    text(in, accountStart, accountLength);
+    text(in, accountStart, accountLength, (keyFlags & ResourceCodec.ACCOUNT_PLAIN) != 0);
     String accountName = accountName(in, accountStart, accountLength);
     if (accountName != null && !accountName.isEmpty()) {
       json.writeFieldName(JsonNames.ACCOUNT_NAME);
       json.writeString(accountName);
     }
     json.writeFieldName(JsonNames.REGION);
-    text(in, regionStart, regionLength);
+    text(in, regionStart, regionLength, (keyFlags & ResourceCodec.REGION_PLAIN) != 0);
     json.writeFieldName(JsonNames.RESOURCE_TYPE);
     string(in);
     json.writeFieldName(JsonNames.SOURCE);
@@ -201,12 +207,12 @@ final class JsonRecordWriter {
 
   /** Writes the length-prefixed string at the reader's position as a value, null for length -1. */
   private void string(ResourceCodec.Input in) throws IOException {
-    int length = in.readInt();
+    int length = in.readLength();
     if (length < 0) {
       json.writeNull();
       return;
     }
-    text(in, in.position, length);
+    text(in, in.position, length, in.plain);
     in.position += length;
   }
 
@@ -214,8 +220,13 @@ final class JsonRecordWriter {
    * Writes the {@code length} bytes of text at {@code start} as a string value: plain text (nearly
    * every string) as its bytes between quotes, other ASCII escaped by Jackson from its bytes.
    */
-  private void text(ResourceCodec.Input in, int start, int length) throws IOException {
+  private void text(ResourceCodec.Input in, int start, int length, boolean plain)
+      throws IOException {
     byte[] bytes = in.buffer();
+    if (plain) {
+      json.writeRawUTF8String(bytes, start, length);
+      return;
+    }
     switch (kind(bytes, start, length)) {
       case PLAIN -> json.writeRawUTF8String(bytes, start, length);
       case ASCII -> json.writeUTF8String(bytes, start, length);
@@ -230,7 +241,7 @@ final class JsonRecordWriter {
    * so far, by a hash of the length and the first and last eight bytes.
    */
   private void name(ResourceCodec.Input in, int index) throws IOException {
-    int length = in.readInt();
+    int length = in.readLength();
     int start = in.position;
     in.position += length;
     byte[] bytes = in.buffer();

@@ -44,11 +44,29 @@ final class ResourceCodec {
 
   static final int PRICED = 2;
 
+  /** Bits of the flags byte: the account id, region or ARN is plain text ({@link #PLAIN}). */
+  static final int ACCOUNT_PLAIN = 4;
+
+  static final int REGION_PLAIN = 8;
+
+  static final int ARN_PLAIN = 16;
+
+  /**
+   * The bit of a string's length word set when the string is plain text: printable ASCII without a
+   * quote or a backslash, which the JSON and CSV reports copy as it is. It is found while the
+   * string is encoded, in the same pass, so the reports need not look again. Never set means only
+   * that the report looks for itself.
+   */
+  static final int PLAIN = 1 << 30;
+
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long QUESTION_MARKS = '?' * ONES;
+  private static final long QUOTES = '"' * ONES;
+  private static final long BACKSLASHES = '\\' * ONES;
+  private static final long DELS = 0x7F * ONES;
 
   private ResourceCodec() {}
 
@@ -74,10 +92,13 @@ final class ResourceCodec {
     Output out = new Output(128 + 64 * resource.tags().size() + 160 * checked.findings().size());
     out.writeInt(0);
     int account = out.text(resource.accountId());
+    int plainKeys = out.plain ? ACCOUNT_PLAIN : 0;
     out.writeByte(0);
     int region = out.text(resource.region());
+    plainKeys |= out.plain ? REGION_PLAIN : 0;
     out.writeByte(0);
     out.text(resource.arn());
+    plainKeys |= out.plain ? ARN_PLAIN : 0;
     out.writeByte(0);
     out.putInt(0, out.size - KEY_START);
     out.writeInt(account);
@@ -85,7 +106,7 @@ final class ResourceCodec {
     out.string(resource.resourceType());
     out.writeByte(resource.source().ordinal());
     Cost cost = checked.cost();
-    out.writeByte((checked.tagsKnown() ? TAGS_KNOWN : 0) | (cost == null ? 0 : PRICED));
+    out.writeByte((checked.tagsKnown() ? TAGS_KNOWN : 0) | (cost == null ? 0 : PRICED) | plainKeys);
     out.writeInt(resource.tags().size());
     for (Map.Entry<String, String> tag : resource.tags().entrySet()) {
       out.string(tag.getKey());
@@ -180,6 +201,8 @@ final class ResourceCodec {
   private static final class Output {
     private byte[] buffer;
     private int size;
+    // Whether the text last written by text() is plain: see PLAIN.
+    boolean plain;
 
     Output(int capacity) {
       buffer = new byte[capacity];
@@ -218,7 +241,11 @@ final class ResourceCodec {
       }
       int lengthAt = size;
       writeInt(0);
-      putInt(lengthAt, text(text));
+      int length = text(text);
+      if (length >= PLAIN) {
+        throw new IllegalArgumentException("a string of " + length + " bytes cannot be spooled");
+      }
+      putInt(lengthAt, plain ? length | PLAIN : length);
     }
 
     /**
@@ -231,34 +258,60 @@ final class ResourceCodec {
      */
     int text(String text) {
       byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-      if (!hasQuestionMark(utf8)) {
+      int kind = scan(utf8);
+      if (kind != QUESTION_MARK) {
+        plain = kind == PLAIN_TEXT;
         ensure(utf8.length);
         System.arraycopy(utf8, 0, buffer, size, utf8.length);
         size += utf8.length;
         return utf8.length;
       }
+      plain = false;
       return encode(text);
     }
 
+    private static final int PLAIN_TEXT = 0;
+    private static final int OTHER_TEXT = 1;
+    private static final int QUESTION_MARK = 2;
+
     /**
-     * Whether any byte is a {@code ?}, eight bytes at a time (a zero byte after an exclusive or).
+     * Whether the bytes hold a {@code ?}, else whether they are plain text, eight bytes at a time.
+     * Each test is the classic word-at-a-time one, exact for "any byte": a byte below 0x20; a
+     * quote, a backslash, DEL or {@code ?} as a zero byte after an exclusive or; a high bit.
      */
-    private static boolean hasQuestionMark(byte[] bytes) {
+    private static int scan(byte[] bytes) {
       int at = 0;
-      long found = 0;
+      long question = 0;
+      long special = 0;
+      long high = 0;
       for (; at + 8 <= bytes.length; at += 8) {
-        long word = (long) LONGS.get(bytes, at) ^ QUESTION_MARKS;
-        found |= (word - ONES) & ~word;
-      }
-      if ((found & HIGH_BITS) != 0) {
-        return true;
+        long word = (long) LONGS.get(bytes, at);
+        high |= word;
+        question |= zeroByte(word ^ QUESTION_MARKS);
+        special |=
+            ((word - 0x20 * ONES) & ~word)
+                | zeroByte(word ^ QUOTES)
+                | zeroByte(word ^ BACKSLASHES)
+                | zeroByte(word ^ DELS);
       }
       for (; at < bytes.length; at++) {
-        if (bytes[at] == '?') {
-          return true;
+        byte b = bytes[at];
+        high |= b;
+        if (b == '?') {
+          question |= HIGH_BITS;
+        } else if (b < 0x20 || b == '"' || b == '\\' || b == 0x7F) {
+          special |= HIGH_BITS;
         }
       }
-      return false;
+      if ((question & HIGH_BITS) != 0) {
+        return QUESTION_MARK;
+      }
+      return ((high | special) & HIGH_BITS) == 0 ? PLAIN_TEXT : OTHER_TEXT;
+    }
+
+    /** The high bit of each zero byte of {@code word} set (and maybe others, never none). */
+    private static long zeroByte(long word) {
+      return (word - ONES) & ~word;
     }
 
     /** UTF-8, except that an unpaired surrogate is written as its own three bytes. */
@@ -313,6 +366,8 @@ final class ResourceCodec {
   static final class Input {
     private final byte[] buffer;
     int position;
+    // Whether the string whose length readLength() read last is plain text: see PLAIN.
+    boolean plain;
 
     Input(byte[] buffer) {
       this.buffer = buffer;
@@ -337,9 +392,23 @@ final class ResourceCodec {
       return value;
     }
 
+    /**
+     * Reads a string's length word: its length in bytes, -1 for null; {@link #plain} then says
+     * whether it was found to be plain text.
+     */
+    int readLength() {
+      int word = readInt();
+      if (word < 0) {
+        plain = false;
+        return -1;
+      }
+      plain = (word & PLAIN) != 0;
+      return word & ~PLAIN;
+    }
+
     /** Steps over a string, returning its length (-1 for null). */
     int skipString() {
-      int length = readInt();
+      int length = readLength();
       if (length > 0) {
         position += length;
       }
@@ -347,7 +416,7 @@ final class ResourceCodec {
     }
 
     String string() {
-      int length = readInt();
+      int length = readLength();
       if (length < 0) {
         return null;
       }

@@ -44,6 +44,36 @@ class JsonRecordWriterTest {
     assertThat(utf8Path(all.toString())).contains("\\u007F", "\\u0000", "\\n", "\\\"", "\\\\");
   }
 
+  /**
+   * Every field of a resource holding each ASCII character at each place of an 8-byte word: the
+   * plain flags the spool sets as it encodes must never let a character to escape go out raw.
+   */
+  @Test
+  void writesEveryAsciiCharacterInEveryFieldAsTheStringPathDoes() throws IOException {
+    Function<String, String> names = id -> null;
+    for (char c = 0; c < 0x80; c++) {
+      for (int at = 0; at < 18; at++) {
+        StringBuilder text = new StringBuilder("abcdefghijklmnopq");
+        text.insert(at, c);
+        String s = text.toString();
+        Finding finding = new Finding(RuleId.UNDECLARED_KEY, Severity.WARNING, s, s, s, s, s);
+        CheckedResource checked =
+            new CheckedResource(
+                Resource.of("arn:aws:s3:::" + s, s, s, s, Source.TAGGING_API, Map.of(s, s)),
+                List.of(finding));
+        SpooledResource spooled = SpooledResource.of(checked);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = JsonReportSink.generator(bytes)) {
+          new JsonRecordWriter(json, names)
+              .write(spooled.bytes(), spooled.start(), spooled.length());
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+            .as("U+%04X at %d", (int) c, at)
+            .isEqualTo(fromStrings(checked, names));
+      }
+    }
+  }
+
   @Test
   void tellsPlainTextFromTextToEscapeWhereverTheByteFallsInAWord() {
     for (int value = 0; value < 256; value++) {
