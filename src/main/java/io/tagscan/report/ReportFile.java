@@ -33,7 +33,7 @@ final class ReportFile {
   private static final int FILE_BUFFER = 1 << 20;
 
   /** Bytes written between two syncs while the report is being written. */
-  static final long SYNC_EVERY = 64L << 20;
+  static final long SYNC_EVERY = 16L << 20;
 
   private static final ExecutorService SYNCS =
       Executors.newCachedThreadPool(
