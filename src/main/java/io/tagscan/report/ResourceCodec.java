@@ -16,6 +16,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,6 +69,22 @@ final class ResourceCodec {
   private static final long BACKSLASHES = '\\' * ONES;
   private static final long DELS = 0x7F * ONES;
 
+  /**
+   * Tag keys, a small vocabulary repeated on nearly every resource (and often the very same string,
+   * shared by the reader), by the encoded form each had last time on this thread: its length word
+   * and its bytes, copied as they are.
+   */
+  private static final ThreadLocal<Map<String, byte[]>> KEYS =
+      ThreadLocal.withInitial(HashMap::new);
+
+  /**
+   * Keys beyond this many distinct ones on a thread are encoded every time: memory stays bounded.
+   */
+  private static final int MAX_KEYS = 1024;
+
+  /** Longer keys than AWS allows (128 characters, at most 512 bytes) are not remembered. */
+  private static final int MAX_KEY_BYTES = 4 + 512;
+
   private ResourceCodec() {}
 
   /** Where the sort key of a record begins: after its own 4-byte length. */
@@ -108,8 +125,9 @@ final class ResourceCodec {
     Cost cost = checked.cost();
     out.writeByte((checked.tagsKnown() ? TAGS_KNOWN : 0) | (cost == null ? 0 : PRICED) | plainKeys);
     out.writeInt(resource.tags().size());
+    Map<String, byte[]> keys = KEYS.get();
     for (Map.Entry<String, String> tag : resource.tags().entrySet()) {
-      out.string(tag.getKey());
+      out.key(tag.getKey(), keys);
       out.string(tag.getValue());
     }
     out.writeInt(checked.findings().size());
@@ -246,6 +264,24 @@ final class ResourceCodec {
         throw new IllegalArgumentException("a string of " + length + " bytes cannot be spooled");
       }
       putInt(lengthAt, plain ? length | PLAIN : length);
+    }
+
+    /** Writes a tag key as {@link #string} does, from {@code known} when it holds the key. */
+    void key(String key, Map<String, byte[]> known) {
+      byte[] encoded = known.get(key);
+      if (encoded == null) {
+        int start = size;
+        string(key);
+        if (known.size() >= MAX_KEYS || size - start > MAX_KEY_BYTES) {
+          return;
+        }
+        encoded = Arrays.copyOfRange(buffer, start, size);
+        known.put(key, encoded);
+        return;
+      }
+      ensure(encoded.length);
+      System.arraycopy(encoded, 0, buffer, size, encoded.length);
+      size += encoded.length;
     }
 
     /**

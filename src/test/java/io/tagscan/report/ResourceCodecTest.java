@@ -108,6 +108,27 @@ class ResourceCodecTest {
   }
 
   @Test
+  void keepsEveryTagKeyApartFromKeysOfTheSameHashAndPastTheKeysItRemembers() {
+    // "Aa" and "BB" share a hash code; 3,000 keys pass the keys remembered on a thread.
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 3_000; i++) {
+        Map<String, String> tags = new TreeMap<>();
+        tags.put(i % 2 == 0 ? "Aa" : "BB", "v" + i);
+        tags.put("key-" + i + (i % 3 == 0 ? "\ud800?" : ""), "value");
+        tags.put("shared", "x");
+        CheckedResource original =
+            new CheckedResource(
+                Resource.of("arn:aws:s3:::b" + i, "", "", "s3:bucket", Source.TAGGING_API, tags),
+                List.of());
+
+        assertThat(ResourceCodec.decode(ResourceCodec.encode(original)))
+            .as("round %d, resource %d", round, i)
+            .isEqualTo(original);
+      }
+    }
+  }
+
+  @Test
   void keepsALoneSurrogateAtEveryPositionOfAWord() {
     for (int length = 1; length <= 24; length++) {
       for (int at = 0; at < length; at++) {
