@@ -60,8 +60,8 @@ final class ResourceCodec {
    */
   static final int PLAIN = 1 << 30;
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+  private static final VarHandle LITTLE_ENDIAN_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long QUESTION_MARKS = '?' * ONES;
@@ -294,13 +294,15 @@ final class ResourceCodec {
      */
     int text(String text) {
       byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-      int kind = scan(utf8);
+      int length = utf8.length;
+      // Eight bytes to spare, so the scan reads the last bytes as one word too.
+      ensure(length + 8);
+      System.arraycopy(utf8, 0, buffer, size, length);
+      int kind = scan(buffer, size, length);
       if (kind != QUESTION_MARK) {
         plain = kind == PLAIN_TEXT;
-        ensure(utf8.length);
-        System.arraycopy(utf8, 0, buffer, size, utf8.length);
-        size += utf8.length;
-        return utf8.length;
+        size += length;
+        return length;
       }
       plain = false;
       return encode(text);
@@ -310,18 +312,29 @@ final class ResourceCodec {
     private static final int OTHER_TEXT = 1;
     private static final int QUESTION_MARK = 2;
 
+    /** Stands in for the bytes past the text in its last word: plain, and no {@code ?}. */
+    private static final long FILLER = 'a' * ONES;
+
     /**
-     * Whether the bytes hold a {@code ?}, else whether they are plain text, eight bytes at a time.
-     * Each test is the classic word-at-a-time one, exact for "any byte": a byte below 0x20; a
-     * quote, a backslash, DEL or {@code ?} as a zero byte after an exclusive or; a high bit.
+     * Whether the {@code length} bytes at {@code from} hold a {@code ?}, else whether they are
+     * plain text, eight bytes at a time; the last word is read whole, with the bytes past the text
+     * (there are eight to spare) replaced by plain ones. Each test is the classic word-at-a-time
+     * one, exact for "any byte": a byte below 0x20; a quote, a backslash, DEL or {@code ?} as a
+     * zero byte after an exclusive or; a high bit.
      */
-    private static int scan(byte[] bytes) {
-      int at = 0;
+    private static int scan(byte[] bytes, int from, int length) {
+      int at = from;
+      int end = from + length;
       long question = 0;
       long special = 0;
       long high = 0;
-      for (; at + 8 <= bytes.length; at += 8) {
-        long word = (long) LONGS.get(bytes, at);
+      while (at < end) {
+        long word = (long) LITTLE_ENDIAN_LONGS.get(bytes, at);
+        int left = end - at;
+        if (left < 8) {
+          long kept = (1L << (8 * left)) - 1;
+          word = (word & kept) | (FILLER & ~kept);
+        }
         high |= word;
         question |= zeroByte(word ^ QUESTION_MARKS);
         special |=
@@ -329,15 +342,7 @@ final class ResourceCodec {
                 | zeroByte(word ^ QUOTES)
                 | zeroByte(word ^ BACKSLASHES)
                 | zeroByte(word ^ DELS);
-      }
-      for (; at < bytes.length; at++) {
-        byte b = bytes[at];
-        high |= b;
-        if (b == '?') {
-          question |= HIGH_BITS;
-        } else if (b < 0x20 || b == '"' || b == '\\' || b == 0x7F) {
-          special |= HIGH_BITS;
-        }
+        at += 8;
       }
       if ((question & HIGH_BITS) != 0) {
         return QUESTION_MARK;
