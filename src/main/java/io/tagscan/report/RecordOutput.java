@@ -5,8 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The growable byte buffer a {@link ResourceCodec} record is encoded into (cheaper than a {@code
@@ -26,17 +24,15 @@ final class RecordOutput {
   private static final long DELS = 0x7F * ONES;
 
   /**
-   * Tag keys, a small vocabulary repeated on nearly every resource (and often the very same string,
-   * shared by the reader), by the encoded form each had last time on this thread: its length word
-   * and its bytes, copied as they are.
+   * The tag keys of the resource this thread encoded last, by place, each with its encoded form
+   * (its length word and bytes): resources mostly carry the same keys in the same order, so a key
+   * equal to the one its place held is copied as it was encoded, its text compared once rather than
+   * encoded and scanned again.
    */
-  private static final ThreadLocal<Map<String, byte[]>> KEYS =
-      ThreadLocal.withInitial(HashMap::new);
+  private static final ThreadLocal<KeyMemory> KEYS = ThreadLocal.withInitial(KeyMemory::new);
 
-  /**
-   * Keys beyond this many distinct ones on a thread are encoded every time: memory stays bounded.
-   */
-  private static final int MAX_KEYS = 1024;
+  /** How many places are remembered: AWS allows 50 user tags a resource. */
+  private static final int PLACES = 64;
 
   /** Longer keys than AWS allows (128 characters, at most 512 bytes) are not remembered. */
   private static final int MAX_KEY_BYTES = 4 + 512;
@@ -69,6 +65,12 @@ final class RecordOutput {
     buffer[size++] = (byte) value;
   }
 
+  /** One thread's last keys by place, and their encoded forms. */
+  static final class KeyMemory {
+    final String[] keys = new String[PLACES];
+    final byte[][] encoded = new byte[PLACES][];
+  }
+
   /** How many bytes are written so far. */
   int size() {
     return size;
@@ -95,18 +97,27 @@ final class RecordOutput {
     putInt(lengthAt, plain ? length | ResourceCodec.PLAIN : length);
   }
 
-  /** Writes a tag key as {@link #string} does, from this thread's keys when they hold it. */
-  void key(String key) {
-    Map<String, byte[]> known = KEYS.get();
-    byte[] encoded = known.get(key);
+  /** The keys this thread encoded last, for {@link #key}. */
+  static KeyMemory keyMemory() {
+    return KEYS.get();
+  }
+
+  /**
+   * Writes the {@code place}th tag key of a resource as {@link #string} does, as it was encoded
+   * last time when the key that place held then is the same.
+   */
+  void key(String key, KeyMemory memory, int place) {
+    byte[] encoded = null;
+    if (place < PLACES && key.equals(memory.keys[place])) {
+      encoded = memory.encoded[place];
+    }
     if (encoded == null) {
       int start = size;
       string(key);
-      if (known.size() >= MAX_KEYS || size - start > MAX_KEY_BYTES) {
-        return;
+      if (place < PLACES && size - start <= MAX_KEY_BYTES) {
+        memory.keys[place] = key;
+        memory.encoded[place] = Arrays.copyOfRange(buffer, start, size);
       }
-      encoded = Arrays.copyOfRange(buffer, start, size);
-      known.put(key, encoded);
       return;
     }
     ensure(encoded.length);

@@ -108,14 +108,21 @@ class ResourceCodecTest {
   }
 
   @Test
-  void keepsEveryTagKeyApartFromKeysOfTheSameHashAndPastTheKeysItRemembers() {
-    // "Aa" and "BB" share a hash code; 3,000 keys pass the keys remembered on a thread.
+  void keepsEveryTagKeyApartFromTheKeysItsPlaceHeldBefore() {
+    // Keys that change place, keys of the same length and hash in one place, keys past the places
+    // remembered, and a key too long to remember.
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < 3_000; i++) {
         Map<String, String> tags = new TreeMap<>();
         tags.put(i % 2 == 0 ? "Aa" : "BB", "v" + i);
         tags.put("key-" + i + (i % 3 == 0 ? "\ud800?" : ""), "value");
         tags.put("shared", "x");
+        if (i % 7 == 0) {
+          for (int t = 0; t < 70; t++) {
+            tags.put("t" + ((t + i) % 70), "v");
+          }
+          tags.put("long-" + "k".repeat(600 + i % 2), "v");
+        }
         CheckedResource original =
             new CheckedResource(
                 Resource.of("arn:aws:s3:::b" + i, "", "", "s3:bucket", Source.TAGGING_API, tags),
