@@ -24,15 +24,17 @@ final class RecordOutput {
   private static final long DELS = 0x7F * ONES;
 
   /**
-   * The tag keys of the resource this thread encoded last, by place, each with its encoded form
-   * (its length word and bytes): resources mostly carry the same keys in the same order, so a key
-   * equal to the one its place held is copied as it was encoded, its text compared once rather than
-   * encoded and scanned again.
+   * The tag keys this thread encoded, each with its encoded form (its length word and bytes): a
+   * small vocabulary repeated on nearly every resource, so a key met before is copied as it was
+   * encoded, found by a hash of its length and three of its characters and one comparison of its
+   * text, rather than encoded and scanned again.
    */
   private static final ThreadLocal<KeyMemory> KEYS = ThreadLocal.withInitial(KeyMemory::new);
 
-  /** How many places are remembered: AWS allows 50 user tags a resource. */
-  private static final int PLACES = 64;
+  /** Slots of a thread's key memory (a power of two), and how many are probed for a key. */
+  private static final int SLOTS = 512;
+
+  private static final int PROBES = 8;
 
   /** Longer keys than AWS allows (128 characters, at most 512 bytes) are not remembered. */
   private static final int MAX_KEY_BYTES = 4 + 512;
@@ -65,10 +67,10 @@ final class RecordOutput {
     buffer[size++] = (byte) value;
   }
 
-  /** One thread's last keys by place, and their encoded forms. */
+  /** One thread's keys and their encoded forms, by slot. */
   static final class KeyMemory {
-    final String[] keys = new String[PLACES];
-    final byte[][] encoded = new byte[PLACES][];
+    final String[] keys = new String[SLOTS];
+    final byte[][] encoded = new byte[SLOTS][];
   }
 
   /** How many bytes are written so far. */
@@ -102,21 +104,34 @@ final class RecordOutput {
     return KEYS.get();
   }
 
-  /**
-   * Writes the {@code place}th tag key of a resource as {@link #string} does, as it was encoded
-   * last time when the key that place held then is the same.
-   */
-  void key(String key, KeyMemory memory, int place) {
+  /** Writes a tag key as {@link #string} does, as it was encoded before when it is in memory. */
+  void key(String key, KeyMemory memory) {
+    int length = key.length();
+    int hash =
+        length == 0
+            ? 0
+            : ((length * 31 + key.charAt(0)) * 31 + key.charAt(length >> 1)) * 31
+                + key.charAt(length - 1);
+    int free = -1;
     byte[] encoded = null;
-    if (place < PLACES && key.equals(memory.keys[place])) {
-      encoded = memory.encoded[place];
+    for (int probe = 0; probe < PROBES; probe++) {
+      int slot = (hash + probe) & (SLOTS - 1);
+      String known = memory.keys[slot];
+      if (known == null) {
+        free = slot;
+        break;
+      }
+      if (known.equals(key)) {
+        encoded = memory.encoded[slot];
+        break;
+      }
     }
     if (encoded == null) {
       int start = size;
       string(key);
-      if (place < PLACES && size - start <= MAX_KEY_BYTES) {
-        memory.keys[place] = key;
-        memory.encoded[place] = Arrays.copyOfRange(buffer, start, size);
+      if (free >= 0 && size - start <= MAX_KEY_BYTES) {
+        memory.keys[free] = key;
+        memory.encoded[free] = Arrays.copyOfRange(buffer, start, size);
       }
       return;
     }

@@ -97,9 +97,8 @@ final class ResourceCodec {
     out.writeByte((checked.tagsKnown() ? TAGS_KNOWN : 0) | (cost == null ? 0 : PRICED) | plainKeys);
     out.writeInt(resource.tags().size());
     RecordOutput.KeyMemory keys = RecordOutput.keyMemory();
-    int place = 0;
     for (Map.Entry<String, String> tag : resource.tags().entrySet()) {
-      out.key(tag.getKey(), keys, place++);
+      out.key(tag.getKey(), keys);
       out.string(tag.getValue());
     }
     out.writeInt(checked.findings().size());

@@ -108,13 +108,14 @@ class ResourceCodecTest {
   }
 
   @Test
-  void keepsEveryTagKeyApartFromTheKeysItsPlaceHeldBefore() {
-    // Keys that change place, keys of the same length and hash in one place, keys past the places
-    // remembered, and a key too long to remember.
+  void keepsEveryTagKeyApartFromKeysItRemembers() {
+    // Keys of the same length, first, middle and last characters (so the same slot); more distinct
+    // keys than a thread remembers; keys that change place; a key too long to remember.
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < 3_000; i++) {
         Map<String, String> tags = new TreeMap<>();
-        tags.put(i % 2 == 0 ? "Aa" : "BB", "v" + i);
+        tags.put(i % 2 == 0 ? "aXbYc" : "aZbWc", "v" + i);
+        tags.put(i % 3 == 0 ? "Aa" : "BB", "v" + i);
         tags.put("key-" + i + (i % 3 == 0 ? "\ud800?" : ""), "value");
         tags.put("shared", "x");
         if (i % 7 == 0) {
