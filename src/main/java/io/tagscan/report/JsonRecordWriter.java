@@ -7,10 +7,7 @@ import io.tagscan.model.RuleId;
 import io.tagscan.model.Severity;
 import io.tagscan.model.Source;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,10 +34,6 @@ final class JsonRecordWriter {
 
   /** Keys beyond this many distinct ones are written as strings, so memory stays bounded. */
   private static final int MAX_NAMES = 4096;
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
-  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private static final SerializedString TAGS = new SerializedString("tags");
 
@@ -296,12 +289,9 @@ final class JsonRecordWriter {
   /** Anything else: a non-ASCII character, written from its decoded text. */
   static final int OTHER = 2;
 
-  private static final long ONES = 0x0101010101010101L;
-
   /**
-   * Which of {@link #PLAIN}, {@link #ASCII} or {@link #OTHER} the text is, eight bytes at a time:
-   * each test is the classic word-at-a-time one (a byte below 0x20; a byte equal to a quote, a
-   * backslash or DEL, found as a zero byte after an exclusive or), which never misses such a byte.
+   * Which of {@link #PLAIN}, {@link #ASCII} or {@link #OTHER} the text is, eight bytes at a time
+   * ({@link ByteWords#escaped}), which never misses such a byte.
    */
   static int kind(byte[] bytes, int start, int length) {
     int at = start;
@@ -309,30 +299,21 @@ final class JsonRecordWriter {
     long high = 0;
     long special = 0;
     for (; at + 8 <= end; at += 8) {
-      long word = (long) LONGS.get(bytes, at);
+      long word = (long) ByteWords.LONGS.get(bytes, at);
       high |= word;
-      special |=
-          ((word - 0x20 * ONES) & ~word)
-              | zeroByte(word ^ ('"' * ONES))
-              | zeroByte(word ^ ('\\' * ONES))
-              | zeroByte(word ^ (0x7F * ONES));
+      special |= ByteWords.escaped(word);
     }
     for (; at < end; at++) {
       byte b = bytes[at];
       high |= b;
-      if (b < 0x20 || b == '"' || b == '\\' || b == 0x7F) {
-        special |= HIGH_BITS;
+      if (ByteWords.escaped(b)) {
+        special |= ByteWords.HIGH_BITS;
       }
     }
-    if ((high & HIGH_BITS) != 0) {
+    if ((high & ByteWords.HIGH_BITS) != 0) {
       return OTHER;
     }
-    return (special & HIGH_BITS) != 0 ? ASCII : PLAIN;
-  }
-
-  /** The high bit of each zero byte of {@code word} set (and maybe others, never none). */
-  private static long zeroByte(long word) {
-    return (word - ONES) & ~word;
+    return (special & ByteWords.HIGH_BITS) != 0 ? ASCII : PLAIN;
   }
 
   /**
@@ -353,8 +334,8 @@ final class JsonRecordWriter {
       length = count;
       long h = count;
       if (count >= 8) {
-        h = h * 31 + (long) LONGS.get(text, from);
-        h = h * 31 + (long) LONGS.get(text, from + count - 8);
+        h = h * 31 + (long) ByteWords.LONGS.get(text, from);
+        h = h * 31 + (long) ByteWords.LONGS.get(text, from + count - 8);
       } else {
         for (int i = from; i < from + count; i++) {
           h = 31 * h + text[i];

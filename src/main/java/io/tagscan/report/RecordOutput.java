@@ -1,8 +1,5 @@
 package io.tagscan.report;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -14,14 +11,7 @@ import java.util.Arrays;
  */
 final class RecordOutput {
 
-  private static final VarHandle LITTLE_ENDIAN_LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long QUESTION_MARKS = '?' * ONES;
-  private static final long QUOTES = '"' * ONES;
-  private static final long BACKSLASHES = '\\' * ONES;
-  private static final long DELS = 0x7F * ONES;
+  private static final long QUESTION_MARKS = '?' * ByteWords.ONES;
 
   /**
    * The tag keys this thread encoded, each with its encoded form (its length word and bytes): a
@@ -169,7 +159,7 @@ final class RecordOutput {
   private static final int QUESTION_MARK = 2;
 
   /** Stands in for the bytes past the text in its last word: plain, and no {@code ?}. */
-  private static final long FILLER = 'a' * ONES;
+  private static final long FILLER = 'a' * ByteWords.ONES;
 
   /**
    * Whether the {@code length} bytes at {@code from} hold a {@code ?}, else whether they are plain
@@ -185,30 +175,21 @@ final class RecordOutput {
     long special = 0;
     long high = 0;
     while (at < end) {
-      long word = (long) LITTLE_ENDIAN_LONGS.get(bytes, at);
+      long word = (long) ByteWords.LONGS.get(bytes, at);
       int left = end - at;
       if (left < 8) {
         long kept = (1L << (8 * left)) - 1;
         word = (word & kept) | (FILLER & ~kept);
       }
       high |= word;
-      question |= zeroByte(word ^ QUESTION_MARKS);
-      special |=
-          ((word - 0x20 * ONES) & ~word)
-              | zeroByte(word ^ QUOTES)
-              | zeroByte(word ^ BACKSLASHES)
-              | zeroByte(word ^ DELS);
+      question |= ByteWords.zeroByte(word ^ QUESTION_MARKS);
+      special |= ByteWords.escaped(word);
       at += 8;
     }
-    if ((question & HIGH_BITS) != 0) {
+    if ((question & ByteWords.HIGH_BITS) != 0) {
       return QUESTION_MARK;
     }
-    return ((high | special) & HIGH_BITS) == 0 ? PLAIN_TEXT : OTHER_TEXT;
-  }
-
-  /** The high bit of each zero byte of {@code word} set (and maybe others, never none). */
-  private static long zeroByte(long word) {
-    return (word - ONES) & ~word;
+    return ((high | special) & ByteWords.HIGH_BITS) == 0 ? PLAIN_TEXT : OTHER_TEXT;
   }
 
   /** UTF-8, except that an unpaired surrogate is written as its own three bytes. */

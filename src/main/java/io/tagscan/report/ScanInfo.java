@@ -31,65 +31,7 @@ public record ScanInfo(
     ExplorerCoverage resourceExplorer,
     List<String> notes) {
 
-  /** Figures with no notes. */
-  public ScanInfo(
-      Instant startedAt,
-      Instant finishedAt,
-      boolean complete,
-      String dictionaryPath,
-      String dictionarySha256,
-      List<String> sources,
-      List<String> regions,
-      int accountsRequested,
-      int accountsScanned,
-      int accountsFailed,
-      List<SageMakerCoverage> sagemaker,
-      ExplorerCoverage resourceExplorer) {
-    this(
-        startedAt,
-        finishedAt,
-        complete,
-        dictionaryPath,
-        dictionarySha256,
-        sources,
-        regions,
-        accountsRequested,
-        accountsScanned,
-        accountsFailed,
-        sagemaker,
-        resourceExplorer,
-        List.of());
-  }
-
-  /** Figures for a scan that did not read Resource Explorer. */
-  public ScanInfo(
-      Instant startedAt,
-      Instant finishedAt,
-      boolean complete,
-      String dictionaryPath,
-      String dictionarySha256,
-      List<String> sources,
-      List<String> regions,
-      int accountsRequested,
-      int accountsScanned,
-      int accountsFailed,
-      List<SageMakerCoverage> sagemaker) {
-    this(
-        startedAt,
-        finishedAt,
-        complete,
-        dictionaryPath,
-        dictionarySha256,
-        sources,
-        regions,
-        accountsRequested,
-        accountsScanned,
-        accountsFailed,
-        sagemaker,
-        null);
-  }
-
-  /** Figures for a scan that did not list SageMaker. */
+  /** Figures for a scan that listed no SageMaker, read no Resource Explorer and has no notes. */
   public ScanInfo(
       Instant startedAt,
       Instant finishedAt,
@@ -112,6 +54,8 @@ public record ScanInfo(
         accountsRequested,
         accountsScanned,
         accountsFailed,
+        List.of(),
+        null,
         List.of());
   }
 

@@ -37,65 +37,6 @@ public record Summary(
     BaselineFigures baseline,
     UnallocatableSpend unallocatable) {
 
-  /** Figures of a scan with no resource priced. */
-  public Summary(
-      long resources,
-      long compliant,
-      long noncompliant,
-      Map<Severity, Long> findingsBySeverity,
-      SortedMap<String, Long> findingsByRule,
-      Map<Severity, Long> resourcesByWorstFinding,
-      SortedMap<String, AccountFigures> findingsByAccount,
-      List<KeyCoverage> coverage,
-      SortedMap<String, List<KeyCoverage>> coverageByAccount,
-      SortedMap<String, Long> waivedByRule,
-      BusinessUnits businessUnits,
-      BaselineFigures baseline) {
-    this(
-        resources,
-        compliant,
-        noncompliant,
-        findingsBySeverity,
-        findingsByRule,
-        resourcesByWorstFinding,
-        findingsByAccount,
-        coverage,
-        coverageByAccount,
-        waivedByRule,
-        businessUnits,
-        baseline,
-        null);
-  }
-
-  /** Figures of a scan without a baseline. */
-  public Summary(
-      long resources,
-      long compliant,
-      long noncompliant,
-      Map<Severity, Long> findingsBySeverity,
-      SortedMap<String, Long> findingsByRule,
-      Map<Severity, Long> resourcesByWorstFinding,
-      SortedMap<String, AccountFigures> findingsByAccount,
-      List<KeyCoverage> coverage,
-      SortedMap<String, List<KeyCoverage>> coverageByAccount,
-      SortedMap<String, Long> waivedByRule,
-      BusinessUnits businessUnits) {
-    this(
-        resources,
-        compliant,
-        noncompliant,
-        findingsBySeverity,
-        findingsByRule,
-        resourcesByWorstFinding,
-        findingsByAccount,
-        coverage,
-        coverageByAccount,
-        waivedByRule,
-        businessUnits,
-        null,
-        null);
-  }
-
   /**
    * With {@code --baseline}: how many findings the baseline holds, and per severity the findings it
    * does not hold and the resources by their worst such finding.

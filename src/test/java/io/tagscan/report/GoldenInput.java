@@ -80,7 +80,9 @@ record GoldenInput(
             scan.path("accountsRequested").asInt(),
             scan.path("accountsScanned").asInt(),
             scan.path("accountsFailed").asInt(),
-            sagemaker(scan.path("sagemaker")));
+            sagemaker(scan.path("sagemaker")),
+            null,
+            List.of());
     List<Account> accounts = new ArrayList<>();
     for (JsonNode account : root.path("accounts")) {
       accounts.add(
