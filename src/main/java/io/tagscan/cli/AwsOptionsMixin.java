@@ -1,6 +1,7 @@
 package io.tagscan.cli;
 
 import io.tagscan.inventory.aws.AwsOptions;
+import io.tagscan.model.UsageException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -18,6 +21,29 @@ import picocli.CommandLine.TypeConversionException;
  * accounts}; {@link #toOptions()} checks them as a whole.
  */
 public final class AwsOptionsMixin {
+
+  /**
+   * Refuses the options of {@code mixins} given on {@code spec}'s command line, which read live
+   * AWS, beside an option that reads none ({@code offline}, as the message names it): each given
+   * one is named, so the user sees which to drop.
+   */
+  static void refuseBeside(CommandSpec spec, String offline, String... mixins) {
+    List<String> given = new ArrayList<>();
+    for (String mixin : mixins) {
+      for (OptionSpec option : spec.mixins().get(mixin).options()) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          given.add(option.longestName());
+        }
+      }
+    }
+    if (!given.isEmpty()) {
+      throw new UsageException(
+          String.join(", ", given)
+              + (given.size() == 1 ? " reads" : " read")
+              + " live AWS and cannot go with "
+              + offline);
+    }
+  }
 
   @Option(
       names = "--profile",

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -85,7 +84,8 @@ final class FixPlanCommand implements Callable<Integer> {
     }
     boolean live = fromReport == null && inventory.isEmpty();
     if (!live) {
-      refuseAwsOptions();
+      // A plan from a report or files reads no AWS, so an AWS option beside them is a mistake.
+      AwsOptionsMixin.refuseBeside(spec, "--from-report or --inventory", "aws");
     }
     PlanRequest request =
         new PlanRequest(
@@ -133,21 +133,5 @@ final class FixPlanCommand implements Callable<Integer> {
       throw new UsageException(String.join("; ", problems));
     }
     return values;
-  }
-
-  /** A plan from a report or files reads no AWS, so an AWS option beside them is a mistake. */
-  private void refuseAwsOptions() {
-    List<String> given = new ArrayList<>();
-    for (OptionSpec option : spec.mixins().get("aws").options()) {
-      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-        given.add(option.longestName());
-      }
-    }
-    if (!given.isEmpty()) {
-      throw new UsageException(
-          String.join(", ", given)
-              + (given.size() == 1 ? " reads" : " read")
-              + " live AWS and cannot go with --from-report or --inventory");
-    }
   }
 }

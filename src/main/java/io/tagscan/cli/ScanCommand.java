@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -136,7 +135,9 @@ final class ScanCommand implements Callable<Integer> {
             focus,
             costMetric());
     if (!inventory.isEmpty()) {
-      refuseAwsOptions();
+      // An offline scan reads no AWS, so an AWS option beside --inventory is a mistake.
+      AwsOptionsMixin.refuseBeside(
+          spec, "--inventory, which checks files offline", "aws", "explorer");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -179,26 +180,6 @@ final class ScanCommand implements Callable<Integer> {
           "--account-id '" + Printable.of(accountId) + "' is not an AWS account id (12 digits)");
     }
     return accountId;
-  }
-
-  /**
-   * An offline scan reads no AWS, so an AWS option beside --inventory is a mistake to point out.
-   */
-  private void refuseAwsOptions() {
-    List<String> given = new ArrayList<>();
-    for (String mixin : List.of("aws", "explorer")) {
-      for (OptionSpec option : spec.mixins().get(mixin).options()) {
-        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-          given.add(option.longestName());
-        }
-      }
-    }
-    if (!given.isEmpty()) {
-      throw new UsageException(
-          String.join(", ", given)
-              + (given.size() == 1 ? " reads" : " read")
-              + " live AWS and cannot go with --inventory, which checks files offline");
-    }
   }
 
   private void describe(ScanOutcome outcome, ReportOptions report, PrintWriter err) {

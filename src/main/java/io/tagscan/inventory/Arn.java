@@ -127,6 +127,18 @@ public record Arn(
     return new Arn(partition, service, region, account, resource, typeOf(service, resource));
   }
 
+  /**
+   * The ARN, or null for text that is not one: for what AWS itself returned, where an odd ARN still
+   * names a resource to report, only without what its parts would tell.
+   */
+  public static Arn parseOrNull(String text) {
+    try {
+      return parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private static String typeOf(String service, String resource) {
     int end = -1;
     for (int i = 0; i < resource.length(); i++) {

@@ -111,7 +111,8 @@ class FixPlanCommandTest {
             "-o",
             plan.toString());
     assertThat(aws.exitCode()).isEqualTo(2);
-    assertThat(aws.err()).contains("--role-name reads live AWS");
+    assertThat(aws.err())
+        .contains("--role-name reads live AWS and cannot go with --from-report or --inventory");
     assertThat(plan).doesNotExist();
   }
 }

@@ -63,4 +63,11 @@ class ArnTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(reason);
   }
+
+  @org.junit.jupiter.api.Test
+  void parsesOrGivesNullForTextThatIsNoArn() {
+    assertThat(Arn.parseOrNull("arn:aws:s3:::bucket")).isEqualTo(Arn.parse("arn:aws:s3:::bucket"));
+    assertThat(Arn.parseOrNull("arn:aws:s3")).isNull();
+    assertThat(Arn.parseOrNull("bucket")).isNull();
+  }
 }

@@ -106,7 +106,14 @@ final class AccountEntry {
    * that a refusal fails the account once rather than each of its regions.
    */
   private AwsCredentialsProvider credentialsFor(String accountId) {
-    String roleArn = planner.roleFor(partition, accountId);
+    return credentialsFor(clients, planner.roleFor(partition, accountId));
+  }
+
+  /**
+   * Credentials for an account reached through {@code roleArn}: the caller's own for null; else the
+   * role's, fetched now so that a refusal shows at once.
+   */
+  static AwsCredentialsProvider credentialsFor(AwsClients clients, String roleArn) {
     if (roleArn == null) {
       return clients.callerCredentials();
     }

@@ -98,12 +98,7 @@ public record ExplorerOptions(
     if (viewArn == null) {
       return problems;
     }
-    Arn arn;
-    try {
-      arn = Arn.parse(viewArn);
-    } catch (IllegalArgumentException e) {
-      arn = null;
-    }
+    Arn arn = Arn.parseOrNull(viewArn);
     if (arn == null
         || !arn.service().equals("resource-explorer-2")
         || !arn.resource().startsWith("view/")) {

@@ -157,12 +157,7 @@ final class ExplorerReader {
     if (text == null || text.isBlank()) {
       return null;
     }
-    Arn arn;
-    try {
-      arn = Arn.parse(text);
-    } catch (IllegalArgumentException e) {
-      arn = null;
-    }
+    Arn arn = Arn.parseOrNull(text);
     String account = result.owningAccountId();
     if ((account == null || account.isEmpty()) && arn != null) {
       account = arn.accountId();

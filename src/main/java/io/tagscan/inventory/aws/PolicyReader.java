@@ -164,7 +164,7 @@ public final class PolicyReader implements AutoCloseable {
         validationErrors(organizations, id, errors, notes);
     AwsCredentialsProvider credentials;
     try {
-      credentials = credentialsFor(partition, id);
+      credentials = AccountEntry.credentialsFor(clients, planner.roleFor(partition, id));
     } catch (SdkException e) {
       errors.add(failure(id, "", "AssumeRole", e));
       return new Reading(null, errors, notes);
@@ -229,16 +229,6 @@ public final class PolicyReader implements AutoCloseable {
       throw clients.expiredCredentials(AwsFailures.code(e));
     }
     return AwsFailures.error(id, region, operation, e);
-  }
-
-  private AwsCredentialsProvider credentialsFor(String partition, String accountId) {
-    String roleArn = planner.roleFor(partition, accountId);
-    if (roleArn == null) {
-      return clients.callerCredentials();
-    }
-    AwsCredentialsProvider role = clients.assumeRole(roleArn);
-    role.resolveCredentials();
-    return role;
   }
 
   /** Closes every SDK client and credentials provider. */

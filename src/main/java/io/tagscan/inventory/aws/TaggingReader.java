@@ -85,12 +85,7 @@ final class TaggingReader {
     if (text == null || text.isBlank()) {
       return null;
     }
-    Arn arn;
-    try {
-      arn = Arn.parse(text);
-    } catch (IllegalArgumentException e) {
-      arn = null;
-    }
+    Arn arn = Arn.parseOrNull(text);
     boolean global =
         arn != null && arn.region().isEmpty() && Partitions.GLOBAL_SERVICES.contains(arn.service());
     if (global && globalResourceRegion != null && !globalResourceRegion.equals(region)) {
